@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus Firefox ESR for
+# the test run) when they are missing. Usage: sh scripts/setup.sh [test]
+set -e
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+packages=""
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || packages="chromium"
+if [ "$1" = "test" ] && [ ! -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ]; then packages="$packages firefox-esr"; fi
+
+if [ -n "$packages" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian packages:$packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
+  else
+    echo "setup: missing$packages. Install Debian's packages (sudo apt-get install$packages)," >&2
+    echo "       or point CHROMIUM_PATH / FIREFOX_PATH at an installed browser." >&2
+    exit 1
+  fi
+fi

@@ -1,0 +1,49 @@
+// Runs every test leg, then prints one plain line "N passed, N failed" summed over all of them.
+// Each leg prints its own "<label>: N passed, N failed[, N skipped]" line, which is what is summed.
+import { spawn } from 'node:child_process';
+
+const legs = [
+  { label: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'], counts: false },
+  { label: 'hub', cmd: 'npm', args: ['test', '--workspace', 'hub'] },
+  { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
+  { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+for (const leg of legs.filter((l) => only.length === 0 || only.includes(l.label))) {
+  console.log(`\n=== ${leg.label} ===`);
+  const { code, output } = await run(leg.cmd, leg.args);
+  if (leg.counts === false) {
+    code === 0 ? passed++ : failed++;
+    console.log(`${leg.label}: ${code === 0 ? 1 : 0} passed, ${code === 0 ? 0 : 1} failed`);
+    continue;
+  }
+  const match = [...output.matchAll(new RegExp(`^(?:# )?${leg.label}: (\\d+) passed, (\\d+) failed`, 'gm'))].at(-1);
+  if (!match) {
+    failed++;
+    console.log(`${leg.label}: no summary line (exit code ${code}); counted as 1 failure`);
+    continue;
+  }
+  passed += Number(match[1]);
+  failed += Number(match[2]) + (code !== 0 && Number(match[2]) === 0 ? 1 : 0);
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        process.stdout.write(chunk);
+      });
+    }
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

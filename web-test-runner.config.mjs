@@ -1,0 +1,22 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { chromiumArgs, chromiumPath } from './scripts/browser-flags.mjs';
+import { plainSummaryReporter } from './scripts/wtr-summary.mjs';
+
+/** Shared by the Chromium (this file) and Firefox configs. */
+export function baseConfig(label) {
+  return {
+    files: ['test/**/*.test.ts'],
+    nodeResolve: { exportConditions: ['production'] },
+    concurrency: 1,
+    reporters: [defaultReporter(), plainSummaryReporter(label)],
+    testFramework: { config: { timeout: 20000 } },
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  };
+}
+
+export default {
+  ...baseConfig('chromium'),
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } })],
+};
