@@ -1,0 +1,74 @@
+// Connections coming and going: presence, the reconnect grace period and RejoinCallAsync.
+// Extensions: when a bound connection closes, the call waits reconnectGraceMs for that participant
+// to rejoin from a new connection, then ends with "disconnected". Baseline (no rejoin exists): the
+// call ends at once and the other side gets CallEnded, instead of both users staying busy (Thrume
+// leaves such calls until its 30-minute sweep, thrume-backend.md §6 C3).
+
+import { HubError, type ConnectionInfo } from '../hub-api.ts';
+import { CallRefusal, userOf, type CallRules } from './call-rules.ts';
+import { roleOf, type CallStatus, type Role } from './model.ts';
+
+export interface RejoinResult {
+  readonly callId: string;
+  readonly status: CallStatus;
+  readonly role: Role;
+}
+
+export class CallConnections {
+  constructor(private readonly rules: CallRules) {}
+
+  async connected(connection: ConnectionInfo): Promise<void> {
+    const userId = userOf(connection);
+    if (userId !== null) await this.rules.options.presence.add(userId, connection.connectionId);
+  }
+
+  async disconnected(connection: ConnectionInfo): Promise<void> {
+    const userId = userOf(connection);
+    if (userId === null) return;
+    const { presence, calls, timers, extensions, reconnectGraceMs } = this.rules.options;
+    await presence.remove(userId, connection.connectionId);
+    const active = await calls.activeCallOf(userId);
+    if (active === null) return;
+    const role = roleOf(active, userId);
+    const bound = role === 'caller' ? active.callerConnectionId : active.calleeConnectionId;
+    if (role === null || bound !== connection.connectionId) return;
+
+    if (!extensions) {
+      await this.endIfStillBound(active.id, role, connection.connectionId);
+      return;
+    }
+    timers.set(`grace:${active.id}:${role}`, reconnectGraceMs, () => void this.endIfStillBound(active.id, role, connection.connectionId));
+  }
+
+  /** RejoinCallAsync(callId): re-binds this connection as the user's connection for the call. */
+  async rejoin(connection: ConnectionInfo, callIdArg: string | null): Promise<RejoinResult> {
+    try {
+      return await this.rules.withCall(callIdArg, async (call) => {
+        const role = roleOf(call, userOf(connection) ?? '');
+        if (role === null) throw new CallRefusal('Not authorized to rejoin this call');
+        // A callee that has not accepted yet has nothing to re-bind: any of its connections may accept.
+        if (role === 'caller' || call.calleeConnectionId !== null) {
+          const rebound = role === 'caller' ? { ...call, callerConnectionId: connection.connectionId } : { ...call, calleeConnectionId: connection.connectionId };
+          await this.rules.options.calls.put(rebound);
+          this.rules.options.timers.clear(`grace:${call.id}:${role}`);
+        }
+        return { callId: call.id, status: call.status, role };
+      });
+    } catch (error) {
+      if (error instanceof CallRefusal) throw new HubError(error.message);
+      throw error;
+    }
+  }
+
+  private async endIfStillBound(callId: string, role: Role, connectionId: string): Promise<void> {
+    try {
+      await this.rules.withCall(callId, async (call) => {
+        const bound = role === 'caller' ? call.callerConnectionId : call.calleeConnectionId;
+        if (bound !== connectionId) return; // rejoined meanwhile
+        await this.rules.endAndNotify(call, 'Ended', 'disconnected', connectionId);
+      });
+    } catch (error) {
+      if (!(error instanceof CallRefusal)) this.rules.options.log?.(`ending ${callId} after disconnect failed: ${(error as Error).message}`);
+    }
+  }
+}

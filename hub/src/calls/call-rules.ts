@@ -1,0 +1,256 @@
+// The life of a call: initiate, ring, accept or reject, end, time out. Every check-then-change runs
+// under the locks of what it touches, so concurrent invocations see one order. Events follow the
+// baseline wire contract; with extensions on they add what hub-contract.md §2 lists.
+
+import { randomUUID } from 'node:crypto';
+import type { ClientSender, ConnectionInfo } from '../hub-api.ts';
+import type { HistoryStore } from '../store/stores.ts';
+import { toRecord } from '../store/stores.ts';
+import type { CallStore } from './call-store.ts';
+import type { Locks } from './locks.ts';
+import { roleOf, type Call, type CallStatus, type EndReason } from './model.ts';
+import type { CallPolicy } from './policy.ts';
+import type { Presence } from './presence.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { Timers } from './timers.ts';
+import { maxReasonLength, normalizeGuid, parseCallType } from './validation.ts';
+
+export interface CallRulesOptions {
+  /** false: Thrume's baseline behaviour (hub-contract.md §1), without its security holes. */
+  readonly extensions: boolean;
+  readonly ringTimeoutMs: number;
+  readonly reconnectGraceMs: number;
+  readonly sender: ClientSender;
+  readonly calls: CallStore;
+  readonly presence: Presence;
+  readonly timers: Timers;
+  readonly locks: Locks;
+  readonly rateLimiter: RateLimiter;
+  readonly policy: CallPolicy;
+  readonly history: HistoryStore;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  readonly log?: (message: string) => void;
+}
+
+export const callErrors = {
+  unauthorized: 'Unauthorized',
+  invalidCallee: 'Invalid callee ID',
+  invalidCallType: 'Invalid call type',
+  notAvailable: 'User is not available for calls',
+  notOnline: 'User is not online',
+  rateLimited: 'Rate limit exceeded',
+  initiateFailed: 'Failed to initiate call',
+  notFound: 'Call not found',
+  notAuthorizedAccept: 'Not authorized to accept this call',
+  notAuthorizedReject: 'Not authorized to reject this call',
+  notAuthorizedEnd: 'Not authorized to end this call',
+  alreadyAccepted: 'Call already accepted',
+  acceptFailed: 'Failed to accept call',
+  rejectFailed: 'Failed to reject call',
+  endFailed: 'Failed to end call',
+} as const;
+
+/** A refusal: the calling connection gets `CallError(message)`. */
+export class CallRefusal extends Error {
+  override name = 'CallRefusal';
+}
+
+export class CallRules {
+  readonly options: CallRulesOptions;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(options: CallRulesOptions) {
+    this.options = options;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  /** InitiateCallAsync(calleeId, callType, conversationId): the new call id, or null on refusal. */
+  async initiate(caller: ConnectionInfo, calleeArg: string | null, typeArg: string | null, conversationArg: string | null): Promise<string | null> {
+    const { calls, presence, policy, locks } = this.options;
+    const callerId = userOf(caller);
+    if (callerId === null) throw new CallRefusal(callErrors.unauthorized);
+    if (!(await this.options.rateLimiter.tryAcquire(callerId))) throw new CallRefusal(callErrors.rateLimited);
+    const calleeId = normalizeGuid(calleeArg);
+    if (calleeId === null) throw new CallRefusal(callErrors.invalidCallee);
+    const type = parseCallType(typeArg);
+    if (type === null || typeArg === null) throw new CallRefusal(callErrors.invalidCallType);
+    const conversationId = conversationArg === null || conversationArg.trim() === '' ? null : normalizeGuid(conversationArg);
+    if (conversationId === null && conversationArg !== null && conversationArg.trim() !== '') throw new CallRefusal(callErrors.notAvailable);
+
+    return locks.run([`user:${callerId}`, `user:${calleeId}`], async () => {
+      // The whole check runs under both users' locks and ends in the store's atomic create.
+      if (!(await policy.mayCall(callerId, calleeId, conversationId))) throw new CallRefusal(callErrors.notAvailable);
+      if ((await calls.activeCallOf(callerId)) !== null || (await calls.activeCallOf(calleeId)) !== null) {
+        throw new CallRefusal(callErrors.notAvailable);
+      }
+      const calleeConnections = await presence.connectionsOf(calleeId);
+      if (calleeConnections.length === 0) throw new CallRefusal(callErrors.notOnline);
+
+      const call: Call = {
+        id: this.newId(),
+        callerId,
+        calleeId,
+        callerUserName: caller.principal.userName || 'Unknown',
+        type,
+        rawCallType: typeArg,
+        conversationId: conversationId ?? '',
+        status: 'Ringing',
+        startedAt: this.now().toISOString(),
+        connectedAt: null,
+        endedAt: null,
+        rejectionReason: null,
+        endReason: null,
+        callerConnectionId: caller.connectionId,
+        calleeConnectionId: null,
+      };
+      if (!(await calls.create(call))) throw new CallRefusal(callErrors.notAvailable);
+      await this.options.history.save(toRecord(call));
+      this.options.timers.set(`ring:${call.id}`, this.options.ringTimeoutMs, () => void this.ringTimedOut(call.id));
+
+      const incoming = {
+        callId: call.id,
+        callerId,
+        callerUsername: call.callerUserName,
+        callType: call.rawCallType,
+        conversationId: call.conversationId,
+        timestamp: call.startedAt,
+        offer: null,
+      };
+      for (const connectionId of calleeConnections) this.send(connectionId, 'IncomingCall', [incoming]);
+      this.send(caller.connectionId, 'CallRinging', [call.id]);
+      return this.options.extensions ? call.id : null;
+    });
+  }
+
+  /** AcceptCallAsync(callId): binds the accepting connection as the callee's. */
+  async accept(callee: ConnectionInfo, callIdArg: string | null): Promise<void> {
+    await this.withCall(callIdArg, async (call) => {
+      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal(callErrors.notAuthorizedAccept);
+      if (call.status === 'Connected') throw new CallRefusal(callErrors.alreadyAccepted);
+      if (call.status !== 'Ringing') throw new CallRefusal(callErrors.notFound);
+      const connected: Call = { ...call, status: 'Connected', connectedAt: this.now().toISOString(), calleeConnectionId: callee.connectionId };
+      await this.options.calls.put(connected);
+      await this.options.history.save(toRecord(connected));
+      this.options.timers.clear(`ring:${call.id}`);
+      this.send(call.callerConnectionId, 'CallAccepted', [call.id]);
+      this.send(callee.connectionId, 'CallConnected', [call.id]);
+      if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'answered-elsewhere');
+    });
+  }
+
+  /** RejectCallAsync(callId, reason): the callee declines a ringing call. */
+  async reject(callee: ConnectionInfo, callIdArg: string | null, reasonArg: string | null): Promise<void> {
+    await this.withCall(callIdArg, async (call) => {
+      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal(callErrors.notAuthorizedReject);
+      if (call.status === 'Connected') throw new CallRefusal(callErrors.alreadyAccepted);
+      if (call.status !== 'Ringing') throw new CallRefusal(callErrors.notFound);
+      const reason = reasonArg === null ? null : reasonArg.slice(0, maxReasonLength);
+      await this.finish(call, 'Rejected', null, reason);
+      this.send(call.callerConnectionId, 'CallRejected', [call.id, reason]);
+      if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'declined-elsewhere');
+    });
+  }
+
+  /** EndCallAsync(callId) or a terminal UpdateCallStatusAsync, from one of the bound connections. */
+  async end(from: ConnectionInfo, callIdArg: string | null, status: 'Ended' | 'Failed' = 'Ended'): Promise<void> {
+    await this.withCall(callIdArg, async (call) => {
+      if (!isBound(call, from.connectionId)) throw new CallRefusal(callErrors.notAuthorizedEnd);
+      const reason: EndReason = status === 'Failed' ? 'failed' : call.status === 'Ringing' ? 'cancelled' : 'hangup';
+      await this.endAndNotify(call, status, reason, from.connectionId);
+    });
+  }
+
+  /** Ends every active call, as at shutdown: recorded as Ended, participants told. */
+  async endAll(): Promise<number> {
+    const active = await this.options.calls.all();
+    for (const call of active) {
+      await this.options.locks.run([`call:${call.id}`], async () => {
+        const current = await this.options.calls.get(call.id);
+        if (current !== null) await this.endAndNotify(current, 'Ended', 'failed', null);
+      });
+    }
+    this.options.timers.clearAll();
+    return active.length;
+  }
+
+  /** Runs `task` on the active call `callIdArg` under its lock; an unknown id is "Call not found". */
+  async withCall<T>(callIdArg: string | null, task: (call: Call) => Promise<T>): Promise<T> {
+    const callId = normalizeGuid(callIdArg);
+    if (callId === null) throw new CallRefusal(callErrors.notFound);
+    return this.options.locks.run([`call:${callId}`], async () => {
+      const call = await this.options.calls.get(callId);
+      if (call === null) throw new CallRefusal(callErrors.notFound);
+      return task(call);
+    });
+  }
+
+  /**
+   * Ends `call` and tells the participants. Baseline: `CallEnded(callId)` to both bound connections,
+   * the one that ended it included. Extensions: `CallEnded(callId, reason)` to the other bound
+   * connection and, while ringing, to every connection of the callee; never back to `endedBy`.
+   */
+  async endAndNotify(call: Call, status: CallStatus, reason: EndReason, endedBy: string | null): Promise<void> {
+    await this.finish(call, status, reason, null);
+    if (!this.options.extensions) {
+      for (const id of [call.callerConnectionId, call.calleeConnectionId]) if (id !== null) this.send(id, 'CallEnded', [call.id]);
+      return;
+    }
+    const targets = new Set<string>([call.callerConnectionId]);
+    if (call.calleeConnectionId !== null) targets.add(call.calleeConnectionId);
+    else for (const id of await this.options.presence.connectionsOf(call.calleeId)) targets.add(id);
+    if (endedBy !== null) targets.delete(endedBy);
+    for (const id of targets) this.send(id, 'CallEnded', [call.id, reason]);
+  }
+
+  /** Removes the call from the active store and records how it ended. */
+  async finish(call: Call, status: CallStatus, reason: EndReason | null, rejectionReason: string | null): Promise<Call> {
+    const ended: Call = { ...call, status, endReason: reason, rejectionReason, endedAt: this.now().toISOString() };
+    await this.options.calls.remove(call.id);
+    for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`]) this.options.timers.clear(name);
+    await this.options.history.save(toRecord(ended));
+    return ended;
+  }
+
+  send(connectionId: string, target: string, args: readonly unknown[]): void {
+    try {
+      this.options.sender.send(connectionId, target, args);
+    } catch (error) {
+      this.options.log?.(`send ${target} to ${connectionId} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The ring timeout. With extensions: `CallEnded(callId, "missed")` to the caller and every callee
+   * connection. Baseline: the call is ended silently (Thrume never ends it; the kit runs its own
+   * timeout against the baseline) so that nobody stays busy for ever.
+   */
+  private async ringTimedOut(callId: string): Promise<void> {
+    try {
+      await this.withCall(callId, async (call) => {
+        if (call.status !== 'Ringing') return;
+        if (this.options.extensions) await this.endAndNotify(call, 'Missed', 'missed', null);
+        else await this.finish(call, 'Missed', 'missed', null);
+      });
+    } catch (error) {
+      if (!(error instanceof CallRefusal)) this.options.log?.(`ring timeout of ${callId} failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async tellOtherCalleeConnections(call: Call, except: string, reason: EndReason): Promise<void> {
+    for (const id of await this.options.presence.connectionsOf(call.calleeId)) {
+      if (id !== except) this.send(id, 'CallEnded', [call.id, reason]);
+    }
+  }
+}
+
+/** The connection's user id, normalized; null when the principal carries no GUID. */
+export function userOf(connection: ConnectionInfo): string | null {
+  return normalizeGuid(connection.principal.userId);
+}
+
+export function isBound(call: Call, connectionId: string): boolean {
+  return call.callerConnectionId === connectionId || call.calleeConnectionId === connectionId;
+}

@@ -1,0 +1,82 @@
+// Relay of offers, answers and ICE candidates, and UpdateCallStatusAsync. Only the two bound
+// connections of a connected call may signal. Baseline: offers caller to callee, answers callee to
+// caller, and refusals are silent (Thrume's signaling methods fail silently). Extensions: both
+// directions, and refusals reach the sender as CallError.
+
+import type { ConnectionInfo } from '../hub-api.ts';
+import { CallRefusal, isBound, type CallRules } from './call-rules.ts';
+import type { Call } from './model.ts';
+import { isIceCandidate, isSessionDescription, parseCallStatus } from './validation.ts';
+
+export type SignalKind = 'offer' | 'answer' | 'candidate';
+
+export const signalErrors = {
+  notBound: 'Not authorized to signal for this call',
+  notConnected: 'Call is not connected',
+  direction: 'Offers go from caller to callee and answers from callee to caller',
+  invalidPayload: 'Invalid signaling payload',
+  invalidStatus: 'Invalid call status',
+  invalidTransition: 'Invalid status transition',
+} as const;
+
+const events: Readonly<Record<SignalKind, string>> = {
+  offer: 'ReceiveOffer',
+  answer: 'ReceiveAnswer',
+  candidate: 'ReceiveIceCandidate',
+};
+
+export class CallSignals {
+  constructor(private readonly rules: CallRules) {}
+
+  async relay(kind: SignalKind, from: ConnectionInfo, callIdArg: string | null, payload: string | null): Promise<void> {
+    await this.refusingQuietlyInBaseline(() =>
+      this.rules.withCall(callIdArg, async (call) => {
+        const other = boundPeer(call, from.connectionId);
+        if (call.status !== 'Connected') throw new CallRefusal(signalErrors.notConnected);
+        if (!this.rules.options.extensions) {
+          const fromCaller = from.connectionId === call.callerConnectionId;
+          if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal(signalErrors.direction);
+        }
+        const valid = kind === 'candidate' ? isIceCandidate(payload) : isSessionDescription(payload, kind);
+        if (!valid) throw new CallRefusal(signalErrors.invalidPayload);
+        this.rules.send(other, events[kind], [call.id, payload]);
+      }),
+    );
+  }
+
+  /**
+   * UpdateCallStatusAsync(callId, status). The same status again is accepted and changes nothing
+   * (ConnectedAt is never rewritten); Ended and Failed end the call and tell the other side;
+   * every other status is reached only through the hub's own methods, so it is refused here.
+   */
+  async updateStatus(from: ConnectionInfo, callIdArg: string | null, statusArg: string | null): Promise<void> {
+    await this.refusingQuietlyInBaseline(async () => {
+      const status = parseCallStatus(statusArg);
+      if (status === null) throw new CallRefusal(signalErrors.invalidStatus);
+      const terminal = await this.rules.withCall(callIdArg, async (call) => {
+        boundPeer(call, from.connectionId);
+        if (status === call.status) return false;
+        if (status !== 'Ended' && status !== 'Failed') throw new CallRefusal(signalErrors.invalidTransition);
+        return true;
+      });
+      if (terminal) await this.rules.end(from, callIdArg, status === 'Failed' ? 'Failed' : 'Ended');
+    });
+  }
+
+  private async refusingQuietlyInBaseline(task: () => Promise<void>): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      if (error instanceof CallRefusal && !this.rules.options.extensions) return;
+      throw error;
+    }
+  }
+}
+
+/** The other bound connection of `call`, when `connectionId` is one of its two bound connections. */
+function boundPeer(call: Call, connectionId: string): string {
+  if (!isBound(call, connectionId)) throw new CallRefusal(signalErrors.notBound);
+  const other = connectionId === call.callerConnectionId ? call.calleeConnectionId : call.callerConnectionId;
+  if (other === null) throw new CallRefusal(signalErrors.notConnected);
+  return other;
+}

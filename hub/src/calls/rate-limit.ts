@@ -1,0 +1,26 @@
+// A rolling-window limit on attempts per key (InitiateCallAsync per user).
+
+export interface RateLimiter {
+  /** Records an attempt for `key`, or returns false (recording nothing) when the key is at its limit. */
+  tryAcquire(key: string): Promise<boolean>;
+}
+
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly attempts = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async tryAcquire(key: string): Promise<boolean> {
+    const now = this.now();
+    const recent = (this.attempts.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    const allowed = recent.length < this.limit;
+    if (allowed) recent.push(now);
+    if (recent.length === 0) this.attempts.delete(key);
+    else this.attempts.set(key, recent);
+    return allowed;
+  }
+}
