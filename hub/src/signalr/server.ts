@@ -1,0 +1,201 @@
+// The SignalR server: plugs into a node:http server owned by the caller (so REST routes share its port),
+// serves negotiate, WebSockets and long polling for one hub path, and exposes the ClientSender.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { ClientSender, Principal, SignalRServerOptions } from '../hub-api.ts';
+import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
+import * as http from './http.ts';
+import { invocation } from './hub-protocol.ts';
+import { negotiate, newId } from './negotiate.ts';
+import { Registry, type Slot } from './registry.ts';
+import { WebSocketTransport } from './websocket-transport.ts';
+
+/** Transport-level knobs ASP.NET keeps outside HubOptions; defaults suit production, tests shorten them. */
+export interface SignalRTransportOptions {
+  /** How long a long poll waits for data before answering 200 empty. Default 90 000 (ASP.NET PollTimeout). */
+  readonly longPollTimeoutMs?: number;
+  /** A negotiated id unused, or a long-polling client not polling, for this long is dropped. Default 15 000. */
+  readonly disconnectTimeoutMs?: number;
+  /** Unsent bytes per connection before a slow client is dropped. Default 1 MiB. */
+  readonly maxBufferedBytes?: number;
+  /** Largest WebSocket frame accepted (a frame may batch several messages). Default 1 MiB. */
+  readonly maxWebSocketFrameBytes?: number;
+  /** Wait for the client's close frame, and on shutdown for sockets to close. Default 5 000. */
+  readonly webSocketCloseTimeoutMs?: number;
+  /** Where unexpected errors (a hub method that threw something other than HubError) are reported. */
+  readonly logger?: DispatchLogger;
+}
+
+export interface SignalRServer {
+  /** Serves `{path}/negotiate` and `{path}` (long polling, preflights); false for any other URL. */
+  handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Accepts WebSocket upgrades on `{path}`; false for any other URL (the caller may handle or refuse it). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  readonly sender: ClientSender;
+  readonly connectionCount: number;
+  /**
+   * Graceful shutdown: every connection gets Close with `allowReconnect: true`, then its transport ends.
+   * Settles when sockets are closed (or the close timeout passed) and every onDisconnected finished.
+   */
+  close(): Promise<void>;
+}
+
+export function createSignalRServer(options: SignalRServerOptions & SignalRTransportOptions): SignalRServer {
+  const logger: DispatchLogger = options.logger ?? { error: (message, error) => console.error(message, error) };
+  const settings = {
+    keepAliveIntervalMs: options.keepAliveIntervalMs ?? 15_000,
+    clientTimeoutMs: options.clientTimeoutMs ?? 30_000,
+    handshakeTimeoutMs: options.handshakeTimeoutMs ?? 15_000,
+    maximumReceiveMessageSize: options.maximumReceiveMessageSize ?? 32_768,
+  };
+  const disconnectTimeoutMs = options.disconnectTimeoutMs ?? 15_000;
+  const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
+  const closeTimeoutMs = options.webSocketCloseTimeoutMs ?? 5_000;
+  const registry = new Registry(
+    { settings, hub: options.hub, dispatcher: new Dispatcher(options.hub, logger), logger },
+    {
+      disconnectTimeoutMs,
+      longPolling: { pollTimeoutMs: options.longPollTimeoutMs ?? 90_000, disconnectTimeoutMs, maxBufferedBytes },
+    },
+  );
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxWebSocketFrameBytes ?? 1 << 20,
+    perMessageDeflate: false,
+  });
+  const shortest = Math.min(settings.keepAliveIntervalMs, settings.clientTimeoutMs, settings.handshakeTimeoutMs);
+  const ticker = setInterval(() => registry.tick(performance.now()), Math.max(10, Math.min(1000, shortest / 4)));
+  ticker.unref();
+  let closing: Promise<void> | null = null;
+
+  const authenticate = (request: IncomingMessage, url: URL): Promise<Principal | null> =>
+    options.authenticate(request, http.requestToken(request, url));
+
+  async function serve(request: IncomingMessage, response: ServerResponse, route: http.Route, url: URL) {
+    if (!http.applyCors(request, response, options.isOriginAllowed)) return http.replyText(response, 403);
+    if (request.method === 'OPTIONS') return http.answerPreflight(response);
+    if (closing) return http.replyText(response, 503, 'The server is shutting down.');
+    if (route === 'negotiate') {
+      if (request.method !== 'POST') return http.replyText(response, 405);
+      const principal = await authenticate(request, url);
+      if (principal === null) return http.replyText(response, 401);
+      const result = negotiate(url.searchParams.get('negotiateVersion'));
+      if (result.ok && !closing) registry.reserve(result.connectionId, result.connectionToken, principal);
+      return http.replyJson(response, result.body);
+    }
+    const id = url.searchParams.get('id');
+    if (!id) return http.replyText(response, 400, 'Connection ID required');
+    if (!registry.slot(id)) return http.replyText(response, 404, 'No Connection with that ID');
+    const principal = await authenticate(request, url);
+    if (principal === null) return http.replyText(response, 401);
+    const slot = registry.slot(id);
+    if (!slot) return http.replyText(response, 404, 'No Connection with that ID');
+    if (principal.userId !== slot.principal.userId) return http.replyText(response, 403);
+    serveLongPolling(request, response, slot);
+  }
+
+  function serveLongPolling(request: IncomingMessage, response: ServerResponse, slot: Slot) {
+    const { transport } = slot;
+    if (transport instanceof WebSocketTransport) {
+      if (request.method === 'DELETE') {
+        return http.replyText(response, 400, 'Cannot terminate this connection using the DELETE endpoint.');
+      }
+      return http.replyText(response, request.method === 'POST' ? 405 : 400, 'Cannot change transports mid-connection.');
+    }
+    if (transport === null && slot.claimed && request.method !== 'DELETE') {
+      return http.replyText(response, 409, 'Connection already has a transport.');
+    }
+    switch (request.method) {
+      case 'GET':
+        if (request.headers.accept?.includes('text/event-stream')) {
+          return http.replyText(response, 400, 'Server-Sent Events are not supported by this server.');
+        }
+        if (transport === null) return registry.startLongPolling(slot).firstPoll(response);
+        return transport.poll(request, response);
+      case 'POST':
+        if (transport === null) return http.replyText(response, 400, 'The connection has not been started.');
+        return transport.post(request, response);
+      case 'DELETE':
+        if (transport === null) return http.replyText(response, 404, 'No Connection with that ID');
+        return transport.delete(response);
+      default:
+        return http.replyText(response, 405);
+    }
+  }
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !options.isOriginAllowed(origin)) return http.refuseUpgrade(socket, 403);
+    if (closing) return http.refuseUpgrade(socket, 503);
+    const id = url.searchParams.get('id');
+    if (id !== null && !registry.slot(id)) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
+    const principal = await authenticate(request, url);
+    if (principal === null) return http.refuseUpgrade(socket, 401);
+    if (closing || socket.destroyed) return http.refuseUpgrade(socket, 503);
+    let slot: Slot;
+    if (id === null) {
+      // skipNegotiation: a WebSocket without id is a new connection.
+      slot = registry.reserve(newId(), newId(), principal);
+    } else {
+      const found = registry.slot(id);
+      if (!found) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
+      if (found.principal.userId !== principal.userId) return http.refuseUpgrade(socket, 403);
+      if (found.claimed) return http.refuseUpgrade(socket, 409, 'Connection already has a transport.');
+      slot = found;
+    }
+    slot.claimed = true;
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (closing) return ws.close(1001);
+      registry.startWebSocket(slot, new WebSocketTransport(ws, { maxBufferedBytes, closeTimeoutMs }));
+    });
+  }
+
+  function fail(error: unknown) {
+    logger.error('SignalR request failed.', error);
+  }
+
+  return {
+    handleRequest(request, response) {
+      const url = http.parseUrl(request);
+      const route = url && http.matchRoute(url.pathname, options.path);
+      if (!url || !route) return false;
+      serve(request, response, route, url).catch((error: unknown) => {
+        fail(error);
+        http.replyText(response, 500);
+      });
+      return true;
+    },
+    handleUpgrade(request, socket, head) {
+      const url = http.parseUrl(request);
+      if (!url || http.matchRoute(url.pathname, options.path) !== 'connection') return false;
+      socket.on('error', () => socket.destroy());
+      upgrade(request, socket, head, url).catch((error: unknown) => {
+        fail(error);
+        http.refuseUpgrade(socket, 500);
+      });
+      return true;
+    },
+    sender: {
+      send(connectionId, target, args) {
+        const connection = registry.connection(connectionId);
+        if (connection?.isConnected) connection.send(invocation(target, args));
+      },
+      abort(connectionId, error) {
+        registry.connection(connectionId)?.close(error, false);
+      },
+    },
+    get connectionCount() {
+      return registry.connectionCount;
+    },
+    close() {
+      closing ??= (async () => {
+        clearInterval(ticker);
+        await registry.closeAll(closeTimeoutMs);
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}
