@@ -1,0 +1,10 @@
+// The kit's services and types. Importing this registers no element.
+export * from './services/call-state.js';
+export * from './services/errors.js';
+export { CallController, CallErrorEvent, defaultIceServers, type CallControllerOptions } from './services/call-controller.js';
+export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, type CapturedMedia, type DeviceChoice } from './services/media.js';
+export { verdictOf } from './services/quality.js';
+export * from './services/signaling/signaling.js';
+export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';
+export { LoopbackHub, type LoopbackHubOptions, type LoopbackUser } from './services/signaling/loopback.js';
+export { LoopbackSignaling } from './services/signaling/loopback-signaling.js';

@@ -1,0 +1,430 @@
+// The one object the elements see: the call state machine over signaling, media and peer.
+// Framework-neutral: an EventTarget with a read-only `state` snapshot and a `change` event.
+import { CallError } from './errors.js';
+import { CallSession } from './call-session.js';
+import { BrowserMedia, type MediaService } from './media.js';
+import {
+  initialCallState,
+  initialControls,
+  isInCall,
+  type CallInfo,
+  type CallState,
+  type CallType,
+  type EndReason,
+} from './call-state.js';
+import type { HubEndReason, IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
+import { watchDevices } from './devices.js';
+
+export interface CallControllerOptions {
+  readonly signaling: Signaling;
+  readonly media?: MediaService;
+  /** STUN and TURN servers; the hub's own list is used when it offers one (`ice-servers`). */
+  readonly iceServers?: RTCIceServer[];
+  /** How long a call may ring when the hub has no ring timeout of its own. Default 45 s. */
+  readonly ringTimeoutMs?: number;
+  readonly historyLimit?: number;
+  /** End the call when the page is closed or navigated away (`pagehide`). Default true. */
+  readonly endOnPageHide?: boolean;
+  readonly qualityIntervalMs?: number;
+  readonly disconnectGraceMs?: number;
+  readonly failAfterMs?: number;
+}
+
+export const defaultIceServers: RTCIceServer[] = [
+  { urls: 'stun:stun.l.google.com:19302' },
+  { urls: 'stun:stun1.l.google.com:19302' },
+];
+
+/** Fired on the controller for every error, whether or not the action's promise was awaited. */
+export class CallErrorEvent extends Event {
+  constructor(readonly error: CallError) {
+    super('error');
+  }
+}
+
+const hubReasons: Record<HubEndReason, EndReason> = {
+  hangup: 'remote-hangup',
+  cancelled: 'cancelled',
+  missed: 'missed',
+  'answered-elsewhere': 'answered-elsewhere',
+  'declined-elsewhere': 'declined-elsewhere',
+  disconnected: 'disconnected',
+  failed: 'failed',
+};
+
+export class CallController extends EventTarget {
+  private current: CallState = initialCallState;
+  private session: CallSession | null = null;
+  private ringTimer?: ReturnType<typeof setTimeout>;
+  /** An incoming call from the person this side is calling, held until this side's call id is known. */
+  private glare: IncomingCallEvent | null = null;
+  private cancelWhenNamed = false;
+  private readonly media: MediaService;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(private readonly options: CallControllerOptions) {
+    super();
+    this.media = options.media ?? new BrowserMedia();
+    this.listen(options.signaling);
+    this.cleanups.push(watchDevices(this.media, (devices) => this.set({ devices: { ...this.current.devices, ...devices } })));
+    if ((options.endOnPageHide ?? true) && typeof window !== 'undefined') {
+      const onPageHide = () => this.leave();
+      window.addEventListener('pagehide', onPageHide);
+      this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
+    }
+  }
+
+  get state(): CallState {
+    return this.current;
+  }
+
+  get signaling(): Signaling {
+    return this.options.signaling;
+  }
+
+  async connect(): Promise<void> {
+    this.set({ signaling: 'connecting' });
+    try {
+      await this.options.signaling.connect();
+    } catch (error) {
+      this.set({ signaling: 'disconnected' });
+      throw this.report(error);
+    }
+  }
+
+  /** Places a call. Resolves once the hub rings the callee; rejects with a CallError when it cannot. */
+  async initiateCall(calleeId: string, callType: CallType, details: { calleeName?: string; conversationId?: string } = {}): Promise<void> {
+    if (!calleeId) throw this.report(new CallError('INVALID_STATE', 'initiateCall needs the callee id.'));
+    if (callType !== 'voice' && callType !== 'video') throw this.report(new CallError('INVALID_STATE', `Unknown call type "${String(callType)}".`));
+    if (isInCall(this.current.status) || this.current.status === 'incoming') {
+      throw this.report(new CallError('INVALID_STATE', 'A call is already in progress.'));
+    }
+    const call: CallInfo = {
+      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: details.calleeName ?? '',
+      conversationId: details.conversationId ?? '', startedAt: new Date(),
+    };
+    const session = this.openSession('offerer');
+    this.cancelWhenNamed = false;
+    this.set({ status: 'calling', activeCall: call, error: null });
+    try {
+      await this.startMedia(session, callType);
+      const id = await this.options.signaling.initiateCall(calleeId, callType, call.conversationId);
+      if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
+      if (this.session !== session) return void this.options.signaling.endCall(id).catch(() => undefined);
+      session.callId = id;
+      this.set({ activeCall: { ...this.current.activeCall!, id } });
+      if (this.cancelWhenNamed) return this.endCall();
+      this.startRingTimer(() => this.hangUpUnanswered());
+      if (this.glare) this.resolveGlare(id);
+    } catch (error) {
+      if (this.session !== session) return;
+      const held = this.glare;
+      if (held) return this.adoptIncoming(held, session); // both called at once and the hub let only theirs ring
+      this.finish(endReasonOf(error));
+      throw this.report(error);
+    }
+  }
+
+  /** Answers the ringing call; `audioOnly` answers a video call without the camera. */
+  async acceptCall(options: { audioOnly?: boolean } = {}): Promise<void> {
+    const incoming = this.current.incomingCall;
+    if (this.current.status !== 'incoming' || !incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
+    clearTimeout(this.ringTimer);
+    const session = this.openSession('answerer');
+    session.callId = incoming.id;
+    this.set({ status: 'connecting', activeCall: incoming, incomingCall: null, error: null });
+    try {
+      await this.startMedia(session, options.audioOnly ? 'voice' : incoming.type);
+      await this.options.signaling.acceptCall(incoming.id);
+    } catch (error) {
+      if (this.session !== session) return;
+      this.finish('failed');
+      void this.options.signaling.rejectCall(incoming.id, 'failed').catch(() => undefined);
+      throw this.report(error);
+    }
+  }
+
+  async rejectCall(reason: string | null = 'declined'): Promise<void> {
+    const incoming = this.current.incomingCall;
+    if (!incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to reject.'));
+    this.dismissIncoming('declined');
+    try {
+      await this.options.signaling.rejectCall(incoming.id, reason);
+    } catch (error) {
+      throw this.report(error);
+    }
+  }
+
+  /** Hangs up, or cancels an outgoing call that is still ringing. */
+  async endCall(): Promise<void> {
+    const call = this.current.activeCall;
+    if (!call || !this.session) return;
+    if (!call.id) {
+      this.cancelWhenNamed = true; // the hub has not named the call yet; end it as soon as it does
+      return;
+    }
+    const reason: EndReason = this.current.status === 'calling' ? 'cancelled' : 'hangup';
+    this.finish(reason, true);
+    try {
+      await this.options.signaling.endCall(call.id);
+    } catch (error) {
+      // The call is over here whatever the hub says; a hub that is gone has nothing left to end.
+      if (this.current.signaling === 'connected') this.report(error);
+    }
+  }
+
+  toggleMute(): void {
+    this.session?.toggleMute();
+  }
+
+  toggleCamera(): Promise<void> {
+    return this.guard(() => this.session?.toggleCamera());
+  }
+
+  toggleScreenShare(): Promise<void> {
+    return this.guard(() => this.session?.toggleScreenShare());
+  }
+
+  selectMicrophone(deviceId: string): Promise<void> {
+    this.set({ devices: { ...this.current.devices, microphoneId: deviceId } });
+    return this.guard(() => this.session?.selectMicrophone(deviceId));
+  }
+
+  selectCamera(deviceId: string): Promise<void> {
+    this.set({ devices: { ...this.current.devices, cameraId: deviceId } });
+    return this.guard(() => this.session?.selectCamera(deviceId));
+  }
+
+  /** The elements route remote audio to this output with setSinkId where the browser has it. */
+  selectSpeaker(deviceId: string): void {
+    if (!this.current.devices.canChooseSpeaker) throw this.report(new CallError('DEVICE_NOT_FOUND', 'This browser cannot choose the speaker.'));
+    this.set({ devices: { ...this.current.devices, speakerId: deviceId } });
+  }
+
+  /** Ends any call, stops every track and disconnects from the hub. */
+  async dispose(): Promise<void> {
+    this.leave();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    await this.options.signaling.disconnect();
+  }
+
+  private listen(signaling: Signaling): void {
+    const on = <K extends keyof SignalingEvents>(type: K, fn: (p: SignalingEvents[K]) => void) => this.cleanups.push(signaling.events.on(type, fn));
+    const isCurrent = (id: string) => this.current.activeCall?.id === id && this.session !== null;
+    on('incomingCall', (call) => this.receiveCall(call));
+    on('callAccepted', ({ callId }) => {
+      if (!isCurrent(callId) || this.current.status !== 'calling') return;
+      clearTimeout(this.ringTimer);
+      this.set({ status: 'connecting' });
+      this.session!.beginOffer();
+    });
+    on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(reason === 'busy' ? 'busy' : 'declined'));
+    on('callEnded', ({ callId, reason }) => {
+      if (this.current.incomingCall?.id === callId) this.dismissIncoming(hubReasons[reason]);
+      else if (isCurrent(callId)) this.finish(hubReasons[reason]);
+    });
+    on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
+    on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));
+    on('callError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
+    on('protocolError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
+    on('status', ({ status }) => this.signalingStatus(status));
+  }
+
+  private receiveCall(call: IncomingCallEvent): void {
+    const info: CallInfo = {
+      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: call.callerName,
+      conversationId: call.conversationId, startedAt: call.timestamp,
+    };
+    const { status, activeCall } = this.current;
+    if (status === 'calling' && activeCall?.peerId === call.callerId) {
+      this.glare = call;
+      if (activeCall.id) this.resolveGlare(activeCall.id);
+    } else if (isInCall(status) || status === 'incoming') {
+      void this.options.signaling.rejectCall(call.callId, 'busy').catch(() => undefined);
+      this.record({ ...info, endedAt: new Date(), endReason: 'busy' });
+    } else {
+      this.set({ status: 'incoming', incomingCall: info, activeCall: null, error: null });
+      this.startRingTimer(() => {
+        this.dismissIncoming('missed');
+        void this.options.signaling.rejectCall(call.callId, 'timeout').catch(() => undefined);
+      });
+    }
+  }
+
+  /** Both sides called each other: the call with the lower id survives, on both sides. */
+  private resolveGlare(ownId: string): void {
+    const theirs = this.glare!;
+    this.glare = null;
+    if (ownId < theirs.callId) {
+      void this.options.signaling.rejectCall(theirs.callId, 'glare').catch(() => undefined);
+      return;
+    }
+    void this.options.signaling.endCall(ownId).catch(() => undefined);
+    this.adoptIncoming(theirs, this.session!);
+  }
+
+  /** Answers the other side's call in place of this side's own, keeping the media already captured. */
+  private adoptIncoming(call: IncomingCallEvent, session: CallSession): void {
+    this.glare = null;
+    clearTimeout(this.ringTimer);
+    session.becomeAnswerer();
+    session.callId = call.callId;
+    this.set({
+      status: 'connecting',
+      activeCall: { ...this.current.activeCall!, id: call.callId, direction: 'incoming', type: call.callType },
+    });
+    this.options.signaling.acceptCall(call.callId).catch((error) => {
+      if (this.session === session) this.finish('failed');
+      this.report(error);
+    });
+  }
+
+  private openSession(role: 'offerer' | 'answerer'): CallSession {
+    const { devices } = this.current;
+    const session = new CallSession({
+      signaling: this.options.signaling,
+      media: this.media,
+      configuration: { iceServers: this.options.iceServers ?? defaultIceServers },
+      role,
+      devices: { microphoneId: devices.microphoneId, cameraId: devices.cameraId },
+      qualityIntervalMs: this.options.qualityIntervalMs,
+      disconnectGraceMs: this.options.disconnectGraceMs,
+      failAfterMs: this.options.failAfterMs,
+    });
+    session.events.on('media', () => this.session === session && this.syncMedia(session));
+    session.events.on('health', (health) => {
+      if (this.session !== session) return;
+      if (health === 'failed') return this.hangUpFailed();
+      if (health === 'reconnecting') return this.set({ status: 'reconnecting' });
+      const call = this.current.activeCall!;
+      this.set({ status: 'active', activeCall: call.connectedAt ? call : { ...call, connectedAt: new Date() } });
+    });
+    session.events.on('bye', () => this.session === session && this.finish('remote-hangup'));
+    session.events.on('error', (error) => this.session === session && this.report(error));
+    this.session = session;
+    return session;
+  }
+
+  private async startMedia(session: CallSession, type: CallType): Promise<void> {
+    const iceServers = this.options.iceServers ? null : await this.options.signaling.iceServers().catch(() => null);
+    if (iceServers) session.useIceServers(iceServers);
+    const videoError = await session.start(type);
+    if (videoError) this.report(videoError); // the call goes on with audio only
+  }
+
+  private syncMedia(session: CallSession): void {
+    this.set({
+      localStream: session.localStream,
+      remoteStream: session.remoteStream.getTracks().length ? new MediaStream(session.remoteStream.getTracks()) : null,
+      controls: session.controls,
+      remoteControls: session.remoteControls,
+      quality: session.quality,
+    });
+  }
+
+  private signalingStatus(status: 'connected' | 'reconnecting' | 'disconnected'): void {
+    this.set({ signaling: status });
+    const call = this.current.activeCall;
+    if (status !== 'connected' || !call?.id || !this.session) {
+      if (status === 'disconnected' && (this.current.status === 'calling' || this.current.status === 'incoming')) this.leave('disconnected');
+      return;
+    }
+    if (this.options.signaling.hubInfo.features.has('rejoin')) {
+      this.options.signaling.rejoinCall(call.id).then(
+        () => this.session?.restartIce(),
+        (error) => {
+          this.finish('disconnected');
+          this.report(error);
+        },
+      );
+    } else if (this.current.status === 'calling') {
+      this.finish('disconnected'); // the baseline hub cannot re-bind a ringing call
+    } // else the baseline lost this call's signaling: media goes on until it fails or someone hangs up
+  }
+
+  private startRingTimer(onTimeout: () => void): void {
+    clearTimeout(this.ringTimer);
+    const hubTimeout = this.options.signaling.hubInfo.ringTimeoutMs;
+    // With a hub timeout, the hub ends the call; this is only a backstop for a hub that went quiet.
+    const ms = hubTimeout ? hubTimeout + 5000 : (this.options.ringTimeoutMs ?? 45_000);
+    this.ringTimer = setTimeout(onTimeout, ms);
+  }
+
+  private hangUpUnanswered(): void {
+    const id = this.current.activeCall?.id;
+    this.finish('missed', true);
+    if (id) void this.options.signaling.endCall(id).catch(() => undefined);
+  }
+
+  private hangUpFailed(): void {
+    const id = this.current.activeCall?.id;
+    this.finish('failed', true);
+    if (id) void this.options.signaling.endCall(id).catch(() => undefined);
+    this.report(new CallError('NETWORK_ERROR', 'The media connection failed and could not be restored.'));
+  }
+
+  /** The page is going away: end whatever is going on, without waiting for anyone. */
+  private leave(reason: EndReason = 'hangup'): void {
+    const incoming = this.current.incomingCall;
+    if (incoming?.id) {
+      this.dismissIncoming(reason === 'hangup' ? 'declined' : reason);
+      void this.options.signaling.rejectCall(incoming.id, 'declined').catch(() => undefined);
+    }
+    const id = this.current.activeCall?.id;
+    if (!this.session) return;
+    this.finish(reason, true);
+    if (id) void this.options.signaling.endCall(id).catch(() => undefined);
+  }
+
+  /** Every way out of a call comes here: tracks stopped, connection closed, call recorded. */
+  private finish(reason: EndReason, local = false): void {
+    clearTimeout(this.ringTimer);
+    this.glare = null;
+    this.session?.dispose(local);
+    this.session = null;
+    const call = this.current.activeCall;
+    const ended = call ? { ...call, endedAt: new Date(), endReason: reason } : null;
+    if (ended) this.record(ended);
+    this.set({
+      status: 'ended', activeCall: ended, localStream: null, remoteStream: null,
+      controls: initialControls, remoteControls: initialControls, quality: null,
+    });
+  }
+
+  private dismissIncoming(reason: EndReason): void {
+    const incoming = this.current.incomingCall;
+    if (!incoming) return;
+    clearTimeout(this.ringTimer);
+    this.record({ ...incoming, endedAt: new Date(), endReason: reason });
+    this.set({ status: 'idle', incomingCall: null });
+  }
+
+  private record(call: CallInfo): void {
+    this.set({ callHistory: [call, ...this.current.callHistory].slice(0, this.options.historyLimit ?? 50) });
+  }
+
+  private async guard(action: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      throw this.report(error);
+    }
+  }
+
+  private report(error: unknown): CallError {
+    const callError = error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error });
+    this.set({ error: callError });
+    this.dispatchEvent(new CallErrorEvent(callError));
+    return callError;
+  }
+
+  private set(patch: Partial<CallState>): void {
+    this.current = Object.freeze({ ...this.current, ...patch });
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function endReasonOf(error: unknown): EndReason {
+  const code = error instanceof CallError ? error.code : null;
+  return code === 'USER_UNAVAILABLE' || code === 'USER_OFFLINE' ? 'unavailable' : code === 'USER_BUSY' ? 'busy' : 'failed';
+}

@@ -1,0 +1,274 @@
+// The media side of one call: local tracks, the peer connection, media controls, quality.
+// Every way out goes through `dispose()`, which stops every local track and closes the connection.
+import { Emitter } from './emitter.js';
+import { CallError } from './errors.js';
+import { Peer, type PeerHealth, type PeerRole } from './peer.js';
+import { QualitySampler } from './quality.js';
+import { initialControls, type CallQuality, type CallType, type MediaControls } from './call-state.js';
+import type { DeviceChoice, MediaService } from './media.js';
+import type { Signaling } from './signaling/signaling.js';
+
+export interface CallSessionOptions {
+  readonly signaling: Signaling;
+  readonly media: MediaService;
+  readonly configuration: RTCConfiguration;
+  readonly role: PeerRole;
+  readonly devices: DeviceChoice;
+  readonly qualityIntervalMs?: number;
+  readonly disconnectGraceMs?: number;
+  readonly failAfterMs?: number;
+}
+
+export interface CallSessionEvents {
+  /** Local or remote streams, controls or quality changed. */
+  media: void;
+  health: PeerHealth;
+  /** The other side said goodbye over the data channel (a hang-up that does not need the hub). */
+  bye: void;
+  error: CallError;
+}
+
+type ControlMessage = { type?: 'open' | 'bye' | 'controls' } & Partial<MediaControls>;
+
+export class CallSession {
+  readonly events = new Emitter<CallSessionEvents>();
+  controls: MediaControls = initialControls;
+  remoteControls: MediaControls = initialControls;
+  localStream: MediaStream | null = null;
+  readonly remoteStream = new MediaStream();
+  quality: CallQuality | null = null;
+  /** Set when the hub has named the call; signals wait for it. */
+  private id: string | null = null;
+  private role: PeerRole;
+  private peer: Peer | null = null;
+  private audio: MediaStreamTrack | null = null;
+  private camera: MediaStreamTrack | null = null;
+  private screen: MediaStreamTrack | null = null;
+  private readonly outbox: Array<(id: string) => Promise<void>> = [];
+  private qualityTimer?: ReturnType<typeof setInterval>;
+  private disposed = false;
+
+  private configuration: RTCConfiguration;
+
+  constructor(private readonly options: CallSessionOptions) {
+    this.role = options.role;
+    this.configuration = options.configuration;
+  }
+
+  /** The hub's STUN and TURN list, when it has one; must come before `start()`. */
+  useIceServers(iceServers: RTCIceServer[]): void {
+    this.configuration = { ...this.configuration, iceServers };
+  }
+
+  get callId(): string | null {
+    return this.id;
+  }
+
+  set callId(id: string | null) {
+    this.id = id;
+    if (id) for (const send of this.outbox.splice(0)) void send(id).catch((error) => this.fail(error));
+  }
+
+  /** Captures the microphone (and camera for video calls); the offerer also prepares its connection. */
+  async start(type: CallType): Promise<CallError | null> {
+    const captured = await this.options.media.capture(type, this.options.devices);
+    if (this.disposed) {
+      captured.audio.stop();
+      captured.video?.stop();
+      throw new CallError('INVALID_STATE', 'The call ended while the camera and microphone were starting.');
+    }
+    this.audio = captured.audio;
+    this.camera = captured.video;
+    this.watchEnded(this.audio);
+    this.controls = { muted: false, cameraOn: !!this.camera, screenSharing: false };
+    this.publishLocal();
+    if (this.role === 'offerer') this.createPeer().addTransceivers(this.audio, this.camera);
+    return captured.videoError;
+  }
+
+  /** Offerer: the other side accepted, so the offer may go. */
+  beginOffer(): void {
+    this.peer?.allowOffers();
+  }
+
+  /** Glare: this side's own call lost, it answers the other one instead, keeping its captured media. */
+  becomeAnswerer(): void {
+    this.peer?.close();
+    this.peer = null;
+    this.role = 'answerer';
+    this.remoteStream.getTracks().forEach((t) => this.remoteStream.removeTrack(t));
+  }
+
+  async receiveDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    const peer = this.peer ?? (description.type === 'offer' ? this.createPeer() : null);
+    await peer?.receiveDescription(description, () => peer.attachToOffered(this.audio!, this.sentVideo()));
+  }
+
+  async receiveCandidate(candidate: RTCIceCandidateInit): Promise<void> {
+    await this.peer?.receiveCandidate(candidate);
+  }
+
+  toggleMute(): void {
+    if (!this.audio) return;
+    this.audio.enabled = this.controls.muted;
+    this.setControls({ muted: !this.controls.muted });
+  }
+
+  async toggleCamera(): Promise<void> {
+    if (this.controls.cameraOn) {
+      this.camera?.stop(); // the camera light goes off, not just a black frame
+      this.camera = null;
+      this.setControls({ cameraOn: false });
+      if (!this.screen) await this.peer?.replaceTrack('video', null);
+    } else {
+      await this.useCamera(this.options.devices.cameraId);
+    }
+  }
+
+  async toggleScreenShare(): Promise<void> {
+    if (this.screen) return this.stopScreenShare();
+    const screen = await this.options.media.captureScreen();
+    if (this.disposed) return screen.stop();
+    this.screen = screen;
+    screen.addEventListener('ended', () => void this.stopScreenShare()); // the browser's own "Stop sharing"
+    this.camera?.stop();
+    this.camera = null;
+    await this.peer?.replaceTrack('video', screen);
+    this.setControls({ screenSharing: true });
+  }
+
+  async selectMicrophone(deviceId: string | null): Promise<void> {
+    if (!this.audio) return;
+    const next = await this.options.media.captureMicrophone(deviceId);
+    if (this.disposed) return next.stop();
+    next.enabled = !this.controls.muted;
+    const previous = this.audio;
+    this.audio = next;
+    this.watchEnded(next);
+    await this.peer?.replaceTrack('audio', next);
+    previous.stop();
+    this.publishLocal();
+  }
+
+  async selectCamera(deviceId: string | null): Promise<void> {
+    if (this.camera) await this.useCamera(deviceId);
+  }
+
+  restartIce(): void {
+    this.peer?.restartIce();
+  }
+
+  /** Stops every local track and closes the connection; says goodbye over the data channel first. */
+  dispose(sayBye: boolean): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (sayBye) this.peer?.sendControl({ type: 'bye' });
+    clearInterval(this.qualityTimer);
+    for (const track of [this.audio, this.camera, this.screen]) track?.stop();
+    this.peer?.close();
+    this.outbox.length = 0;
+  }
+
+  private createPeer(): Peer {
+    const peer = new Peer({
+      configuration: this.configuration,
+      role: this.role,
+      mayOffer: this.role === 'offerer' || this.options.signaling.hubInfo.features.has('renegotiate-both-ways'),
+      disconnectGraceMs: this.options.disconnectGraceMs,
+      failAfterMs: this.options.failAfterMs,
+    });
+    const signaling = this.options.signaling;
+    peer.events.on('description', (d) => this.send((id) => signaling.sendDescription(id, d)));
+    peer.events.on('candidate', (c) => this.send((id) => signaling.sendCandidate(id, c)));
+    peer.events.on('remoteTrack', (track) => {
+      this.remoteStream.addTrack(track);
+      this.events.emit('media', undefined);
+    });
+    peer.events.on('health', (health) => {
+      if (health === 'connected') this.startQuality(peer);
+      this.events.emit('health', health);
+    });
+    peer.events.on('control', (message) => this.receiveControl(message));
+    peer.events.on('error', (error) => this.fail(error));
+    this.peer = peer;
+    return peer;
+  }
+
+  private send(signal: (id: string) => Promise<void>): void {
+    if (this.id) void signal(this.id).catch((error) => this.fail(error));
+    else this.outbox.push(signal); // local candidates wait for the call id
+  }
+
+  private receiveControl(message: unknown): void {
+    const m = (message ?? {}) as ControlMessage;
+    if (m.type === 'open') this.peer?.sendControl({ type: 'controls', ...this.controls });
+    else if (m.type === 'bye') this.events.emit('bye', undefined);
+    else if (m.type === 'controls') {
+      this.remoteControls = { muted: !!m.muted, cameraOn: !!m.cameraOn, screenSharing: !!m.screenSharing };
+      this.events.emit('media', undefined);
+    }
+  }
+
+  private async useCamera(deviceId: string | null | undefined): Promise<void> {
+    const next = await this.options.media.captureCamera(deviceId);
+    if (this.disposed) return next.stop();
+    this.camera?.stop();
+    this.camera = next;
+    if (!this.screen) await this.peer?.replaceTrack('video', next);
+    this.setControls({ cameraOn: true });
+  }
+
+  private async stopScreenShare(): Promise<void> {
+    if (!this.screen) return;
+    this.screen.stop();
+    this.screen = null;
+    try {
+      if (this.controls.cameraOn && !this.disposed) await this.useCamera(this.options.devices.cameraId);
+      else await this.peer?.replaceTrack('video', null);
+    } catch (error) {
+      this.controls = { ...this.controls, cameraOn: false };
+      this.fail(error);
+    }
+    this.setControls({ screenSharing: false });
+  }
+
+  /** A microphone that ends on its own (unplugged) is replaced by the default one. */
+  private watchEnded(track: MediaStreamTrack): void {
+    track.addEventListener('ended', () => {
+      if (!this.disposed && track === this.audio) void this.selectMicrophone(null).catch((e) => this.fail(e));
+    });
+  }
+
+  private sentVideo(): MediaStreamTrack | null {
+    return this.screen ?? this.camera;
+  }
+
+  private setControls(patch: Partial<MediaControls>): void {
+    this.controls = { ...this.controls, ...patch };
+    this.peer?.sendControl({ type: 'controls', ...this.controls });
+    this.publishLocal();
+  }
+
+  private publishLocal(): void {
+    const video = this.sentVideo();
+    this.localStream = new MediaStream(video ? [this.audio!, video] : [this.audio!]);
+    this.events.emit('media', undefined);
+  }
+
+  private startQuality(peer: Peer): void {
+    if (this.qualityTimer) return;
+    const sampler = new QualitySampler(peer.connection);
+    this.qualityTimer = setInterval(async () => {
+      const quality = await sampler.sample().catch(() => null);
+      if (quality && !this.disposed) {
+        this.quality = quality;
+        this.events.emit('media', undefined);
+      }
+    }, this.options.qualityIntervalMs ?? 1000);
+  }
+
+  private fail(error: unknown): void {
+    if (this.disposed) return;
+    this.events.emit('error', error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error }));
+  }
+}

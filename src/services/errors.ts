@@ -1,0 +1,57 @@
+// Typed errors: the seed's CallError values, plus device and hub refusals.
+
+export const callErrorCodes = [
+  'PERMISSION_DENIED', // the user or the browser refused camera, microphone or screen
+  'DEVICE_NOT_FOUND', // no microphone (or chosen device) exists
+  'DEVICE_IN_USE', // the device exists but another program holds it
+  'USER_BUSY', // the callee is in another call
+  'USER_UNAVAILABLE', // the hub refused the call: not allowed, or callee busy
+  'USER_OFFLINE', // the callee has no connection to the hub
+  'NETWORK_ERROR', // the hub cannot be reached, or media connectivity failed
+  'WEBRTC_ERROR', // the browser's WebRTC stack failed
+  'SIGNALING_ERROR', // the hub refused an operation or sent something malformed
+  'INVALID_STATE', // the action does not fit the current call state, or a wrong argument
+] as const;
+export type CallErrorCode = (typeof callErrorCodes)[number];
+
+export class CallError extends Error {
+  override name = 'CallError';
+  constructor(
+    readonly code: CallErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Maps a getUserMedia / getDisplayMedia DOMException to a CallError a person can act on. */
+export function mediaError(error: unknown, what: string): CallError {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new CallError('PERMISSION_DENIED', `Permission to use the ${what} was denied.`, { cause: error });
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return new CallError('DEVICE_NOT_FOUND', `No ${what} was found.`, { cause: error });
+    case 'NotReadableError':
+    case 'AbortError':
+      return new CallError('DEVICE_IN_USE', `The ${what} is in use by another program.`, { cause: error });
+    default:
+      return new CallError('WEBRTC_ERROR', `Could not start the ${what}: ${String(error)}`, { cause: error });
+  }
+}
+
+/** Maps a hub's CallError text (Thrume's baseline wording) to a code. */
+export function hubError(message: string): CallError {
+  const code: CallErrorCode =
+    message === 'User is not online'
+      ? 'USER_OFFLINE'
+      : message === 'User is not available for calls'
+        ? 'USER_UNAVAILABLE'
+        : message.startsWith('Invalid')
+          ? 'INVALID_STATE'
+          : 'SIGNALING_ERROR';
+  return new CallError(code, message);
+}

@@ -1,0 +1,197 @@
+// The call scenarios every signaling implementation must pass: run against the loopback hub here,
+// and against the real hub over SignalR in test/hub/.
+import { expect } from '@open-wc/testing';
+import { openPeerConnections } from './recorders.js';
+import { framesOf, until, type Parties, type Party } from './parties.js';
+import type { CallType } from '../../src/services/call-state.js';
+
+const isActive = (s: { status: string }) => s.status === 'active';
+const isEnded = (s: { status: string }) => s.status === 'ended';
+
+/** Asserts the exit left nothing behind: every local track ended, every peer connection closed. */
+function expectReleased(...parties: Party[]): void {
+  for (const p of parties) {
+    expect(p.media.liveTracks.map((t) => `${p.name}: ${t.kind} ${t.label}`), 'live local tracks').to.deep.equal([]);
+    expect(p.controller.state.localStream, `${p.name} local stream`).to.equal(null);
+  }
+  expect(openPeerConnections().length, 'open peer connections').to.equal(0);
+}
+
+async function connectCall(caller: Party, callee: Party, type: CallType): Promise<void> {
+  await caller.controller.initiateCall(callee.id, type, { calleeName: callee.name, conversationId: 'c' });
+  await until(callee.controller, (s) => s.status === 'incoming');
+  await callee.controller.acceptCall();
+  await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
+}
+
+export function callFlows(makeParties: () => Parties): void {
+  let parties: Parties;
+  let alice: Party;
+  let bob: Party;
+
+  beforeEach(async () => {
+    parties = makeParties();
+    [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+  });
+  afterEach(() => parties.close());
+
+  it('connects a voice call with audio flowing both ways', async () => {
+    await connectCall(alice, bob, 'voice');
+    for (const p of [alice, bob]) {
+      const audio = p.controller.state.remoteStream!.getAudioTracks()[0]!;
+      expect(audio.readyState).to.equal('live');
+      expect(p.controller.state.activeCall!.connectedAt).to.be.instanceOf(Date);
+      expect(p.controller.state.localStream!.getVideoTracks()).to.have.length(0);
+    }
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectReleased(alice, bob);
+  });
+
+  it('connects a video call with frames decoded on both sides', async () => {
+    await connectCall(alice, bob, 'video');
+    const [atBob, atAlice] = await Promise.all([
+      framesOf(bob.controller.state.remoteStream!),
+      framesOf(alice.controller.state.remoteStream!),
+    ]);
+    expect(atBob.width).to.be.greaterThan(0);
+    expect(atAlice.width).to.be.greaterThan(0);
+    await bob.controller.endCall();
+    expect(bob.controller.state.activeCall!.endReason).to.equal('hangup');
+    const ended = await until(alice.controller, isEnded);
+    expect(ended.activeCall!.endReason).to.equal('remote-hangup');
+    expectReleased(alice, bob);
+  });
+
+  it('shows mute and camera off on the other side, with the camera light off', async () => {
+    await connectCall(alice, bob, 'video');
+    alice.controller.toggleMute();
+    await until(bob.controller, (s) => s.remoteControls.muted);
+    expect(alice.controller.state.localStream!.getAudioTracks()[0]!.enabled).to.equal(false);
+    await alice.controller.toggleCamera();
+    await until(bob.controller, (s) => !s.remoteControls.cameraOn);
+    expect(alice.media.tracks.filter((t) => t.kind === 'video' && t.readyState === 'live')).to.have.length(0);
+    await alice.controller.toggleCamera();
+    await until(bob.controller, (s) => s.remoteControls.cameraOn);
+    await framesOf(bob.controller.state.remoteStream!);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectReleased(alice, bob);
+  });
+
+  it('shares the screen, and goes back to the camera when the browser stops the share', async () => {
+    await connectCall(alice, bob, 'video');
+    await alice.controller.toggleScreenShare();
+    await until(bob.controller, (s) => s.remoteControls.screenSharing);
+    const screen = alice.controller.state.localStream!.getVideoTracks()[0]!;
+    expect(screen.getSettings().displaySurface).to.equal('monitor');
+    await remoteFramesMatch(bob, screen); // the remote decodes frames the size of the screen
+    screen.dispatchEvent(new Event('ended')); // what the browser's own "Stop sharing" button does
+    await until(alice.controller, (s) => !s.controls.screenSharing && s.controls.cameraOn);
+    await until(bob.controller, (s) => !s.remoteControls.screenSharing);
+    expect(screen.readyState).to.equal('ended');
+    await remoteFramesMatch(bob, alice.controller.state.localStream!.getVideoTracks()[0]!);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectReleased(alice, bob);
+  });
+
+  it('ends the caller\'s call as declined when the callee rejects', async () => {
+    await alice.controller.initiateCall(bob.id, 'video');
+    await until(bob.controller, (s) => s.status === 'incoming');
+    await bob.controller.rejectCall();
+    const ended = await until(alice.controller, isEnded);
+    expect(ended.activeCall!.endReason).to.equal('declined');
+    expect(bob.controller.state.callHistory[0]!.endReason).to.equal('declined');
+    expectReleased(alice, bob);
+  });
+
+  it('cancels a ringing call from the caller', async () => {
+    await alice.controller.initiateCall(bob.id, 'video');
+    await until(bob.controller, (s) => s.status === 'incoming');
+    await alice.controller.endCall();
+    expect(alice.controller.state.activeCall!.endReason).to.equal('cancelled');
+    if (parties.mode === 'extended') {
+      await until(bob.controller, (s) => s.status === 'idle' && s.callHistory[0]?.endReason === 'cancelled');
+    } // the baseline hub never tells the callee; its own ring timeout ends the ringing (next test)
+    expectReleased(alice, bob);
+  });
+
+  it('hangs up from either side and releases everything', async () => {
+    await connectCall(bob, alice, 'video');
+    await alice.controller.endCall();
+    expect((await until(bob.controller, isEnded)).activeCall!.endReason).to.equal('remote-hangup');
+    expectReleased(alice, bob);
+    await connectCall(bob, alice, 'voice');
+    await bob.controller.endCall();
+    expect((await until(alice.controller, isEnded)).activeCall!.endReason).to.equal('remote-hangup');
+    expectReleased(alice, bob);
+  });
+
+  it('declines a call that arrives during a call as busy', async () => {
+    const dave = await parties.party('dave');
+    await connectCall(alice, bob, 'voice');
+    const attempt = dave.controller.initiateCall(bob.id, 'voice');
+    if (parties.mode === 'extended') {
+      await attempt.then(() => expect.fail('the hub should refuse'), (error) => expect(error.code).to.equal('USER_UNAVAILABLE'));
+      expect(dave.controller.state.activeCall!.endReason).to.equal('unavailable');
+    } else {
+      await attempt;
+      const ended = await until(dave.controller, isEnded);
+      expect(ended.activeCall!.endReason).to.equal('busy');
+      expect(bob.controller.state.callHistory[0]!.endReason).to.equal('busy');
+    }
+    expect(bob.controller.state.status).to.equal('active');
+    await bob.controller.endCall();
+    await until(alice.controller, isEnded);
+    expectReleased(alice, bob, dave);
+  });
+
+  it('resolves glare: both call each other at once and exactly one call connects', async () => {
+    const results = await Promise.allSettled([
+      alice.controller.initiateCall(bob.id, 'video'),
+      bob.controller.initiateCall(alice.id, 'video'),
+    ]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).to.deep.equal([]);
+    const [a, b] = await Promise.all([until(alice.controller, isActive), until(bob.controller, isActive)]);
+    expect(a.activeCall!.id).to.equal(b.activeCall!.id);
+    expect(a.activeCall!.direction).to.not.equal(b.activeCall!.direction);
+    await framesOf(a.remoteStream!);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectReleased(alice, bob);
+  });
+}
+
+/** Ring timeout, with parties whose rings are short. */
+export function ringTimeoutFlow(makeParties: () => Parties): void {
+  it('ends an unanswered call as missed on both sides', async () => {
+    const parties = makeParties();
+    try {
+      const [alice, bob] = await Promise.all([parties.party('alice', { ringTimeoutMs: 800 }), parties.party('bob', { ringTimeoutMs: 800 })]);
+      await alice.controller.initiateCall(bob.id, 'video');
+      await until(bob.controller, (s) => s.status === 'incoming');
+      const ended = await until(alice.controller, isEnded);
+      expect(ended.activeCall!.endReason).to.equal('missed');
+      await until(bob.controller, (s) => s.status === 'idle');
+      expect(bob.controller.state.callHistory[0]!.endReason).to.equal('missed');
+      expectReleased(alice, bob);
+    } finally {
+      await parties.close();
+    }
+  });
+}
+
+/**
+ * Waits until the party's remote video frames are as wide as `source`, the track the other side sends
+ * (the fake screen is 800 wide, the fake camera 1280; the height of a screen capture settles late).
+ */
+async function remoteFramesMatch(party: Party, source: MediaStreamTrack): Promise<void> {
+  const { width } = source.getSettings();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const size = await framesOf(party.controller.state.remoteStream!, 3);
+    if (size.width === width) return;
+    if (Date.now() > deadline) throw new Error(`Remote frames are ${size.width} wide, not the source's ${width}`);
+  }
+}

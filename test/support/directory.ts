@@ -1,0 +1,14 @@
+// The demo directory every test and the demo use (a copy of shared/fixtures/demo-directory.json).
+export interface DirectoryUser {
+  readonly id: string;
+  readonly userName: string;
+  readonly displayName: string;
+}
+
+const directory = (await (await fetch('/hub/fixtures/demo-directory.json')).json()) as { users: DirectoryUser[] };
+
+export function user(userName: string): DirectoryUser {
+  const found = directory.users.find((u) => u.userName === userName);
+  if (!found) throw new Error(`No user "${userName}" in the demo directory`);
+  return found;
+}

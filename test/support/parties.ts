@@ -1,0 +1,96 @@
+// Parties to a call: real controllers, each with its own signaling, real media and real peer connections.
+import { CallController } from '../../src/services/call-controller.js';
+import { LoopbackHub } from '../../src/services/signaling/loopback.js';
+import type { CallState } from '../../src/services/call-state.js';
+import type { Signaling } from '../../src/services/signaling/signaling.js';
+import { RecordingMedia } from './recorders.js';
+import { user } from './directory.js';
+
+export type HubMode = 'extended' | 'baseline';
+
+export interface Party {
+  readonly name: string;
+  readonly id: string;
+  readonly controller: CallController;
+  readonly media: RecordingMedia;
+  readonly signaling: Signaling;
+}
+
+export interface PartyOptions {
+  readonly ringTimeoutMs?: number;
+}
+
+/** Makes connected parties from demo users; `close()` disposes them all. */
+export interface Parties {
+  readonly mode: HubMode;
+  party(userName: string, options?: PartyOptions): Promise<Party>;
+  close(): Promise<void>;
+}
+
+export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}): Parties {
+  const hub = new LoopbackHub({ mode, ...hubOptions });
+  const made: Party[] = [];
+  return {
+    mode,
+    async party(userName, options = {}) {
+      const who = user(userName);
+      const signaling = hub.connect({ id: who.id, name: who.displayName });
+      const media = new RecordingMedia();
+      const controller = new CallController({
+        signaling, media, iceServers: [], ringTimeoutMs: options.ringTimeoutMs, qualityIntervalMs: 250,
+      });
+      await controller.connect();
+      const party = { name: userName, id: who.id, controller, media, signaling };
+      made.push(party);
+      return party;
+    },
+    async close() {
+      await Promise.all(made.splice(0).map((p) => p.controller.dispose()));
+    },
+  };
+}
+
+/** Resolves when the controller's state satisfies `predicate`; rejects with the last state after `timeoutMs`. */
+export function until(controller: CallController, predicate: (state: CallState) => boolean, timeoutMs = 10_000): Promise<CallState> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!predicate(controller.state)) return false;
+      controller.removeEventListener('change', check);
+      clearTimeout(timer);
+      resolve(controller.state);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      controller.removeEventListener('change', check);
+      const { status, activeCall, incomingCall, error } = controller.state;
+      reject(new Error(`Timed out; state: ${JSON.stringify({ status, activeCall, incomingCall, error: error?.message })}`));
+    }, timeoutMs);
+    if (!check()) controller.addEventListener('change', check);
+  });
+}
+
+/** Resolves when `count` new video frames of `stream` have been decoded and rendered; returns the frame size. */
+export async function framesOf(stream: MediaStream, count = 5, timeoutMs = 10_000): Promise<{ width: number; height: number }> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  document.body.append(video);
+  try {
+    await video.play();
+    return await new Promise((resolve, reject) => {
+      let seen = 0;
+      const timer = setTimeout(() => reject(new Error(`Only ${seen} of ${count} frames in ${timeoutMs} ms`)), timeoutMs);
+      const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+        if (++seen >= count) {
+          clearTimeout(timer);
+          resolve({ width: meta.width, height: meta.height });
+        } else video.requestVideoFrameCallback(onFrame);
+      };
+      video.requestVideoFrameCallback(onFrame);
+    });
+  } finally {
+    video.srcObject = null;
+    video.remove();
+  }
+}
