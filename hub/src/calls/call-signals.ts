@@ -54,7 +54,7 @@ export class CallSignals {
       const status = parseCallStatus(statusArg);
       if (status === null) throw new CallRefusal(signalErrors.invalidStatus);
       const terminal = await this.rules.withCall(callIdArg, async (call) => {
-        boundPeer(call, from.connectionId);
+        if (!isBound(call, from.connectionId)) throw new CallRefusal(signalErrors.notBound);
         if (status === call.status) return false;
         if (status !== 'Ended' && status !== 'Failed') throw new CallRefusal(signalErrors.invalidTransition);
         return true;
