@@ -34,15 +34,14 @@ export class LongPollingTransport implements Transport {
   private finished = false; // nothing more will be served
   private lastPollEndedAt = performance.now();
 
-  constructor(private readonly options: LongPollingOptions) {}
+  /** `onFinished` runs once, when the id can be forgotten. */
+  constructor(
+    private readonly options: LongPollingOptions,
+    private readonly onFinished: () => void,
+  ) {}
 
   attach(connection: HubConnection): void {
     this.connection = connection;
-  }
-
-  /** False once the transport is done and its id can be forgotten. */
-  get alive(): boolean {
-    return !this.finished;
   }
 
   /** The first poll, which starts the connection: 200 with no data, at once. */
@@ -172,6 +171,7 @@ export class LongPollingTransport implements Transport {
     this.ended = true;
     this.endPoll(204);
     this.connection?.transportClosed();
+    this.onFinished();
   }
 }
 

@@ -66,7 +66,7 @@ export class Registry {
   }
 
   startLongPolling(slot: Slot): LongPollingTransport {
-    const transport = new LongPollingTransport(this.settings.longPolling);
+    const transport = new LongPollingTransport(this.settings.longPolling, () => this.slots.delete(slot.token));
     const connection = new HubConnection(slot.connectionId, slot.principal, transport, this.environment);
     slot.claimed = true;
     slot.transport = transport;
@@ -84,8 +84,7 @@ export class Registry {
         // Negotiated but never connected (or an upgrade that failed): forget it.
         if (now - slot.createdAt >= this.settings.disconnectTimeoutMs) this.slots.delete(token);
       } else if (slot.transport instanceof LongPollingTransport) {
-        slot.transport.tick(now);
-        if (!slot.transport.alive) this.slots.delete(token);
+        slot.transport.tick(now); // may finish it, which removes the slot
       }
     }
   }
@@ -116,7 +115,7 @@ export class Registry {
     const token = this.tokens.get(connection.connectionId);
     this.tokens.delete(connection.connectionId);
     const slot = token === undefined ? undefined : this.slots.get(token);
-    // A long-polling slot stays until its last poll was answered (see LongPollingTransport.alive).
+    // A long-polling slot stays until its last poll was answered (LongPollingTransport's onFinished).
     if (slot !== undefined && !(slot.transport instanceof LongPollingTransport)) this.slots.delete(slot.token);
   }
 }

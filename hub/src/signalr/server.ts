@@ -65,7 +65,12 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     maxPayload: options.maxWebSocketFrameBytes ?? 1 << 20,
     perMessageDeflate: false,
   });
-  const shortest = Math.min(settings.keepAliveIntervalMs, settings.clientTimeoutMs, settings.handshakeTimeoutMs);
+  const shortest = Math.min(
+    settings.keepAliveIntervalMs,
+    settings.clientTimeoutMs,
+    settings.handshakeTimeoutMs,
+    disconnectTimeoutMs,
+  );
   const ticker = setInterval(() => registry.tick(performance.now()), Math.max(10, Math.min(1000, shortest / 4)));
   ticker.unref();
   let closing: Promise<void> | null = null;
