@@ -164,7 +164,7 @@ export class CallController extends EventTarget {
       return;
     }
     const reason: EndReason = this.current.status === 'calling' ? 'cancelled' : 'hangup';
-    this.finish(reason, true);
+    this.finish(reason);
     try {
       await this.options.signaling.endCall(call.id);
     } catch (error) {
@@ -352,13 +352,13 @@ export class CallController extends EventTarget {
 
   private hangUpUnanswered(): void {
     const id = this.current.activeCall?.id;
-    this.finish('missed', true);
+    this.finish('missed');
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
   }
 
   private hangUpFailed(): void {
     const id = this.current.activeCall?.id;
-    this.finish('failed', true);
+    this.finish('failed');
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
     this.report(new CallError('NETWORK_ERROR', 'The media connection failed and could not be restored.'));
   }
@@ -372,15 +372,15 @@ export class CallController extends EventTarget {
     }
     const id = this.current.activeCall?.id;
     if (!this.session) return;
-    this.finish(reason, true);
+    this.finish(reason);
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
   }
 
   /** Every way out of a call comes here: tracks stopped, connection closed, call recorded. */
-  private finish(reason: EndReason, local = false): void {
+  private finish(reason: EndReason): void {
     clearTimeout(this.ringTimer);
     this.glare = null;
-    this.session?.dispose(local);
+    this.session?.dispose();
     this.session = null;
     const call = this.current.activeCall;
     const ended = call ? { ...call, endedAt: new Date(), endReason: reason } : null;

@@ -159,10 +159,10 @@ export class CallSession {
   }
 
   /** Stops every local track and closes the connection; says goodbye over the data channel first. */
-  dispose(sayBye: boolean): void {
+  dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (sayBye) this.peer?.sendControl({ type: 'bye' });
+    this.peer?.sendControl({ type: 'bye' }); // the other side ends at once, even when the hub cannot tell it
     clearInterval(this.qualityTimer);
     for (const track of [this.audio, this.camera, this.screen]) track?.stop();
     this.peer?.close();

@@ -79,7 +79,10 @@ export function callFlows(makeParties: () => Parties): void {
     expectReleased(alice, bob);
   });
 
-  it('shares the screen, and goes back to the camera when the browser stops the share', async () => {
+  // Firefox headless has no screen to capture: getDisplayMedia fails with NotFoundError even after a
+  // real click (checked with sendMouse), so this one runs in Chromium only.
+  const screenCapture = navigator.userAgent.includes('Firefox') ? it.skip : it;
+  screenCapture('shares the screen, and goes back to the camera when the browser stops the share', async () => {
     await connectCall(alice, bob, 'video');
     await alice.controller.toggleScreenShare();
     await until(bob.controller, (s) => s.remoteControls.screenSharing);

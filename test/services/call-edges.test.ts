@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import { loopbackParties, until, framesOf, type Parties, type Party } from '../support/parties.js';
+import { openPeerConnections, peerConnections } from '../support/recorders.js';
+import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
+import type { CallError } from '../../src/services/errors.js';
+
+const isActive = (s: { status: string }) => s.status === 'active';
+const isEnded = (s: { status: string }) => s.status === 'ended';
+
+async function connect(caller: Party, callee: Party, type: 'voice' | 'video' = 'video'): Promise<void> {
+  await caller.controller.initiateCall(callee.id, type);
+  await until(callee.controller, (s) => s.status === 'incoming');
+  await callee.controller.acceptCall();
+  await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
+}
+
+function expectNothingLive(...parties: Party[]): void {
+  for (const p of parties) expect(p.media.liveTracks, `${p.name}'s live tracks`).to.have.length(0);
+  expect(openPeerConnections()).to.have.length(0);
+}
+
+/** Makes the page's getUserMedia fail like a browser does, for the duration of `run`. */
+async function withGetUserMedia(fake: typeof navigator.mediaDevices.getUserMedia, run: () => Promise<void>): Promise<void> {
+  const real = navigator.mediaDevices.getUserMedia;
+  navigator.mediaDevices.getUserMedia = fake;
+  try {
+    await run();
+  } finally {
+    navigator.mediaDevices.getUserMedia = real;
+  }
+}
+
+describe('CallController edge cases', () => {
+  let parties: Parties;
+  afterEach(() => parties.close());
+
+  it('fails a call to someone offline with the hub\'s words, ringing nobody', async () => {
+    parties = loopbackParties('baseline');
+    const alice = await parties.party('alice');
+    const error: CallError = await alice.controller.initiateCall('b0b00000-0000-4000-8000-000000000002', 'video').then(
+      () => expect.fail('should fail'),
+      (e) => e,
+    );
+    expect(error.code).to.equal('USER_OFFLINE');
+    expect(error.message).to.equal('User is not online');
+    expect(alice.controller.state.activeCall!.endReason).to.equal('unavailable');
+    expect(alice.controller.state.error).to.equal(error);
+    expectNothingLive(alice);
+  });
+
+  it('reports a denied camera and microphone before anyone rings, and keeps working after', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
+      const error: CallError = await alice.controller.initiateCall(bob.id, 'video').then(() => expect.fail('should fail'), (e) => e);
+      expect(error.code).to.equal('PERMISSION_DENIED');
+    });
+    expect(bob.controller.state.status).to.equal('idle');
+    expectNothingLive(alice, bob);
+    await connect(alice, bob, 'voice');
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+  });
+
+  it('falls back to audio only when a video call finds no camera', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    const noCamera = (c?: MediaStreamConstraints) => (c?.video ? Promise.reject(new DOMException('none', 'NotFoundError')) : real(c));
+    await withGetUserMedia(noCamera, () => alice.controller.initiateCall(bob.id, 'video'));
+    await until(bob.controller, (s) => s.status === 'incoming');
+    await bob.controller.acceptCall();
+    await Promise.all([until(alice.controller, isActive), until(bob.controller, isActive)]);
+    expect(alice.controller.state.error!.code).to.equal('DEVICE_NOT_FOUND');
+    expect(alice.controller.state.controls.cameraOn).to.equal(false);
+    expect(alice.controller.state.localStream!.getVideoTracks()).to.have.length(0);
+    await framesOf(alice.controller.state.remoteStream!); // bob's camera still reaches alice
+    await bob.controller.endCall();
+    await until(alice.controller, isEnded);
+    expectNothingLive(alice, bob);
+  });
+
+  it('dismisses the other devices of the callee when one answers', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bobPhone, bobLaptop] = await Promise.all([parties.party('alice'), parties.party('bob'), parties.party('bob')]);
+    await alice.controller.initiateCall(bobPhone.id, 'voice');
+    await Promise.all([bobPhone, bobLaptop].map((b) => until(b.controller, (s) => s.status === 'incoming')));
+    await bobLaptop.controller.acceptCall();
+    await until(bobPhone.controller, (s) => s.status === 'idle');
+    expect(bobPhone.controller.state.callHistory[0]!.endReason).to.equal('answered-elsewhere');
+    await until(alice.controller, isActive);
+    await alice.controller.endCall();
+    await until(bobLaptop.controller, isEnded);
+    expectNothingLive(alice, bobPhone, bobLaptop);
+  });
+
+  it('rejoins the call after a signaling reconnect, where the hub can', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob);
+    const bobsConnection = peerConnections.at(-1)!;
+    const ufrag = () => /a=ice-ufrag:(\S+)/.exec(bobsConnection.remoteDescription!.sdp)![1];
+    const before = ufrag();
+    await (alice.signaling as LoopbackSignaling).simulateReconnect(50);
+    await until(alice.controller, (s) => s.signaling === 'connected');
+    // After rejoining, alice restarts ICE through the hub: bob sees her new credentials.
+    await new Promise<void>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error('no ICE restart reached bob')), 5000);
+      const poll = setInterval(() => ufrag() !== before && (clearInterval(poll), clearTimeout(deadline), resolve()), 50);
+    });
+    expect(alice.controller.state.status).to.equal('active');
+    expect(alice.controller.state.error).to.equal(null);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectNothingLive(alice, bob);
+  });
+
+  it('keeps media going when the baseline hub loses the call\'s signaling, and still hangs up both sides', async () => {
+    parties = loopbackParties('baseline');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob);
+    await (alice.signaling as LoopbackSignaling).simulateReconnect(50);
+    await until(alice.controller, (s) => s.signaling === 'connected');
+    expect(alice.controller.state.status).to.equal('active');
+    await framesOf(bob.controller.state.remoteStream!);
+    await alice.controller.endCall();
+    const ended = await until(bob.controller, isEnded);
+    expect(ended.activeCall!.endReason).to.equal('remote-hangup'); // told over the call's own data channel
+    expectNothingLive(alice, bob);
+  });
+
+  it('ends a call whose participant stays away past the hub\'s grace period', async () => {
+    parties = loopbackParties('extended', { reconnectGraceMs: 200 });
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob, 'voice');
+    await alice.signaling.disconnect();
+    const ended = await until(bob.controller, isEnded);
+    expect(['disconnected', 'remote-hangup']).to.include(ended.activeCall!.endReason);
+    await alice.controller.endCall();
+    expectNothingLive(alice, bob);
+  });
+
+  it('ends the call when the page goes away', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(alice.controller.state.status).to.equal('ended');
+    expect(bob.controller.state.status).to.equal('ended');
+    expectNothingLive(alice, bob);
+  });
+
+  it('switches the microphone mid-call and stops the old one', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob, 'voice');
+    const microphones = alice.controller.state.devices.microphones;
+    expect(microphones.length).to.be.greaterThan(1);
+    const old = alice.controller.state.localStream!.getAudioTracks()[0]!;
+    await alice.controller.selectMicrophone(microphones[1]!.deviceId);
+    const next = alice.controller.state.localStream!.getAudioTracks()[0]!;
+    expect(old.readyState).to.equal('ended');
+    expect(next.getSettings().deviceId).to.equal(microphones[1]!.deviceId);
+    const sender = peerConnections.at(-2)!.getSenders().find((s) => s.track?.kind === 'audio');
+    expect(sender!.track).to.equal(next);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectNothingLive(alice, bob);
+  });
+
+  it('measures call quality once connected', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connect(alice, bob);
+    const { quality } = await until(alice.controller, (s) => (s.quality?.inboundKbps ?? 0) > 0);
+    expect(quality!.verdict).to.equal('good');
+    expect(quality!.roundTripMs).to.be.a('number');
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+  });
+
+  it('refuses actions that do not fit the state, with a clear error', async () => {
+    parties = loopbackParties('extended');
+    const alice = await parties.party('alice');
+    const codes = await Promise.all([
+      alice.controller.acceptCall().catch((e: CallError) => e.code),
+      alice.controller.rejectCall().catch((e: CallError) => e.code),
+      alice.controller.initiateCall('', 'video').catch((e: CallError) => e.code),
+      alice.controller.initiateCall('x', 'fax' as 'video').catch((e: CallError) => e.code),
+    ]);
+    expect(codes).to.deep.equal(['INVALID_STATE', 'INVALID_STATE', 'INVALID_STATE', 'INVALID_STATE']);
+  });
+});
