@@ -58,6 +58,8 @@ export class CallRefusal extends Error {
 
 export class CallRules {
   readonly options: CallRulesOptions;
+  /** Set by endAll(): a hub that is shutting down starts no new call. */
+  private stopped = false;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -72,6 +74,7 @@ export class CallRules {
     const { calls, presence, policy, locks } = this.options;
     const callerId = userOf(caller);
     if (callerId === null) throw new CallRefusal(callErrors.unauthorized);
+    if (this.stopped) throw new CallRefusal(callErrors.initiateFailed);
     if (!(await this.options.rateLimiter.tryAcquire(callerId))) throw new CallRefusal(callErrors.rateLimited);
     const calleeId = normalizeGuid(calleeArg);
     if (calleeId === null) throw new CallRefusal(callErrors.invalidCallee);
@@ -165,6 +168,7 @@ export class CallRules {
 
   /** Ends every active call, as at shutdown: recorded as Ended, participants told. */
   async endAll(): Promise<number> {
+    this.stopped = true;
     const active = await this.options.calls.all();
     for (const call of active) {
       await this.options.locks.run([`call:${call.id}`], async () => {

@@ -1,0 +1,129 @@
+// The composition root: one node:http server carrying the SignalR hub at /chathub and REST under
+// /api/. main.ts runs it from the environment; tests run it on port 0 with their own config.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Auth } from './auth.ts';
+import { createCallHub, type CallHub } from './calls/call-hub.ts';
+import { MemoryCallStore } from './calls/call-store.ts';
+import { MemoryLocks } from './calls/locks.ts';
+import { CallPolicy } from './calls/policy.ts';
+import { MemoryPresence } from './calls/presence.ts';
+import { MemoryRateLimiter } from './calls/rate-limit.ts';
+import { MemoryTimers } from './calls/timers.ts';
+import type { HubConfig } from './config.ts';
+import { emptyDirectory, loadDirectory, type Directory } from './directory.ts';
+import type { ClientSender } from './hub-api.ts';
+import { createOriginCheck } from './origins.ts';
+import { sendError, sendJson } from './rest/http.ts';
+import { createRestHandler } from './rest/router.ts';
+import { createSignalRServer, type SignalRServer, type SignalRTransportOptions } from './signalr/index.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+
+export const hubPath = '/chathub';
+
+export interface StartOptions {
+  readonly log?: (message: string) => void;
+  /** Protocol-layer timings (keep-alive, timeouts); tests shorten them. */
+  readonly signalr?: SignalRTransportOptions & { keepAliveIntervalMs?: number; clientTimeoutMs?: number; handshakeTimeoutMs?: number };
+  readonly now?: () => Date;
+}
+
+export interface RunningHub {
+  /** Base URL, e.g. http://127.0.0.1:5050 */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  readonly hub: CallHub;
+  readonly auth: Auth;
+  readonly directory: Directory;
+  readonly signalr: SignalRServer;
+  /** Ends calls in progress (recorded as Ended, participants told), closes connections, the database and the port. */
+  close(): Promise<void>;
+}
+
+export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
+  const log = options.log ?? ((message: string) => console.error(`[hub] ${message}`));
+  const now = options.now ?? (() => new Date());
+  const directory = config.directoryPath !== null ? loadDirectory(config.directoryPath) : emptyDirectory();
+  const store = await SqliteStore.open(config.dataDir);
+  const dangling = await store.endDangling(now().toISOString());
+  if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
+
+  const auth = new Auth({ ...config.jwt, directory });
+  const calls = new MemoryCallStore();
+  const locks = new MemoryLocks();
+  const timers = new MemoryTimers();
+  const policy = new CallPolicy(directory, store);
+  const isOriginAllowed = createOriginCheck(config.allowedOrigins);
+
+  let signalr: SignalRServer | null = null;
+  const sender: ClientSender = {
+    send: (connectionId, target, args) => signalr?.sender.send(connectionId, target, args),
+    abort: (connectionId, error) => signalr?.sender.abort(connectionId, error),
+  };
+  const hub = createCallHub({
+    extensions: config.mode === 'extended',
+    ringTimeoutMs: config.ringTimeoutMs,
+    reconnectGraceMs: config.reconnectGraceMs,
+    sender,
+    calls,
+    presence: new MemoryPresence(),
+    timers,
+    locks,
+    rateLimiter: new MemoryRateLimiter(config.callRatePerMinute, 60_000),
+    policy,
+    history: store,
+    now,
+    log,
+  });
+  signalr = createSignalRServer({
+    path: hubPath,
+    hub,
+    authenticate: auth.authenticate,
+    isOriginAllowed,
+    logger: { error: (message, error) => log(`${message} ${(error as Error)?.stack ?? String(error)}`) },
+    ...options.signalr,
+  });
+  const signalrServer = signalr;
+  const rest = createRestHandler({ config, auth, directory, calls, history: store, policy, locks, isOriginAllowed, now, log });
+
+  const server = createServer((req, res) => {
+    if (signalrServer.handleRequest(req, res) || rest(req, res)) return;
+    if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
+      return sendJson(res, 200, { service: 'thrume-calls-hub', mode: config.mode, environment: config.environment, hub: hubPath });
+    }
+    sendError(res, 404, 'Not found');
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!signalrServer.handleUpgrade(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const ended = await hub.shutdown();
+      if (ended > 0) log(`ended ${ended} call(s) in progress at shutdown`);
+      await signalrServer.close();
+      timers.clearAll();
+      server.closeAllConnections();
+      await serverClosed;
+      store.close();
+    })());
+
+  return { url: `http://${host}:${port}`, port, server, hub, auth, directory, signalr: signalrServer, close };
+}
