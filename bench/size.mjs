@@ -1,0 +1,42 @@
+// Size benchmark: min+gzip of the whole kit (every element, the controller, Lit and SignalR) beside
+// its floor (Lit plus the SignalR client alone), bundled the same way in the same run.
+// Usage: node bench/size.mjs [--budget-kb 30]   (exits 1 when the kit is over budget)
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+
+const budgetKb = Number(process.argv[process.argv.indexOf('--budget-kb') + 1]) || 30;
+const kitEntries = ['./src/index.ts', './src/elements.ts'].filter((f) => existsSync(f));
+
+async function measure(label, contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: `${label}.ts` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['production'],
+    tsconfig: 'tsconfig.json',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0].contents;
+  return { label, minKb: code.length / 1024, gzipKb: gzipSync(code, { level: 9 }).length / 1024 };
+}
+
+const floor = await measure(
+  'floor',
+  `export { LitElement, html, css, svg } from 'lit';
+   export { HubConnectionBuilder } from '@microsoft/signalr';`,
+);
+const kit = await measure('kit', kitEntries.map((f) => `export * from '${f}';`).join('\n'));
+const context = await measure('lit-context', `export { createContext, provide, consume, ContextProvider } from '@lit/context';`);
+
+const row = (m) => `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
+console.log(`entries: ${kitEntries.join(', ')}`);
+console.log(row(floor) + '   (Lit + SignalR client alone)');
+console.log(row(context) + '   (@lit/context alone, for reference)');
+console.log(row(kit) + `   (${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor; kit's own code ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB)`);
+console.log(`budget: ${budgetKb} KB min+gzip -> ${kit.gzipKb <= budgetKb ? 'within' : 'OVER'}`);
+process.exit(kit.gzipKb <= budgetKb ? 0 : 1);
