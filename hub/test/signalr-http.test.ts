@@ -217,6 +217,17 @@ describe('long polling', () => {
     assert.equal((await fetch(url, { headers: bearer })).status, 404);
   });
 
+  it('closes a long-polling connection that sends an oversized message: Close, then 204', async () => {
+    const { url, connectionId } = await open();
+    const huge = `{"type":1,"invocationId":"1","target":"Echo","arguments":["${'z'.repeat(40_000)}"]}${RS}`;
+    assert.equal((await fetch(url, { method: 'POST', headers: bearer, body: huge })).status, 200);
+    const close = await (await fetch(url, { headers: bearer })).text();
+    assert.match(close, /^\{"type":7,"error":"Connection closed with an error\. InvalidDataException: The maximum message size of 32768B was exceeded\./);
+    assert.ok(close.endsWith(RS));
+    assert.equal((await fetch(url, { headers: bearer })).status, 204, 'the poll after the Close ends the transport');
+    await waitFor(() => hub.events.includes(`disconnected:alice:${connectionId}`), 'onDisconnected');
+  });
+
   it('drops a client that stops polling, after the disconnect timeout', async () => {
     const { connectionId } = await open();
     await waitFor(() => hub.events.includes(`disconnected:alice:${connectionId}`), 'onDisconnected', 3_000);

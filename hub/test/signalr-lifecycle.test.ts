@@ -90,11 +90,16 @@ describe('endings', () => {
     const other = officialClient(hub, { token: 'bob' });
     await other.start();
     try {
-      hub.server.sender.abort(connection.connectionId!, 'Kicked by an administrator.');
+      const id = connection.connectionId!;
+      hub.server.sender.abort(id, 'Kicked by an administrator.');
       const error = await closed;
       assert.equal(error?.message, 'Server returned an error on close: Kicked by an administrator.');
       assert.equal(reconnecting, false);
       assert.equal(await other.invoke('Echo', 'unaffected'), 'unaffected');
+      hub.server.sender.abort(id, 'again'); // already gone: ignored
+      await hub.server.close();
+      const ends = hub.events.filter((e) => e.startsWith('disconnected:alice:'));
+      assert.deepEqual(ends, [`disconnected:alice:${id}`], 'onDisconnected exactly once');
       hub.server.sender.send('no-such-connection', 'Pushed', [1]); // ignored
       hub.server.sender.abort('no-such-connection', 'x'); // ignored
     } finally {

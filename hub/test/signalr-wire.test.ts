@@ -169,6 +169,18 @@ describe('JSON hub protocol on the wire', () => {
     }
   });
 
+  it('runs onDisconnected after the running invocation and drops the queued ones', async () => {
+    const client = await RawClient.open(hub);
+    client.send(invoke('w', 'WhoAmI'));
+    const { id } = (await client.completion('w'))['result'] as { id: string };
+    const from = hub.events.length;
+    client.send(invoke('1', 'Slow', 'first', 200) + invoke('2', 'Slow', 'second', 0) + invoke('3', 'Slow', 'third', 0));
+    await waitFor(() => hub.events.includes('start:first:1'), 'the first invocation');
+    client.close();
+    await waitFor(() => hub.events.includes(`disconnected:alice:${id}`), 'onDisconnected');
+    assert.deepEqual(hub.events.slice(from), ['start:first:1', 'end:first', `disconnected:alice:${id}`]);
+  });
+
   it('ends the connection when the client sends Close, calling onDisconnected', async () => {
     const client = await RawClient.open(hub);
     client.send(invoke('w', 'WhoAmI'));
