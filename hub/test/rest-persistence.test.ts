@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { ids } from './support/call-harness.ts';
+import { removeDir, startTestServer, tempDataDir } from './support/hub-server.ts';
+
+describe('history and settings in THRUME_DATA_DIR', () => {
+  it('survive a restart', async () => {
+    const dir = tempDataDir();
+    try {
+      let s = await startTestServer({ THRUME_DATA_DIR: dir });
+      const a = await s.connect('alice');
+      const b = await s.connect('bob');
+      const callId = (await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', '')) as string;
+      await s.invoke(b, 'RejectCallAsync', callId, 'Busy');
+      assert.equal((await s.post('/api/call/permissions', { allowCalls: 'nobody' }, await s.token('erin'))).status, 200);
+      await s.close();
+      assert.ok(existsSync(path.join(dir, 'hub.sqlite')));
+      assert.deepEqual(readdirSync(dir), ['hub.sqlite'], 'no temporary file left behind');
+
+      s = await startTestServer({ THRUME_DATA_DIR: dir });
+      try {
+        const res = await s.get(`/api/call/${callId}`, await s.token('alice'));
+        assert.equal(res.status, 200);
+        const call = (await res.json()) as Record<string, unknown>;
+        assert.equal(call.status, 'Rejected');
+        assert.equal(call.rejectionReason, 'Busy');
+        assert.deepEqual(await (await s.get('/api/call/permissions', await s.token('erin'))).json(), { allowCalls: 'nobody', blockedUserIds: [] });
+      } finally {
+        await s.close();
+      }
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('a call in progress at shutdown is recorded as ended, not left dangling', async () => {
+    const dir = tempDataDir();
+    try {
+      let s = await startTestServer({ THRUME_DATA_DIR: dir });
+      const a = await s.connect('alice');
+      const b = await s.connect('bob');
+      const callId = (await s.invoke(a, 'InitiateCallAsync', ids.bob, 'video', '')) as string;
+      await s.invoke(b, 'AcceptCallAsync', callId);
+      s.clock.advance(7_000);
+      await s.close();
+
+      s = await startTestServer({ THRUME_DATA_DIR: dir });
+      try {
+        const token = await s.token('bob');
+        const call = (await (await s.get(`/api/call/${callId}`, token)).json()) as Record<string, unknown>;
+        assert.equal(call.status, 'Ended');
+        assert.equal(call.duration, 7);
+        assert.deepEqual(await (await s.get('/api/call/active', token)).json(), { hasActiveCall: false });
+        // And the users are free: a new call rings.
+        const a2 = await s.connect('alice');
+        await s.connect('bob');
+        assert.equal(typeof (await s.invoke(a2, 'InitiateCallAsync', ids.bob, 'voice', '')), 'string');
+      } finally {
+        await s.close();
+      }
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('calls a crashed hub left in progress are recorded as ended at the next start', async () => {
+    const dir = tempDataDir();
+    try {
+      const store = await SqliteStore.open(dir);
+      const callId = '0badca11-0000-4000-8000-000000000001';
+      await store.save({
+        id: callId,
+        callerId: ids.alice,
+        calleeId: ids.bob,
+        type: 'Voice',
+        conversationId: '',
+        status: 'Connected',
+        startedAt: '2026-01-05T09:00:00.000Z',
+        connectedAt: '2026-01-05T09:00:05.000Z',
+        endedAt: null,
+        rejectionReason: null,
+        endReason: null,
+      });
+      // no close(): as if the process died; the file was written after the change
+      const s = await startTestServer({ THRUME_DATA_DIR: dir });
+      try {
+        const call = (await (await s.get(`/api/call/${callId}`, await s.token('alice'))).json()) as Record<string, unknown>;
+        assert.equal(call.status, 'Ended');
+        assert.equal(call.endedAt, new Date(s.clock.time).toISOString());
+      } finally {
+        await s.close();
+      }
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
