@@ -60,6 +60,12 @@ export function testHubDefinition(events: string[], sender: () => SignalRServer)
           return 'pushed';
         },
       },
+      Relay: {
+        arity: 2,
+        handler: (caller, [to, payload]) => {
+          sender().sender.send(to as string, 'Relayed', [caller.connectionId, payload]);
+        },
+      },
       Slow: {
         arity: 2,
         handler: async (_caller, [label, ms]) => {

@@ -20,7 +20,7 @@ export interface SignalRTransportOptions {
   readonly disconnectTimeoutMs?: number;
   /** Unsent bytes per connection before a slow client is dropped. Default 1 MiB. */
   readonly maxBufferedBytes?: number;
-  /** Largest WebSocket frame accepted (a frame may batch several messages). Default 1 MiB. */
+  /** Largest WebSocket frame accepted (a frame may batch several messages). Default 1 MiB, at least 2 messages. */
   readonly maxWebSocketFrameBytes?: number;
   /** Wait for the client's close frame, and on shutdown for sockets to close. Default 5 000. */
   readonly webSocketCloseTimeoutMs?: number;
@@ -62,7 +62,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
   );
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxWebSocketFrameBytes ?? 1 << 20,
+    maxPayload: options.maxWebSocketFrameBytes ?? Math.max(1 << 20, 2 * settings.maximumReceiveMessageSize),
     perMessageDeflate: false,
   });
   const shortest = Math.min(
