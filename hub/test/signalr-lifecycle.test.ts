@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { HubConnectionState } from '@microsoft/signalr';
+import { HubError } from '../src/hub-api.ts';
 import { HttpTransportType, RS, RawClient, officialClient, sleep, startHub, waitFor, type TestHub } from './signalr-harness.ts';
 
 const hubs: TestHub[] = [];
@@ -106,6 +107,34 @@ describe('endings', () => {
       await other.stop();
     }
   });
+
+  for (const [thrown, text] of [
+    [new HubError('No entry today.'), 'Connection closed with an error. HubException: No entry today.'],
+    [new Error('database password is hunter2'), 'Connection closed with an error.'],
+  ] as const) {
+    it(`closes the connection when onConnected throws ${thrown.name}, still calling onDisconnected once`, async () => {
+      const calls: string[] = [];
+      const hub = await hubWith({
+        hub: {
+          methods: {},
+          onConnected: () => {
+            calls.push('connected');
+            throw thrown;
+          },
+          onDisconnected: () => void calls.push('disconnected'),
+        },
+      });
+      const connection = officialClient(hub, { reconnectDelays: [0] });
+      const closed = new Promise<Error | undefined>((resolve) => connection.onclose(resolve));
+      // The Close may arrive while start() is still finishing: then start() rejects with it.
+      const failedStart = await connection.start().then(() => undefined, (error: Error) => error);
+      const error = failedStart ?? (await closed);
+      assert.equal(error?.message, `Server returned an error on close: ${text}`);
+      await waitFor(() => calls.length === 2, 'onDisconnected');
+      assert.deepEqual(calls, ['connected', 'disconnected']);
+      assert.equal(hub.errors.length, thrown instanceof HubError ? 0 : 1, 'unexpected errors are logged, HubErrors not');
+    });
+  }
 
   it('sends Close with allowReconnect on shutdown and waits for onDisconnected', async () => {
     const hub = await hubWith();
