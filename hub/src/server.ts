@@ -46,6 +46,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const log = options.log ?? ((message: string) => console.error(`[hub] ${message}`));
   const now = options.now ?? (() => new Date());
   const directory = config.directoryPath !== null ? loadDirectory(config.directoryPath) : emptyDirectory();
+  if (config.directoryPath === null) log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
   const store = await SqliteStore.open(config.dataDir);
   const dangling = await store.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
