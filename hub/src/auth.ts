@@ -42,6 +42,7 @@ export class Auth {
     try {
       const { payload } = await jwtVerify(token, this.options.secret, {
         algorithms: ['HS256'],
+        requiredClaims: ['exp'], // a token that never expires is refused
         ...(this.options.issuer !== null ? { issuer: this.options.issuer } : {}),
         ...(this.options.audience !== null ? { audience: this.options.audience } : {}),
       });

@@ -85,7 +85,9 @@ describe('InitiateCallAsync authorization details', () => {
     assert.equal(incoming.callType, 'Voice'); // the raw string the caller sent, as the baseline echoes it
     assert.equal(incoming.conversationId, conversationAB);
     assert.equal(incoming.offer, null);
-    assert.match(String(incoming.timestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // .NET's round-trip format, as Thrume sends it: seven fractional digits.
+    assert.match(String(incoming.timestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+    assert.ok(Math.abs(Date.parse(String(incoming.timestamp)) - Date.now()) < 5_000);
     await h.close();
   });
 

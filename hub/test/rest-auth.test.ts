@@ -43,6 +43,8 @@ describe('REST authentication in development mode', () => {
     assert.equal((await s.get('/api/call/history', forged)).status, 401);
     const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(ids.alice).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
     assert.equal((await s.get('/api/call/history', expired)).status, 401);
+    const noExpiry = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(ids.alice).sign(key);
+    assert.equal((await s.get('/api/call/history', noExpiry)).status, 401);
     const noGuid = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime('1h').sign(key);
     assert.equal((await s.get('/api/call/history', noGuid)).status, 401);
     const token = await s.token('bob');

@@ -119,7 +119,7 @@ export class CallRules {
         callerUsername: call.callerUserName,
         callType: call.rawCallType,
         conversationId: call.conversationId,
-        timestamp: call.startedAt,
+        timestamp: roundTripFormat(call.startedAt),
         offer: null,
       };
       for (const connectionId of calleeConnections) this.send(connectionId, 'IncomingCall', [incoming]);
@@ -248,6 +248,11 @@ export class CallRules {
       if (id !== except) this.send(id, 'CallEnded', [call.id, reason]);
     }
   }
+}
+
+/** .NET's round-trip ("O") format of a UTC time, as Thrume's IncomingCall carries it: 7 fractional digits. */
+export function roundTripFormat(iso: string): string {
+  return iso.replace(/\.(\d{3})Z$/, (_match, millis: string) => `.${millis}0000Z`);
 }
 
 /** The connection's user id, normalized; null when the principal carries no GUID. */
