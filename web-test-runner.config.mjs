@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, chromiumPath } from './scripts/browser-flags.mjs';
 import { plainSummaryReporter } from './scripts/wtr-summary.mjs';
+import { hubsPlugin } from './scripts/wtr-hubs.mjs';
 
 /** Shared by the Chromium (this file) and Firefox configs. */
 export function baseConfig(label) {
@@ -12,7 +13,7 @@ export function baseConfig(label) {
     concurrency: 1,
     reporters: [defaultReporter(), plainSummaryReporter(label)],
     testFramework: { config: { timeout: 20000 } },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hubsPlugin()],
   };
 }
 

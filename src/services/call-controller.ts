@@ -61,12 +61,14 @@ export class CallController extends EventTarget {
   private cancelWhenNamed = false;
   private readonly media: MediaService;
   private readonly cleanups: Array<() => void> = [];
+  private readonly devices: ReturnType<typeof watchDevices>;
 
   constructor(private readonly options: CallControllerOptions) {
     super();
     this.media = options.media ?? new BrowserMedia();
     this.listen(options.signaling);
-    this.cleanups.push(watchDevices(this.media, (devices) => this.set({ devices: { ...this.current.devices, ...devices } })));
+    this.devices = watchDevices(this.media, (devices) => this.set({ devices: { ...this.current.devices, ...devices } }));
+    this.cleanups.push(() => this.devices.stop());
     if ((options.endOnPageHide ?? true) && typeof window !== 'undefined') {
       const onPageHide = () => this.leave();
       window.addEventListener('pagehide', onPageHide);
@@ -309,6 +311,7 @@ export class CallController extends EventTarget {
     const iceServers = this.options.iceServers ? null : await this.options.signaling.iceServers().catch(() => null);
     if (iceServers) session.useIceServers(iceServers);
     const videoError = await session.start(type);
+    this.devices.refresh(); // permission is granted now, so the lists gain their labels
     if (videoError) this.report(videoError); // the call goes on with audio only
   }
 

@@ -4,7 +4,8 @@ import type { MediaService } from './media.js';
 
 type DeviceLists = Pick<DeviceState, 'microphones' | 'cameras' | 'speakers'>;
 
-export function watchDevices(media: MediaService, onChange: (devices: DeviceLists) => void): () => void {
+/** Lists devices now and on every change; `refresh` again once permission is granted (labels appear). */
+export function watchDevices(media: MediaService, onChange: (devices: DeviceLists) => void): { refresh(): void; stop(): void } {
   let stopped = false;
   const refresh = async () => {
     const all = await media.listDevices().catch(() => []);
@@ -17,8 +18,11 @@ export function watchDevices(media: MediaService, onChange: (devices: DeviceList
   };
   void refresh();
   const unsubscribe = media.onDeviceChange(() => void refresh());
-  return () => {
-    stopped = true;
-    unsubscribe();
+  return {
+    refresh: () => void refresh(),
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Parties to a call: real controllers, each with its own signaling, real media and real peer connections.
 import { CallController } from '../../src/services/call-controller.js';
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
+import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
 import type { CallState } from '../../src/services/call-state.js';
 import type { Signaling } from '../../src/services/signaling/signaling.js';
 import { RecordingMedia } from './recorders.js';
@@ -23,18 +24,40 @@ export interface PartyOptions {
 /** Makes connected parties from demo users; `close()` disposes them all. */
 export interface Parties {
   readonly mode: HubMode;
+  /** Whether the hub itself refuses a call to someone in a call (else the callee's controller declines it as busy). */
+  readonly hubRefusesBusy: boolean;
   party(userName: string, options?: PartyOptions): Promise<Party>;
   close(): Promise<void>;
 }
 
 export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}): Parties {
   const hub = new LoopbackHub({ mode, ...hubOptions });
+  return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.displayName }));
+}
+
+/** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
+export function hubParties(mode: HubMode): Parties {
+  return partiesOver(mode, true, async (who) => {
+    const { url } = (await hubUrls)[mode];
+    const response = await fetch(`${url}/api/auth/dev-token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who.id }),
+    });
+    if (!response.ok) throw new Error(`dev-token for ${who.userName}: HTTP ${response.status}`);
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    return new SignalRSignaling({ url: `${url}/chathub`, accessTokenFactory: () => accessToken, reconnectDelaysMs: [0, 500, 1000] });
+  });
+}
+
+const hubUrls: Promise<Record<HubMode, { url: string }>> = fetch('/__thrume/hubs.json').then((r) => r.json());
+
+function partiesOver(mode: HubMode, hubRefusesBusy: boolean, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
   const made: Party[] = [];
   return {
     mode,
+    hubRefusesBusy,
     async party(userName, options = {}) {
       const who = user(userName);
-      const signaling = hub.connect({ id: who.id, name: who.displayName });
+      const signaling = await signalingFor(who);
       const media = new RecordingMedia();
       const controller = new CallController({
         signaling, media, iceServers: [], ringTimeoutMs: options.ringTimeoutMs, qualityIntervalMs: 250,

@@ -130,6 +130,7 @@ export class SignalRSignaling implements Signaling {
       if (this.pendingOp) this.pendingOp.ringingId = id;
       this.events.emit('callRinging', { callId: id });
     });
+    on('CallConnected', () => undefined); // the accepting side learns the same from its own invocation
     on('CallAccepted', (id) => callId(id, 'CallAccepted') && this.events.emit('callAccepted', { callId: id }));
     on('CallRejected', (id, reason) => {
       if (callId(id, 'CallRejected')) this.events.emit('callRejected', { callId: id, reason: typeof reason === 'string' ? reason : null });

@@ -1,0 +1,39 @@
+// Starts the reference hub as a child process on a free loopback port, and stops it by its PID.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Resolves with `{ url, stop }` once the hub says where it listens. */
+export function startHubProcess(env = {}, { keepData = false } = {}) {
+  const dataDir = env.THRUME_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thrume-hub-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
+    env: { ...process.env, THRUME_HUB_PORT: '0', THRUME_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      process.kill(child.pid, 'SIGTERM');
+    }).then(() => {
+      if (!keepData && !env.THRUME_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The hub did not start in 20 s:\n${log}`)), 20_000);
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.stdout.on('data', (chunk) => {
+      log += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1], pid: child.pid, dataDir, stop, output: () => log });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The hub exited with code ${code}:\n${log}`));
+    });
+  });
+}
