@@ -46,6 +46,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const log = options.log ?? ((message: string) => console.error(`[hub] ${message}`));
   const now = options.now ?? (() => new Date());
   const directory = config.directoryPath !== null ? loadDirectory(config.directoryPath) : emptyDirectory();
+  if (config.environment === 'development' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    log(`development mode on ${config.host}: anyone who can reach this port can mint tokens at /api/auth/dev-token`);
+  }
   if (config.directoryPath === null) log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
   const store = await SqliteStore.open(config.dataDir);
   const dangling = await store.endDangling(now().toISOString());

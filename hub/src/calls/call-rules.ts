@@ -8,7 +8,7 @@ import type { HistoryStore } from '../store/stores.ts';
 import { toRecord } from '../store/stores.ts';
 import type { CallStore } from './call-store.ts';
 import type { Locks } from './locks.ts';
-import { roleOf, type Call, type CallStatus, type EndReason } from './model.ts';
+import { canTransition, roleOf, type Call, type CallStatus, type EndReason } from './model.ts';
 import type { CallPolicy } from './policy.ts';
 import type { Presence } from './presence.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -134,6 +134,7 @@ export class CallRules {
       if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal(callErrors.notAuthorizedAccept);
       if (call.status === 'Connected') throw new CallRefusal(callErrors.alreadyAccepted);
       if (call.status !== 'Ringing') throw new CallRefusal(callErrors.notFound);
+      if (!canTransition(call.status, 'Connected')) throw new CallRefusal(callErrors.notFound);
       const connected: Call = { ...call, status: 'Connected', connectedAt: this.now().toISOString(), calleeConnectionId: callee.connectionId };
       await this.options.calls.put(connected);
       await this.options.history.save(toRecord(connected));
@@ -211,6 +212,7 @@ export class CallRules {
 
   /** Removes the call from the active store and records how it ended. */
   async finish(call: Call, status: CallStatus, reason: EndReason | null, rejectionReason: string | null): Promise<Call> {
+    if (!canTransition(call.status, status)) throw new Error(`A ${call.status} call cannot become ${status}`);
     const ended: Call = { ...call, status, endReason: reason, rejectionReason, endedAt: this.now().toISOString() };
     await this.options.calls.remove(call.id);
     for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`]) this.options.timers.clear(name);

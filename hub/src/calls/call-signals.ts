@@ -5,7 +5,7 @@
 
 import type { ConnectionInfo } from '../hub-api.ts';
 import { CallRefusal, isBound, type CallRules } from './call-rules.ts';
-import type { Call } from './model.ts';
+import { canTransition, type Call } from './model.ts';
 import { isIceCandidate, isSessionDescription, parseCallStatus } from './validation.ts';
 
 export type SignalKind = 'offer' | 'answer' | 'candidate';
@@ -56,7 +56,10 @@ export class CallSignals {
       const terminal = await this.rules.withCall(callIdArg, async (call) => {
         if (!isBound(call, from.connectionId)) throw new CallRefusal(signalErrors.notBound);
         if (status === call.status) return false;
-        if (status !== 'Ended' && status !== 'Failed') throw new CallRefusal(signalErrors.invalidTransition);
+        // Connected, Rejected and Missed are reached only through accept, reject and the ring timeout.
+        if ((status !== 'Ended' && status !== 'Failed') || !canTransition(call.status, status)) {
+          throw new CallRefusal(signalErrors.invalidTransition);
+        }
         return true;
       });
       if (terminal) await this.rules.end(from, callIdArg, status === 'Failed' ? 'Failed' : 'Ended');
