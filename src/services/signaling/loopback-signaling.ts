@@ -92,9 +92,11 @@ export class LoopbackSignaling implements Signaling {
   private async invoke(method: string, ...args: unknown[]): Promise<unknown> {
     if (!this.connected) throw new CallError('NETWORK_ERROR', 'Not connected to the call hub (Disconnected).');
     await this.tick();
-    const result = this.hub.invoke(this, method, args);
-    await this.tick(); // the completion arrives after the events the invocation caused
-    return result;
+    try {
+      return this.hub.invoke(this, method, args);
+    } finally {
+      await this.tick(); // the completion, result or error, arrives after the events the invocation caused
+    }
   }
 
   private receive(event: string, args: readonly unknown[]): void {
