@@ -50,7 +50,8 @@ const hubRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): HubConfig {
-  const environment = oneOf(env, 'THRUME_HUB_ENV', environments, 'development');
+  // NODE_ENV=production alone is enough to turn development conveniences (dev tokens) off.
+  const environment = oneOf(env, 'THRUME_HUB_ENV', environments, env.NODE_ENV === 'production' ? 'production' : 'development');
   const development = environment === 'development';
   const mode = oneOf(env, 'THRUME_HUB_MODE', hubModes, 'extended');
 

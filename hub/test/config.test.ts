@@ -67,6 +67,11 @@ describe('configuration from the environment', () => {
     for (const [env, message] of cases) assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message), JSON.stringify(env));
   });
 
+  it('NODE_ENV=production means production unless THRUME_HUB_ENV says otherwise', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /THRUME_JWT_SECRET is required/);
+    assert.equal(loadConfig({ NODE_ENV: 'production', THRUME_HUB_ENV: 'development' }).environment, 'development');
+  });
+
   it('outside development there is no directory unless THRUME_DIRECTORY names one, and no default origins', () => {
     const config = loadConfig({ THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32) });
     assert.equal(config.directoryPath, null);
