@@ -40,7 +40,7 @@ describe('timers', () => {
   });
 
   it('closes a connection that sends nothing for the client timeout, letting it reconnect', async () => {
-    const hub = await hubWith({ keepAliveIntervalMs: 100, clientTimeoutMs: 400 });
+    const hub = await hubWith({ keepAliveIntervalMs: 100, clientTimeoutMs: 800 });
     const quiet = await RawClient.open(hub);
     const chatty = await RawClient.open(hub, 'bob');
     const pinger = setInterval(() => chatty.send(`{"type":6}${RS}`), 100);
@@ -65,13 +65,13 @@ describe('timers', () => {
   });
 
   it('keeps the official client connected across several keep-alive intervals', async () => {
-    const hub = await hubWith({ keepAliveIntervalMs: 100, clientTimeoutMs: 400 });
+    const hub = await hubWith({ keepAliveIntervalMs: 100, clientTimeoutMs: 1_000 });
     const connection = officialClient(hub);
     connection.keepAliveIntervalInMilliseconds = 100; // the client pings the server...
-    connection.serverTimeoutInMilliseconds = 400; // ...and drops it unless server pings arrive
+    connection.serverTimeoutInMilliseconds = 1_000; // ...and drops it unless server pings arrive
     await connection.start();
     try {
-      await sleep(900);
+      await sleep(1_600);
       assert.equal(connection.state, HubConnectionState.Connected);
       assert.equal(await connection.invoke('Echo', 'late'), 'late');
     } finally {
