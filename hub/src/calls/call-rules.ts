@@ -111,7 +111,9 @@ export class CallRules {
       };
       if (!(await calls.create(call))) throw new CallRefusal(callErrors.notAvailable);
       await this.options.history.save(toRecord(call));
-      this.options.timers.set(`ring:${call.id}`, this.options.ringTimeoutMs, () => void this.ringTimedOut(call.id));
+      // Baseline: the clients run their own ring timeout; the hub's silent clean-up waits twice as long so that theirs acts first.
+      const ringMs = this.options.extensions ? this.options.ringTimeoutMs : 2 * this.options.ringTimeoutMs;
+      this.options.timers.set(`ring:${call.id}`, ringMs, () => void this.ringTimedOut(call.id));
 
       const incoming = {
         callId: call.id,
@@ -230,8 +232,8 @@ export class CallRules {
 
   /**
    * The ring timeout. With extensions: `CallEnded(callId, "missed")` to the caller and every callee
-   * connection. Baseline: the call is ended silently (Thrume never ends it; the kit runs its own
-   * timeout against the baseline) so that nobody stays busy for ever.
+   * connection. Baseline: the call is ended silently after twice the ring timeout (Thrume never ends
+   * it; the kit runs its own timeout against the baseline) so that nobody stays busy for ever.
    */
   private async ringTimedOut(callId: string): Promise<void> {
     try {
