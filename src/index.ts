@@ -8,3 +8,9 @@ export * from './services/signaling/signaling.js';
 export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';
 export { LoopbackHub, type LoopbackHubOptions, type LoopbackUser } from './services/signaling/loopback.js';
 export { LoopbackSignaling } from './services/signaling/loopback-signaling.js';
+// Element plumbing, with no element registered: context, events, strings, tones.
+export { callContext, CallBinding, type CallHandle, type CallBindingHost } from './context.js';
+export * from './events.js';
+export { defaultStrings, stringsContext, resolveStrings, type CallStrings } from './strings.js';
+export { Tone, ringtone, ringback, unlockAudioOnGesture, type TonePattern } from './tones.js';
+export type { AvatarSource } from './avatar.js';

@@ -1,0 +1,312 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { CallBinding, type CallHandle } from '../../context.js';
+import {
+  ThrumeDismissEvent,
+  ThrumeHangUpEvent,
+  ThrumeSelectDeviceEvent,
+  ThrumeToggleCameraEvent,
+  ThrumeToggleMicrophoneEvent,
+  ThrumeToggleScreenShareEvent,
+  type DeviceKind,
+} from '../../events.js';
+import { avatar, type AvatarSource } from '../../avatar.js';
+import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
+import { icon } from '../../icons.js';
+import type { CallInfo, CallState } from '../../services/call-state.js';
+import { resolveStrings, stringsContext, type CallStrings } from '../../strings.js';
+import { Tone, ringback } from '../../tones.js';
+import { tokens } from '../../styles/tokens.js';
+import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
+import { styles } from './thrume-active-call.styles.js';
+
+/**
+ * The call in progress (seed §3.1.3), from "Calling…" to how it ended. Remote video, or the other
+ * person's avatar in a voice call; remote audio always plays through its own audio element (routed to
+ * the chosen speaker where the browser can). The duration counts from when media connected. The
+ * caller hears a WebAudio ringback while the other side rings.
+ *
+ * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
+ *
+ * @csspart base - The whole call.
+ * @csspart stage - The video area.
+ * @csspart remote-video - The other side's video (or screen).
+ * @csspart local-video - This side's own video, mirrored unless it is a screen.
+ * @csspart avatar - The other person's picture or initials, when there is no video.
+ * @csspart remote-audio - The audio element that plays the other side.
+ * @csspart summary - Name, status, duration and quality.
+ * @csspart name - The other person's name.
+ * @csspart status - The status line (calling, connecting, reconnecting, how it ended).
+ * @csspart duration - The call's duration.
+ * @csspart quality - The connection quality verdict.
+ * @csspart remote-state - What the other side is doing (muted, sharing).
+ * @csspart error - The current error.
+ * @csspart controls - The call control buttons.
+ * @csspart control - Every call control button.
+ * @csspart microphone - The mute button.
+ * @csspart camera - The camera button.
+ * @csspart screen-share - The screen-share button.
+ * @csspart hang-up - The hang-up (or cancel) button.
+ * @csspart devices - The device pickers.
+ * @csspart close - The Close button under an ended call.
+ *
+ * @cssprop --thrume-active-call-background - Background.
+ * @cssprop --thrume-active-call-color - Text colour.
+ * @cssprop --thrume-active-call-border-color - Border colour.
+ * @cssprop --thrume-active-call-radius - Corner radius.
+ * @cssprop --thrume-active-call-video-background - Background behind the video and avatar.
+ * @cssprop --thrume-active-call-video-fit - `object-fit` of the remote video.
+ * @cssprop --thrume-active-call-aspect-ratio - Aspect ratio of the video area.
+ * @cssprop --thrume-active-call-stage-min-height - Minimum height of the video area.
+ * @cssprop --thrume-active-call-local-width - Width of the local video.
+ * @cssprop --thrume-active-call-avatar-size - Avatar size.
+ * @cssprop --thrume-active-call-control-size - Control button size.
+ * @cssprop --thrume-active-call-control-background - Control button background.
+ * @cssprop --thrume-active-call-control-pressed-background - Pressed control button background.
+ * @cssprop --thrume-active-call-hang-up-background - Hang-up button colour.
+ *
+ * @fires thrume-toggle-microphone - The mute button was pressed (`muted`: what it asks for); cancelable.
+ * @fires thrume-toggle-camera - The camera button was pressed (`cameraOn`); cancelable.
+ * @fires thrume-toggle-screen-share - The screen-share button was pressed (`screenSharing`); cancelable.
+ * @fires thrume-hang-up - Hang up or cancel was pressed; cancelable.
+ * @fires thrume-select-device - A microphone, camera or speaker was picked (`kind`, `deviceId`); cancelable.
+ * @fires thrume-dismiss - The ended call's Close button was pressed; cancelable (keeps the summary).
+ */
+@customElement('thrume-active-call')
+export class ThrumeActiveCall extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** Play no ringback tone while the other side rings. */
+  @property({ type: Boolean }) silent = false;
+
+  /** Hide the device pickers. */
+  @property({ type: Boolean, attribute: 'hide-devices' }) hideDevices = false;
+
+  /** Gives the URL of the other person's picture; initials are shown without one. */
+  @property({ attribute: false }) avatarFor?: AvatarSource;
+
+  /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
+  @property({ attribute: false }) controller?: CallHandle;
+
+  /** Replacement strings; see `CallStrings` for the keys. */
+  @property({ attribute: false }) strings?: Partial<CallStrings>;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private providedStrings?: Partial<CallStrings>;
+
+  /** The ended call whose summary was closed. */
+  @state() private dismissed: CallInfo | null = null;
+
+  @query('audio') private audio?: HTMLAudioElement;
+  @query('[part~="close"]') private closeButton?: HTMLButtonElement;
+
+  private readonly binding = new CallBinding(this);
+  private readonly tone = new Tone(ringback);
+  private clock?: ReturnType<typeof setInterval>;
+  private wasVisible = false;
+  private wasEnded = false;
+  private returnFocusTo: HTMLElement | null = null;
+  private sinkId: string | null = null;
+
+  /** The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. */
+  get call(): CallInfo | null {
+    const { status, activeCall } = this.binding.state;
+    if (!activeCall || status === 'idle' || status === 'incoming') return null;
+    if (status === 'ended' && activeCall === this.dismissed) return null;
+    return activeCall;
+  }
+
+  /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
+  get ringbackPlaying(): boolean {
+    return this.tone.playing;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.tone.stop();
+    clearInterval(this.clock);
+    this.clock = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const { status } = this.binding.state;
+    const visible = this.call !== null;
+    if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
+    if (status === 'calling' && !this.silent) this.tone.start();
+    else this.tone.stop();
+    const counting = status === 'active' || status === 'reconnecting';
+    if (counting && !this.clock) this.clock = setInterval(() => this.requestUpdate(), 1000);
+    if (!counting && this.clock) {
+      clearInterval(this.clock);
+      this.clock = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    const visible = this.call !== null;
+    const ended = this.binding.state.status === 'ended' && visible;
+    // The hang-up button is gone once the call ends: keep focus in the element, on Close.
+    if (ended && !this.wasEnded && focusIsWithin(this)) this.closeButton?.focus();
+    if (!visible && this.wasVisible && focusIsWithin(this)) restoreFocus(this.returnFocusTo);
+    this.wasVisible = visible;
+    this.wasEnded = ended;
+    if (!visible) this.sinkId = null;
+    void this.routeAudio();
+  }
+
+  override render() {
+    const call = this.call;
+    if (!call) return nothing;
+    const state = this.binding.state;
+    const text = resolveStrings(this.strings, this.providedStrings);
+    const ended = state.status === 'ended';
+    return html`
+      <section part="base" aria-label=${text.callWith(call.peerName)} data-status=${state.status}>
+        ${this.renderStage(call, state, text)}
+        <audio part="remote-audio" .srcObject=${state.remoteStream} autoplay></audio>
+        <div part="summary">
+          <h2 part="name">${call.peerName}</h2>
+          <span part="status" role="status">${statusLine(state, text)}</span>
+          ${call.connectedAt && !ended
+            ? html`<time part="duration" aria-label=${text.duration} datetime=${isoDuration(Date.now() - call.connectedAt.getTime())}
+                >${formatDuration(Date.now() - call.connectedAt.getTime())}</time
+              >`
+            : nothing}
+          ${state.quality && !ended
+            ? html`<span part="quality" data-verdict=${state.quality.verdict}>${text.quality}: ${text.verdict[state.quality.verdict]}</span>`
+            : nothing}
+          ${state.remoteControls.muted && !ended ? html`<span part="remote-state">${text.remoteMuted(call.peerName)}</span>` : nothing}
+          ${state.remoteControls.screenSharing && !ended ? html`<span part="remote-state">${text.remoteSharing(call.peerName)}</span>` : nothing}
+        </div>
+        ${state.error ? html`<p part="error" role="alert">${text.errors[state.error.code]}</p>` : nothing}
+        ${ended
+          ? html`<button part="close" type="button" @click=${this.dismiss}>${text.close}</button>`
+          : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`}
+      </section>
+    `;
+  }
+
+  private renderStage(call: CallInfo, state: CallState, text: CallStrings) {
+    const remote = state.remoteStream;
+    const remoteVideo = !!remote?.getVideoTracks().length && (state.remoteControls.cameraOn || state.remoteControls.screenSharing);
+    const local = state.localStream;
+    return html`<div part="stage">
+      ${remoteVideo
+        ? html`<video part="remote-video" .srcObject=${remote} autoplay playsinline muted aria-label=${text.remoteVideo(call.peerName)}></video>`
+        : avatar(call, this.avatarFor)}
+      ${local?.getVideoTracks().length
+        ? html`<video
+            part="local-video"
+            class=${state.controls.screenSharing ? 'screen' : ''}
+            .srcObject=${local}
+            autoplay
+            playsinline
+            muted
+            aria-label=${text.localVideo}
+          ></video>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderControls(state: CallState, text: CallStrings) {
+    const { muted, cameraOn, screenSharing } = state.controls;
+    const canShare = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
+    return html`<div part="controls" role="group" aria-label=${text.controls}>
+      <button part="control microphone" type="button" aria-pressed=${String(muted)} title=${text.mute} @click=${this.toggleMicrophone}>
+        ${icon(muted ? 'MicOff' : 'Mic')}<span class="visually-hidden">${text.mute}</span>
+      </button>
+      <button part="control camera" type="button" aria-pressed=${String(!cameraOn)} title=${text.cameraOff} @click=${this.toggleCamera}>
+        ${icon(cameraOn ? 'Video' : 'VideoOff')}<span class="visually-hidden">${text.cameraOff}</span>
+      </button>
+      ${canShare
+        ? html`<button part="control screen-share" type="button" aria-pressed=${String(screenSharing)} title=${text.shareScreen} @click=${this.toggleScreenShare}>
+            ${icon(screenSharing ? 'ScreenShareOff' : 'ScreenShare')}<span class="visually-hidden">${text.shareScreen}</span>
+          </button>`
+        : nothing}
+      <button part="control hang-up" type="button" title=${state.status === 'calling' ? text.cancelCall : text.hangUp} @click=${this.hangUp}>
+        ${icon('PhoneOff')}<span class="visually-hidden">${state.status === 'calling' ? text.cancelCall : text.hangUp}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderDevices(state: CallState, text: CallStrings) {
+    const { devices } = state;
+    const picker = (kind: DeviceKind, label: string, list: readonly MediaDeviceInfo[], selected: string | null) =>
+      list.length
+        ? html`<label
+            >${label}
+            <select name=${kind} @change=${(e: Event) => this.selectDevice(kind, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!selected}>${text.defaultDevice}</option>
+              ${list
+                .filter((d) => d.deviceId && d.deviceId !== 'default')
+                .map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === selected}>${deviceLabel(d, i, label)}</option>`)}
+            </select></label
+          >`
+        : nothing;
+    return html`<div part="devices" role="group" aria-label=${text.devices}>
+      ${picker('microphone', text.microphone, devices.microphones, devices.microphoneId)}
+      ${picker('camera', text.camera, devices.cameras, devices.cameraId)}
+      ${devices.canChooseSpeaker ? picker('speaker', text.speaker, devices.speakers, devices.speakerId) : nothing}
+    </div>`;
+  }
+
+  private toggleMicrophone(): void {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(new ThrumeToggleMicrophoneEvent(!this.binding.state.controls.muted))) return;
+    controller.toggleMute();
+  }
+
+  private toggleCamera(): void {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(new ThrumeToggleCameraEvent(!this.binding.state.controls.cameraOn))) return;
+    controller.toggleCamera().catch(() => undefined); // reported in state.error
+  }
+
+  private toggleScreenShare(): void {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(new ThrumeToggleScreenShareEvent(!this.binding.state.controls.screenSharing))) return;
+    controller.toggleScreenShare().catch(() => undefined);
+  }
+
+  private hangUp(): void {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(new ThrumeHangUpEvent())) return;
+    controller.endCall().catch(() => undefined);
+  }
+
+  private selectDevice(kind: DeviceKind, deviceId: string): void {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(new ThrumeSelectDeviceEvent(kind, deviceId))) return;
+    try {
+      if (kind === 'microphone') controller.selectMicrophone(deviceId).catch(() => undefined);
+      else if (kind === 'camera') controller.selectCamera(deviceId).catch(() => undefined);
+      else controller.selectSpeaker(deviceId);
+    } catch {
+      // selectSpeaker throws where the browser cannot choose; the picker is hidden there anyway.
+    }
+  }
+
+  private dismiss(): void {
+    if (!this.dispatchEvent(new ThrumeDismissEvent())) return;
+    this.dismissed = this.binding.state.activeCall;
+  }
+
+  /** Routes the remote audio to the chosen speaker. */
+  private async routeAudio(): Promise<void> {
+    const audio = this.audio as (HTMLAudioElement & { setSinkId?(id: string): Promise<void> }) | undefined;
+    const wanted = this.binding.state.devices.speakerId;
+    // Autoplay may refuse before a gesture; Accept or Call was one, so this normally plays at once.
+    if (audio?.srcObject && audio.paused) audio.play().catch(() => undefined);
+    if (!audio?.setSinkId || wanted === null || wanted === this.sinkId) return;
+    this.sinkId = wanted;
+    await audio.setSinkId(wanted).catch(() => undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'thrume-active-call': ThrumeActiveCall;
+  }
+}

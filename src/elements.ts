@@ -1,0 +1,5 @@
+// Registers every Thrume element. Import this (or one element's own file) once in the page.
+export { ThrumeCallProvider } from './components/thrume-call-provider/thrume-call-provider.js';
+export { ThrumeCallButton, callActions, type CallAction } from './components/thrume-call-button/thrume-call-button.js';
+export { ThrumeIncomingCall } from './components/thrume-incoming-call/thrume-incoming-call.js';
+export { ThrumeActiveCall } from './components/thrume-active-call/thrume-active-call.js';

@@ -1,0 +1,119 @@
+// Every visible or announced string, in English. Replace any of them with the `strings` property of
+// an element, or once for all elements below a provider with the provider's `strings` property.
+import { createContext } from '@lit/context';
+import type { CallErrorCode } from './services/errors.js';
+import type { CallType, EndReason, QualityVerdict } from './services/call-state.js';
+
+export interface CallStrings {
+  voiceCall(name: string): string;
+  videoCall(name: string): string;
+  screenShareCall(name: string): string;
+  /** Why the call buttons are disabled. */
+  busyReason: string;
+  ringingReason: string;
+  offlineReason: string;
+  callType: Record<CallType, string>;
+  incomingTitle: string;
+  incomingAnnouncement(name: string, type: CallType): string;
+  accept: string;
+  acceptAudioOnly: string;
+  decline: string;
+  declineHint: string;
+  calling(name: string): string;
+  connecting: string;
+  reconnecting: string;
+  duration: string;
+  mute: string;
+  cameraOff: string;
+  shareScreen: string;
+  hangUp: string;
+  cancelCall: string;
+  controls: string;
+  devices: string;
+  microphone: string;
+  camera: string;
+  speaker: string;
+  defaultDevice: string;
+  localVideo: string;
+  remoteVideo(name: string): string;
+  quality: string;
+  verdict: Record<QualityVerdict, string>;
+  remoteMuted(name: string): string;
+  remoteSharing(name: string): string;
+  ended: Record<EndReason, string>;
+  errors: Record<CallErrorCode, string>;
+  close: string;
+  callWith(name: string): string;
+}
+
+export const defaultStrings: CallStrings = {
+  voiceCall: (name) => (name ? `Voice call with ${name}` : 'Voice call'),
+  videoCall: (name) => (name ? `Video call with ${name}` : 'Video call'),
+  screenShareCall: (name) => (name ? `Call ${name} and share your screen` : 'Call and share your screen'),
+  busyReason: 'You are already in a call.',
+  ringingReason: 'A call is ringing.',
+  offlineReason: 'Not connected to the call service.',
+  callType: { voice: 'Voice call', video: 'Video call' },
+  incomingTitle: 'Incoming call',
+  incomingAnnouncement: (name, type) => `Incoming ${type} call from ${name || 'someone'}`,
+  accept: 'Accept',
+  acceptAudioOnly: 'Accept with audio only',
+  decline: 'Decline',
+  declineHint: 'Press Escape to decline.',
+  calling: (name) => `Calling ${name || 'your contact'}…`,
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  duration: 'Call duration',
+  mute: 'Mute microphone',
+  cameraOff: 'Turn off camera',
+  shareScreen: 'Share screen',
+  hangUp: 'Hang up',
+  cancelCall: 'Cancel call',
+  controls: 'Call controls',
+  devices: 'Devices',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  speaker: 'Speaker',
+  defaultDevice: 'Default',
+  localVideo: 'Your video',
+  remoteVideo: (name) => `Video from ${name || 'your contact'}`,
+  quality: 'Connection',
+  verdict: { good: 'good', fair: 'fair', poor: 'poor' },
+  remoteMuted: (name) => `${name || 'Your contact'} is muted`,
+  remoteSharing: (name) => `${name || 'Your contact'} is sharing their screen`,
+  ended: {
+    hangup: 'Call ended',
+    'remote-hangup': 'Call ended',
+    declined: 'Call declined',
+    busy: 'Busy',
+    missed: 'No answer',
+    cancelled: 'Call cancelled',
+    'answered-elsewhere': 'Answered on another device',
+    'declined-elsewhere': 'Declined on another device',
+    unavailable: 'Not available for calls',
+    disconnected: 'Connection lost',
+    failed: 'Call failed',
+  },
+  errors: {
+    PERMISSION_DENIED: 'Camera or microphone permission was denied. Allow it in the browser settings.',
+    DEVICE_NOT_FOUND: 'No camera or microphone was found.',
+    DEVICE_IN_USE: 'The camera or microphone is in use by another program.',
+    USER_BUSY: 'They are in another call.',
+    USER_UNAVAILABLE: 'They are not available for calls.',
+    USER_OFFLINE: 'They are offline.',
+    NETWORK_ERROR: 'The network connection failed.',
+    WEBRTC_ERROR: 'The call could not be set up in this browser.',
+    SIGNALING_ERROR: 'The call service refused the request.',
+    INVALID_STATE: 'That is not possible right now.',
+  },
+  close: 'Close',
+  callWith: (name) => `Call with ${name || 'your contact'}`,
+};
+
+/** Strings given to a provider, for every element below it. */
+export const stringsContext = createContext<Partial<CallStrings> | undefined>(Symbol('thrume-call-strings'));
+
+/** The strings an element shows: its own, then its provider's, then English. */
+export function resolveStrings(own?: Partial<CallStrings>, provided?: Partial<CallStrings>): CallStrings {
+  return { ...defaultStrings, ...provided, ...own };
+}
