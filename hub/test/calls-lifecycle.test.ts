@@ -224,3 +224,22 @@ describe('call lifecycle with extensions', () => {
     await h.close();
   });
 });
+
+describe('failures inside the hub', () => {
+  it('a history write that fails gives "Failed to initiate call" and leaves nobody busy', async () => {
+    const h = await createHarness();
+    const alice = await h.connect('alice');
+    const bob = await h.connect('bob');
+    const save = h.store.save.bind(h.store);
+    h.store.save = async () => {
+      throw new Error('disk full');
+    };
+    assert.equal(await h.invoke(alice, 'InitiateCallAsync', ids.bob, 'voice', ''), null);
+    assert.equal(h.lastError(alice), 'Failed to initiate call');
+    assert.equal(h.sender.args(bob, 'IncomingCall').length, 0);
+    assert.equal(await h.calls.activeCallOf(ids.alice), null);
+    h.store.save = save;
+    await h.ring(alice, 'bob');
+    await h.close();
+  });
+});

@@ -110,7 +110,12 @@ export class CallRules {
         calleeConnectionId: null,
       };
       if (!(await calls.create(call))) throw new CallRefusal(callErrors.notAvailable);
-      await this.options.history.save(toRecord(call));
+      try {
+        await this.options.history.save(toRecord(call));
+      } catch (error) {
+        await calls.remove(call.id); // nobody may stay busy with a call that never rang
+        throw error;
+      }
       // Baseline: the clients run their own ring timeout; the hub's silent clean-up waits twice as long so that theirs acts first.
       const ringMs = this.options.extensions ? this.options.ringTimeoutMs : 2 * this.options.ringTimeoutMs;
       this.options.timers.set(`ring:${call.id}`, ringMs, () => void this.ringTimedOut(call.id));
