@@ -124,3 +124,29 @@ describe('closing the hub with a call in progress', () => {
     await bob.connection.stop();
   });
 });
+
+describe('rejoin through the real hub', () => {
+  it("a caller whose connection closed rejoins from a new one within the grace period; after it, the call ends 'disconnected'", async () => {
+    const s = await startTestServer({ THRUME_RECONNECT_GRACE_MS: '400' });
+    const alice = await client(s, 'alice');
+    const bob = await client(s, 'bob');
+    try {
+      const callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', '')) as string;
+      await bob.connection.invoke('AcceptCallAsync', callId);
+      await alice.connection.stop();
+      const alice2 = await client(s, 'alice');
+      assert.deepEqual(await alice2.connection.invoke('RejoinCallAsync', callId), { callId, status: 'Connected', role: 'caller' });
+      await bob.connection.invoke('SendOfferAsync', callId, offer);
+      await waitFor(() => named(alice2.events, 'ReceiveOffer').length === 1, 3_000, 'offer to the new connection');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      assert.deepEqual(named(bob.events, 'CallEnded'), [], 'the grace timer was cancelled by the rejoin');
+
+      await alice2.connection.stop();
+      await waitFor(() => named(bob.events, 'CallEnded').length === 1, 3_000, 'disconnected');
+      assert.deepEqual(named(bob.events, 'CallEnded')[0], [callId, 'disconnected']);
+    } finally {
+      await bob.connection.stop();
+      await s.close();
+    }
+  });
+});
