@@ -1,5 +1,5 @@
 // The official client's browser build in headless Chromium, on a page of another origin than the hub:
-// CORS preflight with credentials, the token in the `access_token` query of the WebSocket, long polling
+// CORS preflight with credentials, the token in the `access_token` query of the WebSocket and the event stream, long polling
 // over XHR/fetch. Skipped when no Chromium is installed.
 
 import assert from 'node:assert/strict';
@@ -76,6 +76,7 @@ describe('official client in Chromium, cross-origin', { skip: !existsSync(chromi
 
   for (const [name, transport] of [
     ['WebSockets', 1],
+    ['ServerSentEvents', 2],
     ['LongPolling', 4],
   ] as const) {
     it(`connects over ${name}, invokes and receives pushes`, async () => {
@@ -89,6 +90,7 @@ describe('official client in Chromium, cross-origin', { skip: !existsSync(chromi
       const seen = hub.requests.slice(before).join('\n');
       assert.match(seen, /^OPTIONS \/hub\/negotiate\?negotiateVersion=1$/m, 'a CORS preflight');
       if (name === 'WebSockets') assert.match(seen, /^UPGRADE \/hub\?id=[\w-]+&access_token=alice$/m);
+      else if (name === 'ServerSentEvents') assert.match(seen, /^GET \/hub\?id=[\w-]+&access_token=alice$/m);
       else assert.match(seen, /^GET \/hub\?id=[\w-]+&_=\d+$/m);
     });
   }

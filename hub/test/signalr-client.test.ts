@@ -8,6 +8,7 @@ import { HttpTransportType, officialClient, startHub, waitFor, type TestHub } fr
 const transports = [
   { name: 'WebSockets', options: { transport: HttpTransportType.WebSockets } },
   { name: 'Long Polling', options: { transport: HttpTransportType.LongPolling } },
+  { name: 'Server-Sent Events', options: { transport: HttpTransportType.ServerSentEvents } },
   { name: 'WebSockets with skipNegotiation', options: { skipNegotiation: true } },
   { name: 'negotiate version 0', options: { transport: HttpTransportType.WebSockets, v0: true } },
 ] as const;
@@ -47,6 +48,11 @@ for (const { name, options } of transports) {
             break;
           case 'Long Polling':
             assert.match(seen, /^GET \/hub\?id=[\w-]{22}&_=\d+$/m);
+            assert.match(seen, /^POST \/hub\?id=[\w-]{22}$/m);
+            assert.doesNotMatch(seen, /^UPGRADE/m);
+            break;
+          case 'Server-Sent Events':
+            assert.match(seen, /^GET \/hub\?id=[\w-]{22}&access_token=alice$/m, 'SSE carries the token in the query');
             assert.match(seen, /^POST \/hub\?id=[\w-]{22}$/m);
             assert.doesNotMatch(seen, /^UPGRADE/m);
             break;

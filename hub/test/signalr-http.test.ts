@@ -48,6 +48,7 @@ describe('negotiate', () => {
     assert.notEqual(body['connectionId'], body['connectionToken']);
     assert.deepEqual(body['availableTransports'], [
       { transport: 'WebSockets', transferFormats: ['Text', 'Binary'] },
+      { transport: 'ServerSentEvents', transferFormats: ['Text'] },
       { transport: 'LongPolling', transferFormats: ['Text', 'Binary'] },
     ]);
     const ws = hub.url.replace('http:', 'ws:');
@@ -254,3 +255,40 @@ describe('long polling', () => {
     assert.equal((await first).status, 200);
   });
 });
+
+describe('server-sent events', () => {
+  let hub: TestHub;
+  before(async () => {
+    hub = await startHub();
+  });
+  after(() => hub.close());
+
+  it('streams records as data: events, refuses DELETE and a second stream', async () => {
+    const negotiate = await fetch(`${hub.url}/negotiate?negotiateVersion=1`, { method: 'POST', headers: bearer });
+    const { connectionToken, connectionId } = (await negotiate.json()) as Record<string, string>;
+    const url = `${hub.url}?id=${connectionToken}`;
+    const abort = new AbortController();
+    const stream = await fetch(url, { headers: { ...bearer, Accept: 'text/event-stream' }, signal: abort.signal });
+    assert.equal(stream.status, 200);
+    assert.equal(stream.headers.get('content-type'), 'text/event-stream');
+    const reader = stream.body!.getReader();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}`);
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await fetch(url, { method: 'POST', headers: bearer, body: `{"protocol":"json","version":1}${RS}` });
+    await readUntil(`data: {}${RS}\n\n`);
+    await fetch(url, { method: 'POST', headers: bearer, body: `{"type":1,"invocationId":"1","target":"Echo","arguments":["a"]}${RS}` });
+    await readUntil(`data: {"type":3,"invocationId":"1","result":"a"}${RS}\n\n`);
+    const second = await fetch(url, { headers: { ...bearer, Accept: 'text/event-stream' } });
+    assert.equal(second.status, 409);
+    assert.equal((await fetch(url, { method: 'DELETE', headers: bearer })).status, 400);
+    abort.abort(); // the client leaves by closing the stream
+    await waitFor(() => hub.events.includes(`disconnected:alice:${connectionId}`), 'onDisconnected');
+  });
+});
+

@@ -150,7 +150,7 @@ describe('endings', () => {
     assert.equal(late.status, 503);
   });
 
-  for (const transport of [HttpTransportType.WebSockets, HttpTransportType.LongPolling]) {
+  for (const transport of [HttpTransportType.WebSockets, HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling]) {
     it(`lets withAutomaticReconnect reach a new server on the same port (${HttpTransportType[transport]})`, async () => {
       const first = await hubWith({ longPollTimeoutMs: 2_000 });
       const connection = officialClient(first, { transport, reconnectDelays: [0, 100, 200, 400, 800, 1_600] });

@@ -8,7 +8,7 @@ import * as protocol from './hub-protocol.ts';
 
 /** What a connection needs from its transport. Records passed to `send` are complete and terminated. */
 export interface Transport {
-  readonly name: 'WebSockets' | 'LongPolling';
+  readonly name: 'WebSockets' | 'ServerSentEvents' | 'LongPolling';
   /** Long polling proves liveness by its polls: no server pings and no client timeout then. */
   readonly inherentKeepAlive: boolean;
   send(record: string): void;

@@ -1,5 +1,5 @@
 // The SignalR server protocol layer: wire-compatible with @microsoft/signalr and ASP.NET Core SignalR
-// (negotiate v0/v1, WebSockets, long polling, JSON hub protocol). The application side is hub-api.ts.
+// (negotiate v0/v1, WebSockets, Server-Sent Events, long polling, JSON hub protocol). The application side is hub-api.ts.
 //
 // Guarantees to the hub (HubDefinition):
 // - onConnected runs after the handshake succeeded, before any invocation of that connection.

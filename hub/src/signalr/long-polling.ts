@@ -2,12 +2,13 @@
 //   GET  {hub}?id=…  the first poll answers 200 with no data at once; later polls wait for data (200 with
 //                    every queued record) or the poll timeout (200 empty); a newer poll ends the older with
 //                    204, and once the server ended the connection the next poll gets 204.
-//   POST {hub}?id=…  client-to-server records; a concurrent POST gets 409.
+//   POST {hub}?id=…  client-to-server records (HttpSendChannel); a concurrent POST gets 409.
 //   DELETE {hub}?id=… the client leaves: 202, the pending poll gets 204.
 // A connection with no poll outstanding for the disconnect timeout is considered gone.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HubConnection, Transport } from './connection.ts';
+import { HttpSendChannel } from './http-send.ts';
 
 export interface LongPollingOptions {
   readonly pollTimeoutMs: number;
@@ -29,7 +30,7 @@ export class LongPollingTransport implements Transport {
   private queuedBytes = 0;
   private pending: PendingPoll | undefined;
   private flushScheduled = false;
-  private posting = false;
+  private sending: HttpSendChannel | undefined;
   private ended = false; // the server ended the connection: drain the queue, then 204
   private finished = false; // nothing more will be served
   private lastPollEndedAt = performance.now();
@@ -42,6 +43,7 @@ export class LongPollingTransport implements Transport {
 
   attach(connection: HubConnection): void {
     this.connection = connection;
+    this.sending = new HttpSendChannel(connection);
   }
 
   /** The first poll, which starts the connection: 200 with no data, at once. */
@@ -73,23 +75,7 @@ export class LongPollingTransport implements Transport {
   }
 
   post(request: IncomingMessage, response: ServerResponse): void {
-    if (this.posting) {
-      respond(response, 409, 'Cannot send a message while another send is in progress.');
-      return;
-    }
-    this.posting = true;
-    const connection = this.connection!;
-    request.on('data', (chunk: Buffer) => connection.receive(chunk));
-    request.once('end', () => {
-      this.posting = false;
-      respond(response, 200);
-    });
-    request.once('error', () => {
-      this.posting = false;
-    });
-    response.once('close', () => {
-      this.posting = false;
-    });
+    this.sending!.post(request, response);
   }
 
   /** The client's DELETE: the connection ends without any further message. */

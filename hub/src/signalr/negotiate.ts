@@ -9,6 +9,7 @@ export const MAX_NEGOTIATE_VERSION = 1;
 /** Transports in preference order: the client tries them in the order given. */
 export const AVAILABLE_TRANSPORTS = [
   { transport: 'WebSockets', transferFormats: ['Text', 'Binary'] },
+  { transport: 'ServerSentEvents', transferFormats: ['Text'] },
   { transport: 'LongPolling', transferFormats: ['Text', 'Binary'] },
 ] as const;
 

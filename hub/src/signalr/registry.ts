@@ -1,9 +1,11 @@
 // Who is connected: negotiated ids waiting for a transport ("slots", keyed by connectionToken) and live
 // hub connections (keyed by connectionId). Also the periodic tick that drives every timeout.
 
+import type { ServerResponse } from 'node:http';
 import type { Principal } from '../hub-api.ts';
 import { HubConnection, type ConnectionEnvironment } from './connection.ts';
 import { LongPollingTransport, type LongPollingOptions } from './long-polling.ts';
+import { ServerSentEventsTransport } from './server-sent-events.ts';
 import type { WebSocketTransport } from './websocket-transport.ts';
 
 export interface Slot {
@@ -13,12 +15,13 @@ export interface Slot {
   readonly createdAt: number;
   /** Set once a transport claimed the slot (a WebSocket upgrade is in progress or done); a second is refused. */
   claimed: boolean;
-  transport: WebSocketTransport | LongPollingTransport | null;
+  transport: WebSocketTransport | ServerSentEventsTransport | LongPollingTransport | null;
   connection: HubConnection | null;
 }
 
 export interface RegistrySettings {
   readonly disconnectTimeoutMs: number;
+  readonly maxBufferedBytes: number;
   readonly longPolling: LongPollingOptions;
 }
 
@@ -54,19 +57,21 @@ export class Registry {
     return slot;
   }
 
-  startWebSocket(slot: Slot, transport: WebSocketTransport): HubConnection {
-    const connection = new HubConnection(slot.connectionId, slot.principal, transport, this.environment);
-    slot.claimed = true;
-    slot.transport = transport;
-    slot.connection = connection;
-    this.connections.set(slot.connectionId, connection);
-    this.tokens.set(slot.connectionId, slot.token);
-    transport.attach(connection);
-    return connection;
+  startWebSocket(slot: Slot, transport: WebSocketTransport): void {
+    this.start(slot, transport);
+  }
+
+  startServerSentEvents(slot: Slot, response: ServerResponse): void {
+    this.start(slot, new ServerSentEventsTransport(response, this.settings.maxBufferedBytes));
   }
 
   startLongPolling(slot: Slot): LongPollingTransport {
     const transport = new LongPollingTransport(this.settings.longPolling, () => this.slots.delete(slot.token));
+    this.start(slot, transport);
+    return transport;
+  }
+
+  private start(slot: Slot, transport: NonNullable<Slot['transport']>): void {
     const connection = new HubConnection(slot.connectionId, slot.principal, transport, this.environment);
     slot.claimed = true;
     slot.transport = transport;
@@ -74,7 +79,6 @@ export class Registry {
     this.connections.set(slot.connectionId, connection);
     this.tokens.set(slot.connectionId, slot.token);
     transport.attach(connection);
-    return transport;
   }
 
   tick(now: number): void {

@@ -1,5 +1,6 @@
 // The SignalR server: plugs into a node:http server owned by the caller (so REST routes share its port),
-// serves negotiate, WebSockets and long polling for one hub path, and exposes the ClientSender.
+// serves negotiate, WebSockets, Server-Sent Events and long polling for one hub path, and exposes the
+// ClientSender.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,6 +11,8 @@ import * as http from './http.ts';
 import { invocation } from './hub-protocol.ts';
 import { negotiate, newId } from './negotiate.ts';
 import { Registry, type Slot } from './registry.ts';
+import { LongPollingTransport } from './long-polling.ts';
+import { ServerSentEventsTransport } from './server-sent-events.ts';
 import { WebSocketTransport } from './websocket-transport.ts';
 
 /** Transport-level knobs ASP.NET keeps outside HubOptions; defaults suit production, tests shorten them. */
@@ -29,7 +32,7 @@ export interface SignalRTransportOptions {
 }
 
 export interface SignalRServer {
-  /** Serves `{path}/negotiate` and `{path}` (long polling, preflights); false for any other URL. */
+  /** Serves `{path}/negotiate` and `{path}` (long polling, SSE, preflights); false for any other URL. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Accepts WebSocket upgrades on `{path}`; false for any other URL (the caller may handle or refuse it). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -57,6 +60,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     { settings, hub: options.hub, dispatcher: new Dispatcher(options.hub, logger), logger },
     {
       disconnectTimeoutMs,
+      maxBufferedBytes,
       longPolling: { pollTimeoutMs: options.longPollTimeoutMs ?? 90_000, disconnectTimeoutMs, maxBufferedBytes },
     },
   );
@@ -98,36 +102,38 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     const slot = registry.slot(id);
     if (!slot) return http.replyText(response, 404, 'No Connection with that ID');
     if (principal.userId !== slot.principal.userId) return http.replyText(response, 403);
-    serveLongPolling(request, response, slot);
+    serveHttpTransport(request, response, slot);
   }
 
-  function serveLongPolling(request: IncomingMessage, response: ServerResponse, slot: Slot) {
+  /** Long polling and Server-Sent Events: `GET`, `POST` and `DELETE` on `{path}?id=…`. */
+  function serveHttpTransport(request: IncomingMessage, response: ServerResponse, slot: Slot) {
     const { transport } = slot;
+    const method = request.method;
     if (transport instanceof WebSocketTransport) {
-      if (request.method === 'DELETE') {
-        return http.replyText(response, 400, 'Cannot terminate this connection using the DELETE endpoint.');
+      if (method === 'POST') return http.replyText(response, 405);
+      return http.replyText(response, 400, 'Cannot change transports mid-connection.');
+    }
+    if (transport === null && slot.claimed) return http.replyText(response, 409, 'Connection already has a transport.');
+    if (method === 'GET') {
+      const eventStream = request.headers.accept?.includes('text/event-stream') === true;
+      if (transport === null) {
+        if (eventStream) return registry.startServerSentEvents(slot, response);
+        return registry.startLongPolling(slot).firstPoll(response);
       }
-      return http.replyText(response, request.method === 'POST' ? 405 : 400, 'Cannot change transports mid-connection.');
+      if (eventStream || transport instanceof ServerSentEventsTransport) {
+        return http.replyText(response, 409, 'Connection already has a transport.');
+      }
+      return transport.poll(request, response);
     }
-    if (transport === null && slot.claimed && request.method !== 'DELETE') {
-      return http.replyText(response, 409, 'Connection already has a transport.');
+    if (method === 'POST') {
+      if (transport === null) return http.replyText(response, 400, 'The connection has not been started.');
+      return transport.post(request, response);
     }
-    switch (request.method) {
-      case 'GET':
-        if (request.headers.accept?.includes('text/event-stream')) {
-          return http.replyText(response, 400, 'Server-Sent Events are not supported by this server.');
-        }
-        if (transport === null) return registry.startLongPolling(slot).firstPoll(response);
-        return transport.poll(request, response);
-      case 'POST':
-        if (transport === null) return http.replyText(response, 400, 'The connection has not been started.');
-        return transport.post(request, response);
-      case 'DELETE':
-        if (transport === null) return http.replyText(response, 404, 'No Connection with that ID');
-        return transport.delete(response);
-      default:
-        return http.replyText(response, 405);
+    if (method === 'DELETE') {
+      if (transport instanceof LongPollingTransport) return transport.delete(response);
+      return http.replyText(response, 400, 'Cannot terminate this connection using the DELETE endpoint.');
     }
+    return http.replyText(response, 405);
   }
 
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
