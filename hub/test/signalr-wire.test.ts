@@ -155,6 +155,19 @@ describe('JSON hub protocol on the wire', () => {
     }
   });
 
+  it('survives a result it cannot serialize (deep nesting) with the generic error', async () => {
+    const client = await RawClient.open(hub);
+    try {
+      const deep = '['.repeat(15_000) + ']'.repeat(15_000);
+      client.send(`{"type":1,"invocationId":"d","target":"Echo","arguments":[${deep}]}${RS}`);
+      assert.equal((await client.completion('d'))['error'], "An unexpected error occurred invoking 'Echo' on the server.");
+      client.send(invoke('ok', 'Echo', 'ok'));
+      assert.equal((await client.completion('ok'))['result'], 'ok');
+    } finally {
+      client.close();
+    }
+  });
+
   it('never answers invocations without invocationId, even failing ones', async () => {
     const client = await RawClient.open(hub);
     try {
