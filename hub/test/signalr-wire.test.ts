@@ -110,6 +110,16 @@ describe('JSON hub protocol on the wire', () => {
     });
   }
 
+  it('drops a connection whose single frame exceeds the frame limit (1 MiB) with close code 1009', async () => {
+    const offender = await RawClient.open(hub);
+    offender.send('x'.repeat((1 << 20) + 1));
+    assert.equal(await offender.closed, 1009);
+    const bystander = await RawClient.open(hub, 'bob');
+    bystander.send(invoke('b', 'Echo', 'alive'));
+    assert.equal((await bystander.completion('b'))['result'], 'alive');
+    bystander.close();
+  });
+
   for (const [handshake, error] of [
     ['{"protocol":"messagepack","version":1}', "The protocol 'messagepack' is not supported."],
     ['{"protocol":"json","version":3}', "The server does not support version 3 of the 'json' protocol."],
