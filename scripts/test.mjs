@@ -3,10 +3,11 @@
 import { spawn } from 'node:child_process';
 
 const legs = [
-  { label: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json'], counts: false },
+  { label: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'], counts: false },
   { label: 'hub', cmd: 'npm', args: ['test', '--workspace', 'hub'] },
   { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
+  { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
 ];
 
 const only = process.argv.slice(2);

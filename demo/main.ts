@@ -1,0 +1,79 @@
+// The demo: sign in as a demo user, pick a conversation, call the other participant.
+// Open two windows (?user=alice and ?user=bob) to call yourself.
+import { html, render, nothing } from 'lit';
+import '../src/elements.js';
+import directory from '../hub/fixtures/demo-directory.json';
+
+declare const __THRUME_HUB_URL__: string;
+const hubUrl = __THRUME_HUB_URL__;
+
+type User = (typeof directory.users)[number];
+const params = new URLSearchParams(location.search);
+const me = directory.users.find((u) => u.userName === params.get('user'));
+const app = document.getElementById('app')!;
+
+const nameOf = (id: string) => directory.users.find((u) => u.id === id)?.displayName ?? 'Unknown';
+const conversationsOf = (user: User) =>
+  directory.conversations
+    .filter((c) => c.participantIds.includes(user.id))
+    .map((c) => ({ id: c.id, otherId: c.participantIds.find((p) => p !== user.id)! }));
+
+async function devToken(user: User): Promise<string> {
+  const response = await fetch(`${hubUrl}/api/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: user.id }),
+  });
+  if (!response.ok) throw new Error(`The hub refused a token for ${user.userName} (HTTP ${response.status}).`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+function signInPage() {
+  return html`<header><h1>Thrume Calls demo</h1></header>
+    <div class="people">
+      <p>Sign in as a demo user. Open a second window as someone else to call between them.</p>
+      ${directory.users.map((u) => html`<a href="?user=${u.userName}">${u.displayName}</a>`)}
+    </div>`;
+}
+
+function conversationPage(user: User, token: Promise<string>) {
+  const conversations = conversationsOf(user);
+  const current = conversations.find((c) => c.id === params.get('conversation')) ?? conversations[0];
+  const link = (c: { id: string; otherId: string }) => `?user=${user.userName}&conversation=${c.id}`;
+  return html`<header>
+      <h1>Thrume Calls demo</h1>
+      <span>Signed in as <strong>${user.displayName}</strong></span>
+      <a href="./">Switch user</a>
+    </header>
+    <thrume-call-provider hub-url="${hubUrl}/chathub" .accessTokenFactory=${() => token}>
+      <div class="layout">
+        <nav aria-label="Conversations">
+          <ul>
+            ${conversations.map(
+              (c) => html`<li><a href=${link(c)} aria-current=${c === current ? 'page' : nothing}>${nameOf(c.otherId)}</a></li>`,
+            )}
+          </ul>
+          ${conversations.length === 0 ? html`<p>No conversations: nobody to call.</p>` : nothing}
+        </nav>
+        <main>
+          ${current
+            ? html`<div class="conversation-header">
+                  <h2>${nameOf(current.otherId)}</h2>
+                  <thrume-call-button callee-id=${current.otherId} callee-name=${nameOf(current.otherId)} conversation-id=${current.id}></thrume-call-button>
+                </div>
+                <div class="messages">Messages with ${nameOf(current.otherId)} would be here.</div>`
+            : nothing}
+          <thrume-active-call></thrume-active-call>
+        </main>
+      </div>
+      <thrume-incoming-call></thrume-incoming-call>
+    </thrume-call-provider>`;
+}
+
+if (!me) {
+  render(signInPage(), app);
+} else {
+  const token = devToken(me);
+  token.catch((error: Error) => render(html`<p class="error" role="alert">${error.message}</p>`, app));
+  render(conversationPage(me, token), app);
+}

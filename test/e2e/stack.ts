@@ -1,0 +1,154 @@
+// The end-to-end stack: a real hub process, the demo pages, and Debian's Chromium with fake devices,
+// one browser context per signed-in person.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHubProcess } from '../../scripts/hub-process.mjs';
+import { serveDemo } from '../../scripts/demo-server.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/browser-flags.mjs';
+import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
+
+export type HubMode = 'extended' | 'baseline';
+type HubProcess = Awaited<ReturnType<typeof startHubProcess>>;
+
+export const users = Object.fromEntries(directory.users.map((u) => [u.userName, u])) as Record<string, (typeof directory.users)[number]>;
+
+export function conversationOf(a: string, b: string): string {
+  const [x, y] = [users[a]!.id, users[b]!.id];
+  return directory.conversations.find((c) => c.participantIds.includes(x) && c.participantIds.includes(y))?.id ?? '';
+}
+
+export interface Stack {
+  readonly mode: HubMode;
+  hub: HubProcess;
+  /** Opens the demo signed in as `userName`, in a conversation with `withUser` when given. */
+  open(userName: string, withUser?: string): Promise<Page>;
+  /** Stops the hub and starts it again on the same port and data directory. */
+  restartHub(): Promise<void>;
+  token(userName: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+export async function startStack(mode: HubMode, env: Record<string, string> = {}): Promise<Stack> {
+  const hubEnv = { THRUME_HUB_MODE: mode, THRUME_CALL_RATE_PER_MINUTE: '1000', ...env };
+  let hub = await startHubProcess(hubEnv, { keepData: true });
+  const pages = await serveDemo(hub.url);
+  browser ??= await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, `--use-file-for-fake-video-capture=${fakeCameraFile()}`],
+    headless: true,
+  });
+  const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
+  return {
+    mode,
+    get hub() {
+      return hub;
+    },
+    async open(userName, withUser) {
+      const context = await browser!.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`[${userName}] page error:`, error.message));
+      const conversation = withUser ? `&conversation=${conversationOf(userName, withUser)}` : '';
+      await page.goto(`${pages.url}?user=${userName}${conversation}`);
+      await waitForState(page, (s) => s.signaling === 'connected');
+      return page;
+    },
+    async restartHub() {
+      const port = new URL(hub.url).port;
+      await hub.stop();
+      hub = await startHubProcess({ ...hubEnv, THRUME_HUB_PORT: port, THRUME_DATA_DIR: hub.dataDir }, { keepData: true });
+    },
+    async token(userName) {
+      const response = await fetch(`${hub.url}/api/auth/dev-token`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName]!.id }),
+      });
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close()));
+      await Promise.all([pages.close(), hub.stop()]);
+    },
+  };
+}
+
+/** The fake camera's size: different from the fake screen (1280x720), so tests can tell them apart. */
+export const cameraWidth = 640;
+
+/** Writes a short Y4M clip (a moving gradient) for Chromium's fake camera, and returns its path. */
+function fakeCameraFile(): string {
+  const [width, height, frames] = [cameraWidth, 360, 30];
+  const chunks = [Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`)];
+  for (let f = 0; f < frames; f++) {
+    const luma = Buffer.alloc(width * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) luma[y * width + x] = (x + y + f * 8) & 0xff;
+    chunks.push(Buffer.from('FRAME\n'), luma, Buffer.alloc((width * height) / 2, 128));
+  }
+  const path = join(tmpdir(), `thrume-fake-camera-${width}x${height}.y4m`);
+  writeFileSync(path, Buffer.concat(chunks));
+  return path;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+/** The page's call state, read from the provider's controller. */
+export interface PageState {
+  status: string;
+  signaling: string;
+  endReason: string | null;
+  error: string | null;
+  errorCode: string | null;
+  remoteControls: { muted: boolean; cameraOn: boolean; screenSharing: boolean };
+  historyReasons: string[];
+  liveLocalTracks: number;
+}
+
+export async function stateOf(page: Page): Promise<PageState> {
+  return page.evaluate(() => {
+    const s = (document.querySelector('thrume-call-provider') as any).controller.state;
+    return {
+      status: s.status,
+      signaling: s.signaling,
+      endReason: s.activeCall?.endReason ?? null,
+      error: s.error?.message ?? null,
+      errorCode: s.error?.code ?? null,
+      remoteControls: s.remoteControls,
+      historyReasons: s.callHistory.map((c: { endReason: string }) => c.endReason),
+      liveLocalTracks: s.localStream?.getTracks().filter((t: MediaStreamTrack) => t.readyState === 'live').length ?? 0,
+    };
+  });
+}
+
+/** Polls the page's call state until `test` holds; fails with the last state seen. */
+export async function waitForState(page: Page, test: (s: PageState) => boolean, timeoutMs = 15_000): Promise<PageState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: PageState | null = null;
+  while (Date.now() < deadline) {
+    last = await stateOf(page).catch(() => null);
+    if (last && test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting; last state: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the active call's remote video has decoded frames, and returns their width. */
+export async function remoteVideoWidth(page: Page, accept: (width: number) => boolean = (w) => w > 0): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  let width = 0;
+  while (Date.now() < deadline) {
+    width = await page.evaluate(() => {
+      const call = document.querySelector('thrume-active-call')!;
+      const video = call.shadowRoot!.querySelector<HTMLVideoElement>('[part~="remote-video"]');
+      return video && video.currentTime > 0 ? video.videoWidth : 0;
+    });
+    if (accept(width)) return width;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`The remote video never showed the expected frames (width ${width})`);
+}
