@@ -153,6 +153,8 @@ export class CallController extends EventTarget {
     try {
       await this.options.signaling.rejectCall(incoming.id, reason);
     } catch (error) {
+      // The baseline hub never says when the caller gave up; declining a call already gone is no error.
+      if (error instanceof CallError && error.message === 'Call not found') return;
       throw this.report(error);
     }
   }

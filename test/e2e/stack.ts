@@ -1,7 +1,7 @@
 // The end-to-end stack: a real hub process, the demo pages, and Debian's Chromium with fake devices,
 // one browser context per signed-in person.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHubProcess } from '../../scripts/hub-process.mjs';
@@ -71,6 +71,7 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     async close() {
       await Promise.all(contexts.map((c) => c.close()));
       await Promise.all([pages.close(), hub.stop()]);
+      rmSync(hub.dataDir, { recursive: true, force: true });
     },
   };
 }

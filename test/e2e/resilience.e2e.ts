@@ -1,0 +1,119 @@
+// End to end: who may call whom (the directory's expectations), a dropped signaling connection
+// mid-call, and call history across a hub restart.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
+import { closeBrowser, startStack, stateOf, users, waitForState, type Stack } from './stack.ts';
+
+after(closeBrowser);
+
+/** Places a call from the page's own controller; resolves with the error message, or null when it rang. */
+function attempt(page: Page, calleeId: string): Promise<string | null> {
+  return page.evaluate(async (id) => {
+    const controller = (document.querySelector('thrume-call-provider') as any).controller;
+    try {
+      await controller.initiateCall(id, 'voice');
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }, calleeId);
+}
+
+/** The directory's expectations, expanded to concrete pairs ("anyone", "x -> x"). */
+function expectedPairs(): { from: string; to: string; rings: boolean }[] {
+  const names = directory.users.map((u) => u.userName);
+  return Object.entries(directory.expectations).flatMap(([pair, outcome]) => {
+    const [from, to] = pair.split(' -> ') as [string, string];
+    const rings = outcome.startsWith('rings');
+    if (from === 'x') return names.map((n) => ({ from: n, to: n, rings }));
+    const froms = from === 'anyone' ? names.filter((n) => n !== to) : [from];
+    const tos = to === 'anyone' ? names.filter((n) => n !== from) : [to];
+    return froms.flatMap((f) => tos.map((t) => ({ from: f, to: t, rings })));
+  });
+}
+
+for (const mode of ['extended', 'baseline'] as const) {
+  describe(`who may call whom (${mode})`, () => {
+    let stack: Stack;
+    const pages: Record<string, Page> = {};
+    before(async () => {
+      stack = await startStack(mode);
+      for (const name of Object.keys(users)) pages[name] = await stack.open(name);
+    });
+    after(() => stack.close());
+
+    for (const { from, to, rings } of expectedPairs()) {
+      it(`${from} -> ${to}: ${rings ? 'rings' : 'refused'}`, async () => {
+        const error = await attempt(pages[from]!, users[to]!.id);
+        if (!rings) {
+          assert.equal(error, 'User is not available for calls');
+          assert.notEqual((await stateOf(pages[to]!)).status, 'incoming');
+          return;
+        }
+        assert.equal(error, null);
+        await waitForState(pages[to]!, (s) => s.status === 'incoming');
+        await pages[from]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.endCall());
+        await waitForState(pages[from]!, (s) => s.status === 'ended' && s.liveLocalTracks === 0);
+        if (mode === 'extended') await waitForState(pages[to]!, (s) => s.status === 'idle');
+        else await pages[to]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.rejectCall());
+      });
+    }
+  });
+}
+
+describe('a dropped connection and a hub restart (extended)', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack('extended', { THRUME_RECONNECT_GRACE_MS: '3000' });
+  });
+  after(() => stack.close());
+
+  async function connect(): Promise<[Page, Page]> {
+    const alice = await stack.open('alice', 'bob');
+    const bob = await stack.open('bob', 'alice');
+    await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).click();
+    await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
+    await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+    return [alice, bob];
+  }
+
+  it('keeps the call when the caller\'s signaling drops and rejoins within the grace period', async () => {
+    const [alice, bob] = await connect();
+    // Break the SignalR WebSocket under the client, as a network blip does (the client reconnects).
+    await alice.evaluate(() => {
+      const signaling = (document.querySelector('thrume-call-provider') as any).controller.signaling;
+      signaling.connection.connection.transport._webSocket.close(4000, 'test: network blip');
+    });
+    await waitForState(alice, (s) => s.signaling === 'reconnecting', 5000);
+    await waitForState(alice, (s) => s.signaling === 'connected', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 4000)); // past the hub's 3 s grace
+    assert.equal((await stateOf(alice)).status, 'active');
+    assert.equal((await stateOf(bob)).status, 'active');
+    await bob.getByRole('button', { name: 'Hang up' }).click();
+    assert.equal((await waitForState(alice, (s) => s.status === 'ended')).endReason, 'remote-hangup');
+    await Promise.all([alice.close(), bob.close()]);
+  });
+
+  it('keeps call history across a hub restart, and records a call cut by the restart as ended', async () => {
+    const [alice, bob] = await connect();
+    await alice.getByRole('button', { name: 'Hang up' }).click();
+    await waitForState(bob, (s) => s.status === 'ended');
+    const [alice2, bob2] = await connect();
+    await stack.restartHub();
+    // The pages' clients reconnect to the new hub, which cannot rejoin a call it no longer has.
+    await Promise.all([alice2, bob2].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0, 30_000)));
+    const token = await stack.token('alice');
+    const response = await fetch(`${stack.hub.url}/api/call/history?page=1&pageSize=10`, { headers: { authorization: `Bearer ${token}` } });
+    const history = (await response.json()) as { calls: { callerId: string; calleeId: string; status: string; endedAt: string | null }[] };
+    const recent = history.calls.slice(0, 3);
+    assert.ok(recent.length >= 2, JSON.stringify(history));
+    for (const call of recent.slice(0, 2)) {
+      assert.equal(call.status, 'Ended');
+      assert.ok(call.endedAt, 'ended calls have an end time');
+      assert.deepEqual([call.callerId, call.calleeId], [users.alice!.id, users.bob!.id]);
+    }
+    await Promise.all([alice.close(), bob.close(), alice2.close(), bob2.close()]);
+  });
+});
