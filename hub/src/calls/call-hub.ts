@@ -6,7 +6,9 @@ import { CallConnections } from './call-connections.ts';
 import { CallRefusal, CallRules, callErrors, type CallRulesOptions } from './call-rules.ts';
 import { CallSignals } from './call-signals.ts';
 
-export const hubFeatures = ['call-id-result', 'end-reasons', 'rejoin', 'renegotiate-both-ways', 'elsewhere', 'ice-servers'] as const;
+import { hubFeatures } from '../../../src/services/signaling/contract.ts';
+
+export { hubFeatures };
 
 export interface HubInfo {
   readonly protocol: 'thrume-calls';

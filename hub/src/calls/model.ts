@@ -8,17 +8,11 @@ export type CallStatus = (typeof callStatuses)[number];
 
 export const terminalStatuses: ReadonlySet<CallStatus> = new Set(['Ended', 'Rejected', 'Missed', 'Failed']);
 
-/** Why a call ended, as `CallEnded(callId, reason)` carries it with extensions on. */
-export const endReasons = [
-  'hangup',
-  'cancelled',
-  'missed',
-  'answered-elsewhere',
-  'declined-elsewhere',
-  'disconnected',
-  'failed',
-] as const;
-export type EndReason = (typeof endReasons)[number];
+/** Why a call ended, as `CallEnded(callId, reason)` carries it with extensions on: the kit's own list. */
+import type { HubEndReason } from '../../../src/services/signaling/contract.ts';
+
+export { hubEndReasons as endReasons } from '../../../src/services/signaling/contract.ts';
+export type EndReason = HubEndReason;
 
 export const allowCallsValues = ['everyone', 'conversations', 'nobody'] as const;
 export type AllowCalls = (typeof allowCallsValues)[number];

@@ -3,27 +3,9 @@
 import type { Emitter } from '../emitter.js';
 import type { CallType } from '../call-state.js';
 
-export const hubFeatures = [
-  'call-id-result',
-  'end-reasons',
-  'rejoin',
-  'renegotiate-both-ways',
-  'elsewhere',
-  'ice-servers',
-] as const;
-export type HubFeature = (typeof hubFeatures)[number];
+import { hubEndReasons, type HubEndReason, type HubFeature } from './contract.js';
 
-/** The hub's `CallEnded` reasons (extension `end-reasons`); absent means `hangup`. */
-export const hubEndReasons = [
-  'hangup',
-  'cancelled',
-  'missed',
-  'answered-elsewhere',
-  'declined-elsewhere',
-  'disconnected',
-  'failed',
-] as const;
-export type HubEndReason = (typeof hubEndReasons)[number];
+export * from './contract.js';
 
 export interface HubInfo {
   readonly features: ReadonlySet<HubFeature>;

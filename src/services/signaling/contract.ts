@@ -1,0 +1,24 @@
+// The wire contract's value sets (shared/notes/hub-contract.md §2), shared by the kit and the hub.
+// No DOM types here: the Node hub imports this file too.
+
+export const hubFeatures = [
+  'call-id-result',
+  'end-reasons',
+  'rejoin',
+  'renegotiate-both-ways',
+  'elsewhere',
+  'ice-servers',
+] as const;
+export type HubFeature = (typeof hubFeatures)[number];
+
+/** The hub's `CallEnded` reasons (extension `end-reasons`); absent means `hangup`. */
+export const hubEndReasons = [
+  'hangup',
+  'cancelled',
+  'missed',
+  'answered-elsewhere',
+  'declined-elsewhere',
+  'disconnected',
+  'failed',
+] as const;
+export type HubEndReason = (typeof hubEndReasons)[number];
