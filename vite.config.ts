@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 
 const entries = Object.fromEntries(
-  Object.entries({ index: 'src/index.ts', elements: 'src/elements.ts' }).filter(([, file]) => existsSync(file)),
+  Object.entries({ index: 'src/index.ts', elements: 'src/elements.ts', testing: 'src/testing.ts' }).filter(([, file]) => existsSync(file)),
 );
 
 export default defineConfig({

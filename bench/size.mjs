@@ -1,5 +1,7 @@
 // Size benchmark: min+gzip of the whole kit (every element, the controller, Lit and SignalR) beside
 // its floor (Lit plus the SignalR client alone), bundled the same way in the same run.
+// The kit is what a page that uses the elements over SignalR loads: every element and the public API
+// (the loopback for tests and stories has its own entry and is not counted).
 // Usage: node bench/size.mjs [--budget-kb 30]   (exits 1 when the kit is over budget)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';

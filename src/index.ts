@@ -1,4 +1,5 @@
 // The kit's services and types. Importing this registers no element.
+// In-memory signaling for tests, stories and demos is in './testing.js' (`@thrume/calls/testing`).
 export * from './services/call-state.js';
 export * from './services/errors.js';
 export { CallController, CallErrorEvent, defaultIceServers, type CallControllerOptions } from './services/call-controller.js';
@@ -6,8 +7,6 @@ export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, ty
 export { verdictOf } from './services/quality.js';
 export * from './services/signaling/signaling.js';
 export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';
-export { LoopbackHub, type LoopbackHubOptions, type LoopbackUser } from './services/signaling/loopback.js';
-export { LoopbackSignaling } from './services/signaling/loopback-signaling.js';
 // Element plumbing, with no element registered: context, events, strings, tones.
 export { callContext, CallBinding, type CallHandle, type CallBindingHost } from './context.js';
 export * from './events.js';
