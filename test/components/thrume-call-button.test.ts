@@ -64,7 +64,7 @@ describe('<thrume-call-button>', () => {
     part(el, 'voice').focus();
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(controller.intents).to.deep.equal(['initiateCall bob voice Bob Marsh c1', 'initiateCall bob video Bob Marsh c1']);
   });
 
