@@ -8,6 +8,7 @@ const legs = [
   { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
+  { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
 ];
 
 const only = process.argv.slice(2);

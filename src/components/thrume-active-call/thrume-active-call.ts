@@ -66,12 +66,12 @@ import { styles } from './thrume-active-call.styles.js';
  * @cssprop --thrume-active-call-control-pressed-background - Pressed control button background.
  * @cssprop --thrume-active-call-hang-up-background - Hang-up button colour.
  *
- * @fires thrume-toggle-microphone - The mute button was pressed (`muted`: what it asks for); cancelable.
- * @fires thrume-toggle-camera - The camera button was pressed (`cameraOn`); cancelable.
- * @fires thrume-toggle-screen-share - The screen-share button was pressed (`screenSharing`); cancelable.
- * @fires thrume-hang-up - Hang up or cancel was pressed; cancelable.
- * @fires thrume-select-device - A microphone, camera or speaker was picked (`kind`, `deviceId`); cancelable.
- * @fires thrume-dismiss - The ended call's Close button was pressed; cancelable (keeps the summary).
+ * @fires {ThrumeToggleMicrophoneEvent} thrume-toggle-microphone - The mute button was pressed (`muted`: what it asks for); cancelable.
+ * @fires {ThrumeToggleCameraEvent} thrume-toggle-camera - The camera button was pressed (`cameraOn`); cancelable.
+ * @fires {ThrumeToggleScreenShareEvent} thrume-toggle-screen-share - The screen-share button was pressed (`screenSharing`); cancelable.
+ * @fires {ThrumeHangUpEvent} thrume-hang-up - Hang up or cancel was pressed; cancelable.
+ * @fires {ThrumeSelectDeviceEvent} thrume-select-device - A microphone, camera or speaker was picked (`kind`, `deviceId`); cancelable.
+ * @fires {ThrumeDismissEvent} thrume-dismiss - The ended call's Close button was pressed; cancelable (keeps the summary).
  */
 @customElement('thrume-active-call')
 export class ThrumeActiveCall extends LitElement {

@@ -34,7 +34,7 @@ export type CallAction = (typeof callActions)[number];
  * @cssprop --thrume-call-button-gap - Space between the buttons.
  * @cssprop --thrume-call-button-font-size - Text and icon size.
  *
- * @fires thrume-call - A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling.
+ * @fires {ThrumeCallEvent} thrume-call - A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling.
  */
 @customElement('thrume-call-button')
 export class ThrumeCallButton extends LitElement {

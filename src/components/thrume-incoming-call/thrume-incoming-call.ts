@@ -47,8 +47,8 @@ import { styles } from './thrume-incoming-call.styles.js';
  * @cssprop --thrume-incoming-call-accept-background - Accept button colour.
  * @cssprop --thrume-incoming-call-decline-background - Decline button colour.
  *
- * @fires thrume-answer - Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering.
- * @fires thrume-decline - Decline or Escape was pressed (`ThrumeDeclineEvent`); `preventDefault()` keeps the element from declining.
+ * @fires {ThrumeAnswerEvent} thrume-answer - Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering.
+ * @fires {ThrumeDeclineEvent} thrume-decline - Decline or Escape was pressed (`ThrumeDeclineEvent`); `preventDefault()` keeps the element from declining.
  */
 @customElement('thrume-incoming-call')
 export class ThrumeIncomingCall extends LitElement {

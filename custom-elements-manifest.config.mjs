@@ -1,0 +1,23 @@
+// `npx cem analyze` reads this: the manifest of the elements, from their JSDoc.
+/** The analyzer also guesses events from `dispatchEvent(new X(arg))`, naming them after `arg`; the JSDoc `@fires` are the real ones. */
+function firedEventsOnly() {
+  return {
+    name: 'thrume-fired-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('thrume-'));
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/**/*.ts', 'src/events.ts'],
+  exclude: ['src/components/**/*.styles.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+  plugins: [firedEventsOnly()],
+};
