@@ -9,6 +9,7 @@ const legs = [
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
+  { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
 ];
 
 const only = process.argv.slice(2);
