@@ -10,6 +10,7 @@ const legs = [
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
+  { label: 'vue', cmd: 'node', args: ['scripts/vue-test.mjs'] },
 ];
 
 const only = process.argv.slice(2);

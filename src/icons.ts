@@ -1,3 +1,4 @@
+/// <reference path="./lucide-icons.d.ts" />
 // Icons from Lucide (ISC, maintained), rendered from its icon node arrays. Each icon is imported from
 // its own module: the barrel re-exports ~2,000 modules, which an unbundled dev server (tests) loads one
 // by one. Bundlers ship only these either way. Types: src/lucide-icons.d.ts.
