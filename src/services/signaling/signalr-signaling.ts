@@ -100,8 +100,9 @@ export class SignalRSignaling implements Signaling {
     return this.invoke(method, callId, JSON.stringify({ type: description.type, sdp: description.sdp }));
   }
 
-  sendCandidate(callId: string, candidate: RTCIceCandidateInit): Promise<void> {
-    return this.invoke('SendIceCandidateAsync', callId, JSON.stringify(candidate));
+  /** Candidates are many and need no answer: sent without waiting for a completion (a refusal comes as CallError). */
+  async sendCandidate(callId: string, candidate: RTCIceCandidateInit): Promise<void> {
+    await this.invokeRaw('SendIceCandidateAsync', [callId, JSON.stringify(candidate)], false);
   }
 
   async iceServers(): Promise<RTCIceServer[] | null> {
@@ -178,12 +179,12 @@ export class SignalRSignaling implements Signaling {
     await this.invokeRaw(method, args);
   }
 
-  private async invokeRaw(method: string, args: unknown[]): Promise<unknown> {
+  private async invokeRaw(method: string, args: unknown[], awaitCompletion = true): Promise<unknown> {
     if (this.connection.state !== HubConnectionState.Connected) {
       throw new CallError('NETWORK_ERROR', `Not connected to the call hub (${this.connection.state}).`);
     }
     try {
-      return await this.connection.invoke(method, ...args);
+      return await (awaitCompletion ? this.connection.invoke(method, ...args) : this.connection.send(method, ...args));
     } catch (error) {
       throw new CallError('SIGNALING_ERROR', `${method} failed: ${messageOf(error)}`, { cause: error });
     }
