@@ -128,6 +128,40 @@ describe('A call driven by clicks alone', () => {
     for (const s of [alice, bob]) expect(s.media.liveTracks, 'live tracks').to.deep.equal([]);
   });
 
+  // Firefox headless has no screen to capture (getDisplayMedia fails with NotFoundError), as in the core tests.
+  const screenCapture = navigator.userAgent.includes('Firefox') ? it.skip : it;
+  screenCapture('keeps the screen-share button in step when the browser\'s own "Stop sharing" ends the share', async () => {
+    part(alice.button, 'video')!.click();
+    await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
+    part(bob.incoming, 'accept')!.click();
+    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', { timeout: 15_000 });
+    part(alice.active, 'screen-share')!.click();
+    await waitUntil(() => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'true', 'not sharing', { timeout: 10_000 });
+    await waitUntil(() => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is sharing their screen', 'bob does not see the share');
+    const screen = alice.media.tracks.find((t) => t.kind === 'video' && t.readyState === 'live' && t.getSettings().displaySurface)!;
+    screen.dispatchEvent(new Event('ended')); // what the browser's "Stop sharing" bar does
+    await waitUntil(() => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'false', 'the button still says sharing');
+    await waitUntil(() => !part(bob.active, 'remote-state'), 'bob still sees a share');
+    part(alice.active, 'hang-up')!.click();
+    await waitUntil(() => status(bob) === 'ended', 'bob did not see the hang-up');
+  });
+
+  it('takes the incoming dialog away on a second device when the first answers', async () => {
+    const bobsPhone = await side(hub, 'bob', 'alice');
+    try {
+      part(alice.button, 'voice')!.click();
+      await waitUntil(() => part(bob.incoming, 'accept') && part(bobsPhone.incoming, 'accept'), 'both of bob\'s devices should ring', { timeout: 10_000 });
+      part(bob.incoming, 'accept')!.click();
+      await waitUntil(() => !part(bobsPhone.incoming, 'base'), 'the second device still rings');
+      expect(part(bobsPhone.active, 'base')).to.equal(null);
+      await waitUntil(() => status(alice) === 'active', 'the call never became active', { timeout: 15_000 });
+      part(alice.active, 'hang-up')!.click();
+      await waitUntil(() => status(bob) === 'ended', 'bob did not see the hang-up');
+    } finally {
+      bobsPhone.provider.remove();
+    }
+  });
+
   it('releases the camera and microphone when the provider leaves the page mid-call', async () => {
     part(alice.button, 'video')!.click();
     await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
