@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { ThrumeSelectDeviceEvent, ThrumeToggleMicrophoneEvent } from '../../src/events.js';
 import { endReasons, initialCallState } from '../../src/services/call-state.js';
@@ -49,6 +49,23 @@ describe('<thrume-active-call>', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
+  const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
+  withMediaEmulation('is accessible in the dark colour scheme', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      for (const name of ['active-video', 'calling'] as const) {
+        const { el } = await page(scene(name, { media: media(), error: 'NETWORK_ERROR' }));
+        expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+        await expect(el).to.be.accessible();
+      }
+      const { el } = await page(scene('ended', { reason: 'busy' }));
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
 
   it('shows remote video in a video call and the avatar in a voice call', async () => {
     const { el, controller } = await page();

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { ThrumeCallButton } from '../../src/elements.js';
 import type { ThrumeCallEvent } from '../../src/events.js';
@@ -22,6 +22,20 @@ describe('<thrume-call-button>', () => {
     expect(part(el, 'video').getAttribute('aria-disabled')).to.equal('false');
     expect(el.shadowRoot!.querySelector('svg')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
+  const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
+  withMediaEmulation('is accessible in the dark colour scheme', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const { el } = await callButton();
+      el.showLabels = true;
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('shows only the actions asked for', async () => {
