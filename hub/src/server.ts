@@ -50,7 +50,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     log(`development mode on ${config.host}: anyone who can reach this port can mint tokens at /api/auth/dev-token`);
   }
   if (config.directoryPath === null) log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
-  const store = await SqliteStore.open(config.dataDir);
+  const store = await SqliteStore.open(config.dataDir, log);
   const dangling = await store.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
 
@@ -126,7 +126,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       timers.clearAll();
       server.closeAllConnections();
       await serverClosed;
-      store.close();
+      await store.close(); // writes what the last changes left unwritten
     })());
 
   return { url: `http://${host}:${port}`, port, server, hub, auth, directory, signalr: signalrServer, close };

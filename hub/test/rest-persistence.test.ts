@@ -84,7 +84,8 @@ describe('history and settings in THRUME_DATA_DIR', () => {
         rejectionReason: null,
         endReason: null,
       });
-      // no close(): as if the process died; the file was written after the change
+      await store.flush(); // written, as changes are within a moment
+      // no close(): as if the process died then
       const s = await startTestServer({ THRUME_DATA_DIR: dir });
       try {
         const call = (await (await s.get(`/api/call/${callId}`, await s.token('alice'))).json()) as Record<string, unknown>;

@@ -1,11 +1,12 @@
 // History and settings in an embedded SQLite database (sql.js: SQLite compiled to WebAssembly, so
-// no native build). The whole database is written to `<dataDir>/hub.sqlite` after every change,
-// atomically (temporary file, fsync, rename), so a crash leaves the previous or the new file.
+// no native build), kept in memory and stored in `<dataDir>/hub.sqlite`. Changes are applied at once
+// and written off the event loop (database-file.ts: a change log, folded into the snapshot now and then).
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { allowCallsValues, callStatuses, callTypes, endReasons, type CallSettings } from '../calls/model.ts';
+import { DatabaseFile, type LoggedChange } from './database-file.ts';
 import type { CallRecord, HistoryPage, HistoryStore, SettingsStore } from './stores.ts';
 
 const schema = `
@@ -33,36 +34,51 @@ CREATE TABLE IF NOT EXISTS call_settings (
 
 const columns = 'id, caller_id, callee_id, type, status, conversation_id, started_at, connected_at, ended_at, rejection_reason, end_reason';
 
+/** Every change the store makes, by the name the change log records. */
+const statements: Readonly<Record<string, string>> = {
+  saveCall: `INSERT OR REPLACE INTO calls (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  endDangling: `UPDATE calls SET status = 'Ended', end_reason = 'failed', ended_at = ? WHERE status IN ('Initiated', 'Ringing', 'Connected')`,
+  saveSettings: 'INSERT OR REPLACE INTO call_settings (user_id, allow_calls, blocked_user_ids) VALUES (?, ?, ?)',
+};
+
 export class SqliteStore implements HistoryStore, SettingsStore {
+  private readonly file: DatabaseFile | null;
+
   private constructor(
     private readonly db: Database,
-    private readonly file: string | null,
-  ) {}
+    file: string | null,
+    log?: (message: string) => void,
+  ) {
+    this.file = file === null ? null : new DatabaseFile(file, () => db.export(), log);
+  }
 
-  /** Opens (or creates) `<dataDir>/hub.sqlite`; with a null dataDir the database lives in memory only. */
-  static async open(dataDir: string | null): Promise<SqliteStore> {
+  /**
+   * Opens (or creates) `<dataDir>/hub.sqlite` with the changes logged after its last snapshot; with a
+   * null dataDir the database lives in memory only.
+   */
+  static async open(dataDir: string | null, log?: (message: string) => void): Promise<SqliteStore> {
     const SQL = await initSqlJs();
     let file: string | null = null;
-    let bytes: Uint8Array | undefined;
-    if (dataDir !== null) {
-      mkdirSync(dataDir, { recursive: true });
-      file = path.join(dataDir, 'hub.sqlite');
-      if (existsSync(file)) bytes = readFileSync(file);
-    }
     let db: Database;
     try {
-      db = new SQL.Database(bytes);
+      if (dataDir !== null) {
+        mkdirSync(dataDir, { recursive: true });
+        file = path.join(dataDir, 'hub.sqlite');
+      }
+      const stored = file === null ? { snapshot: undefined, changes: [] } : DatabaseFile.read(file);
+      db = new SQL.Database(stored.snapshot);
       db.run(schema);
+      for (const [statement, params] of stored.changes) db.run(sqlOf(statement), params);
     } catch (error) {
       throw new Error(`Cannot open the hub database ${file}: ${(error as Error).message}`);
     }
-    const store = new SqliteStore(db, file);
-    store.persist();
+    const store = new SqliteStore(db, file, log);
+    await store.file?.start();
     return store;
   }
 
   async save(call: CallRecord): Promise<void> {
-    this.db.run(`INSERT OR REPLACE INTO calls (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    this.change('saveCall', [
       call.id,
       call.callerId,
       call.calleeId,
@@ -75,7 +91,6 @@ export class SqliteStore implements HistoryStore, SettingsStore {
       call.rejectionReason,
       call.endReason,
     ]);
-    this.persist();
   }
 
   async get(callId: string): Promise<CallRecord | null> {
@@ -92,13 +107,9 @@ export class SqliteStore implements HistoryStore, SettingsStore {
   }
 
   async endDangling(endedAt: string): Promise<number> {
-    this.db.run(
-      `UPDATE calls SET status = 'Ended', end_reason = 'failed', ended_at = ?
-       WHERE status IN ('Initiated', 'Ringing', 'Connected')`,
-      [endedAt],
-    );
+    this.db.run(sqlOf('endDangling'), [endedAt]);
     const changed = this.db.getRowsModified();
-    if (changed > 0) this.persist();
+    if (changed > 0) this.file?.record(['endDangling', [endedAt]]);
     return changed;
   }
 
@@ -112,18 +123,26 @@ export class SqliteStore implements HistoryStore, SettingsStore {
   }
 
   async saveSettings(userId: string, settings: CallSettings): Promise<void> {
-    this.db.run('INSERT OR REPLACE INTO call_settings (user_id, allow_calls, blocked_user_ids) VALUES (?, ?, ?)', [
-      userId,
-      settings.allowCalls,
-      JSON.stringify(settings.blockedUserIds),
-    ]);
-    this.persist();
+    this.change('saveSettings', [userId, settings.allowCalls, JSON.stringify(settings.blockedUserIds)]);
   }
 
-  /** Writes the file one last time and releases the database. */
-  close(): void {
-    this.persist();
-    this.db.close();
+  /** Settles once every change so far is on disk (what a crash after this point would keep). */
+  async flush(): Promise<void> {
+    await this.file?.flush();
+  }
+
+  /** Writes what is not yet on disk as one snapshot file and releases the database. */
+  async close(): Promise<void> {
+    try {
+      await this.file?.close();
+    } finally {
+      this.db.close();
+    }
+  }
+
+  private change(statement: LoggedChange[0], params: SqlValue[]): void {
+    this.db.run(sqlOf(statement), params);
+    this.file?.record([statement, params]);
   }
 
   private select(sql: string, params: SqlValue[]): CallRecord[] {
@@ -143,18 +162,10 @@ export class SqliteStore implements HistoryStore, SettingsStore {
       endReason: endReasons.find((r) => r === row[10]) ?? null,
     }));
   }
+}
 
-  private persist(): void {
-    if (this.file === null) return;
-    const data = this.db.export();
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, this.file);
-  }
+function sqlOf(statement: string): string {
+  const sql = statements[statement];
+  if (sql === undefined) throw new Error(`unknown logged change '${statement}'`);
+  return sql;
 }

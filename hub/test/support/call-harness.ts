@@ -149,7 +149,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       timers.clearAll();
-      store.close();
+      await store.close();
     },
   };
   return harness;
