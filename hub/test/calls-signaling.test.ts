@@ -30,6 +30,30 @@ describe('signaling relay with extensions', () => {
     await h.close();
   });
 
+  it('relays synchronously, without a promise, when the store answers at once', async () => {
+    const h = await createHarness();
+    const { alice, bob, bob2, callId } = await connectedCall(h);
+    assert.equal(h.hub.methods.SendIceCandidateAsync!.handler(alice, [callId, candidate]), null);
+    assert.deepEqual(h.sender.args(bob, 'ReceiveIceCandidate'), [[callId, candidate]]);
+    assert.equal(h.hub.methods.SendIceCandidateAsync!.handler(bob2, [callId, candidate]), null);
+    assert.equal(h.lastError(bob2), 'Not authorized to signal for this call', 'the check stays exact');
+    assert.equal(h.hub.methods.SendIceCandidateAsync!.handler(alice, [callId.toUpperCase(), candidate]), null);
+    assert.equal(h.sender.args(bob, 'ReceiveIceCandidate').length, 2, 'an id in another form is normalized');
+    await h.close();
+  });
+
+  it('relays under the call lock with a store that cannot answer at once', async () => {
+    const h = await createHarness({ peek: false });
+    const { alice, bob, bob2, callId } = await connectedCall(h);
+    await h.invoke(alice, 'SendIceCandidateAsync', callId, candidate);
+    await h.invoke(bob2, 'SendOfferAsync', callId, offer);
+    await h.invoke(bob, 'SendIceCandidateAsync', 'not-a-call', candidate);
+    assert.deepEqual(h.sender.args(bob, 'ReceiveIceCandidate'), [[callId, candidate]]);
+    assert.equal(h.lastError(bob2), 'Not authorized to signal for this call');
+    assert.equal(h.lastError(bob), 'Call not found');
+    await h.close();
+  });
+
   it('lets offers and answers flow both ways (renegotiation from the callee)', async () => {
     const h = await createHarness();
     const { alice, bob, callId } = await connectedCall(h);

@@ -29,20 +29,31 @@ export function createCallHub(options: CallRulesOptions): CallHub {
   const signals = new CallSignals(rules);
   const connections = new CallConnections(rules);
 
-  /** A baseline method: a refusal becomes CallError(message) and the invocation completes with null. */
-  const method = (arity: number, failure: string, run: (caller: ConnectionInfo, args: Array<string | null>) => Promise<unknown>): HubMethod => ({
+  /** A refusal becomes CallError(message) to the caller and the invocation completes with null. */
+  const refused = (caller: ConnectionInfo, failure: string, error: unknown): null => {
+    if (error instanceof HubError) throw error;
+    const message = error instanceof CallRefusal ? error.message : failure;
+    if (!(error instanceof CallRefusal)) options.log?.(`${failure}: ${(error as Error).stack ?? String(error)}`);
+    rules.send(caller.connectionId, 'CallError', [message]);
+    return null;
+  };
+
+  /** A baseline method; one whose rule finishes synchronously (a relay) answers without a promise. */
+  const method = (arity: number, failure: string, run: (caller: ConnectionInfo, args: Array<string | null>) => unknown): HubMethod => ({
     arity,
-    handler: async (caller, args) => {
+    handler: (caller, args) => {
       const strings = stringArgs(args);
+      let result: unknown;
       try {
-        return (await run(caller, strings)) ?? null;
+        result = run(caller, strings);
       } catch (error) {
-        if (error instanceof HubError) throw error;
-        const message = error instanceof CallRefusal ? error.message : failure;
-        if (!(error instanceof CallRefusal)) options.log?.(`${failure}: ${(error as Error).stack ?? String(error)}`);
-        rules.send(caller.connectionId, 'CallError', [message]);
-        return null;
+        return refused(caller, failure, error);
       }
+      if (!(result instanceof Promise)) return result ?? null;
+      return result.then(
+        (value: unknown) => value ?? null,
+        (error: unknown) => refused(caller, failure, error),
+      );
     },
   });
 

@@ -188,10 +188,16 @@ export class CallRules {
     return active.length;
   }
 
-  /** Runs `task` on the active call `callIdArg` under its lock; an unknown id is "Call not found". */
-  async withCall<T>(callIdArg: string | null, task: (call: Call) => Promise<T>): Promise<T> {
+  /** The call id `callIdArg` in its stored form; a malformed id is "Call not found". */
+  normalizedCallId(callIdArg: string | null): string {
     const callId = normalizeGuid(callIdArg);
     if (callId === null) throw new CallRefusal(callErrors.notFound);
+    return callId;
+  }
+
+  /** Runs `task` on the active call `callIdArg` under its lock; an unknown id is "Call not found". */
+  async withCall<T>(callIdArg: string | null, task: (call: Call) => Promise<T>): Promise<T> {
+    const callId = this.normalizedCallId(callIdArg);
     return this.options.locks.run([`call:${callId}`], async () => {
       const call = await this.options.calls.get(callId);
       if (call === null) throw new CallRefusal(callErrors.notFound);

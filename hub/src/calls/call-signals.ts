@@ -4,7 +4,7 @@
 // directions, and refusals reach the sender as CallError.
 
 import type { ConnectionInfo } from '../hub-api.ts';
-import { CallRefusal, isBound, type CallRules } from './call-rules.ts';
+import { CallRefusal, callErrors, isBound, type CallRules } from './call-rules.ts';
 import { canTransition, type Call } from './model.ts';
 import { isIceCandidate, isSessionDescription, parseCallStatus } from './validation.ts';
 
@@ -28,20 +28,36 @@ const events: Readonly<Record<SignalKind, string>> = {
 export class CallSignals {
   constructor(private readonly rules: CallRules) {}
 
-  async relay(kind: SignalKind, from: ConnectionInfo, callIdArg: string | null, payload: string | null): Promise<void> {
-    await this.refusingQuietlyInBaseline(() =>
-      this.rules.withCall(callIdArg, async (call) => {
-        const other = boundPeer(call, from.connectionId);
-        if (call.status !== 'Connected') throw new CallRefusal(signalErrors.notConnected);
-        if (!this.rules.options.extensions) {
-          const fromCaller = from.connectionId === call.callerConnectionId;
-          if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal(signalErrors.direction);
-        }
-        const valid = kind === 'candidate' ? isIceCandidate(payload) : isSessionDescription(payload, kind);
-        if (!valid) throw new CallRefusal(signalErrors.invalidPayload);
-        this.rules.send(other, events[kind], [call.id, payload]);
-      }),
-    );
+  /**
+   * Relays an offer, answer or candidate to the other bound connection. A relay changes nothing, so
+   * with a store that answers at once it reads the call without taking the call's lock (every change
+   * to a call is one atomic step) and finishes synchronously; otherwise it runs under the lock.
+   */
+  relay(kind: SignalKind, from: ConnectionInfo, callIdArg: string | null, payload: string | null): void | Promise<void> {
+    const { calls } = this.rules.options;
+    if (calls.peek === undefined) {
+      return this.refusingQuietlyInBaseline(() => this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)));
+    }
+    try {
+      // Call ids are stored normalized: an id that is found as given needs no normalizing.
+      const call = (callIdArg === null ? null : calls.peek(callIdArg)) ?? calls.peek(this.rules.normalizedCallId(callIdArg));
+      if (call === null) throw new CallRefusal(callErrors.notFound);
+      this.relayOn(call, kind, from, payload);
+    } catch (error) {
+      if (!(error instanceof CallRefusal && !this.rules.options.extensions)) throw error;
+    }
+  }
+
+  private relayOn(call: Call, kind: SignalKind, from: ConnectionInfo, payload: string | null): void {
+    const other = boundPeer(call, from.connectionId);
+    if (call.status !== 'Connected') throw new CallRefusal(signalErrors.notConnected);
+    if (!this.rules.options.extensions) {
+      const fromCaller = from.connectionId === call.callerConnectionId;
+      if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal(signalErrors.direction);
+    }
+    const valid = kind === 'candidate' ? isIceCandidate(payload) : isSessionDescription(payload, kind);
+    if (!valid) throw new CallRefusal(signalErrors.invalidPayload);
+    this.rules.send(other, events[kind], [call.id, payload]);
   }
 
   /**

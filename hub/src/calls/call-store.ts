@@ -17,6 +17,12 @@ export interface CallStore {
   remove(callId: string): Promise<Call | null>;
   activeCallOf(userId: string): Promise<Call | null>;
   all(): Promise<Call[]>;
+  /**
+   * The stored call at once, for stores that hold calls in this process (optional: a shared store
+   * leaves it out and the relay takes the locked path). Every method above is one atomic step, so
+   * what `peek` returns is a state a locked reader could also have seen.
+   */
+  peek?(callId: string): Call | null;
 }
 
 export class MemoryCallStore implements CallStore {
@@ -54,6 +60,10 @@ export class MemoryCallStore implements CallStore {
   async activeCallOf(userId: string): Promise<Call | null> {
     const callId = this.busy.get(userId);
     return callId === undefined ? null : (this.calls.get(callId) ?? null);
+  }
+
+  peek(callId: string): Call | null {
+    return this.calls.get(callId) ?? null;
   }
 
   async all(): Promise<Call[]> {

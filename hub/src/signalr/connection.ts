@@ -181,10 +181,7 @@ export class HubConnection {
     switch (message.type) {
       case protocol.MessageType.Invocation:
       case protocol.MessageType.StreamInvocation:
-        this.enqueue(async () => {
-          const completion = await this.env.dispatcher.dispatch(this.info, message);
-          if (completion !== null) this.send(completion);
-        });
+        this.invoke(message);
         return;
       case protocol.MessageType.Close:
         // The client is leaving; it expects no answer.
@@ -194,6 +191,30 @@ export class HubConnection {
       default:
         return; // CancelInvocation (nothing streams), Ping, and the rest need no action
     }
+  }
+
+  /**
+   * Runs an invocation after those before it. With nothing queued it starts at once, and a method that
+   * answers synchronously (a relay) is done without a promise; one that awaits holds the queue until it settles.
+   */
+  private invoke(message: protocol.InvocationMessage): void {
+    if (this.queued > 0) {
+      this.enqueue(async () => this.answer(await this.env.dispatcher.dispatch(this.info, message)));
+      return;
+    }
+    let outcome: string | null | Promise<string | null>;
+    try {
+      outcome = this.env.dispatcher.dispatch(this.info, message);
+    } catch (error) {
+      this.env.logger.error(`Connection ${this.connectionId}: unexpected failure in an invocation.`, error);
+      return;
+    }
+    if (outcome instanceof Promise) this.enqueue(async () => this.answer(await outcome));
+    else this.answer(outcome);
+  }
+
+  private answer(completion: string | null): void {
+    if (completion !== null) this.send(completion);
   }
 
   /** Runs tasks one at a time, in arrival order; tasks queued when the connection closes are dropped. */

@@ -25,9 +25,10 @@ export class Dispatcher {
 
   /**
    * Runs one invocation and returns the serialized Completion to send, or null when none is due
-   * (no invocationId: fire-and-forget calls are never answered, not even with an error).
+   * (no invocationId: fire-and-forget calls are never answered, not even with an error). A handler
+   * that returns a plain value is answered synchronously, without a promise.
    */
-  async dispatch(caller: ConnectionInfo, message: InvocationMessage): Promise<string | null> {
+  dispatch(caller: ConnectionInfo, message: InvocationMessage): string | null | Promise<string | null> {
     const { target, invocationId } = message;
     const failure = this.bindingFailure(message);
     if (failure !== null) {
@@ -36,14 +37,21 @@ export class Dispatcher {
     const method = this.methods.get(target.toLowerCase())!;
     let result: unknown;
     try {
-      result = await method.handler(caller, message.arguments);
+      result = method.handler(caller, message.arguments);
     } catch (error) {
-      if (!(error instanceof HubError)) {
-        this.logger.error(`Hub method '${target}' failed for connection ${caller.connectionId}.`, error);
-      }
-      if (invocationId === undefined) return null;
-      return completionError(invocationId, invocationErrorText(target, error));
+      return this.failed(caller, message, error);
     }
+    if (isPromiseLike(result)) {
+      return Promise.resolve(result).then(
+        (value) => this.completed(message, value),
+        (error: unknown) => this.failed(caller, message, error),
+      );
+    }
+    return this.completed(message, result);
+  }
+
+  private completed(message: InvocationMessage, result: unknown): string | null {
+    const { target, invocationId } = message;
     if (invocationId === undefined) return null;
     try {
       return completionResult(invocationId, result);
@@ -51,6 +59,15 @@ export class Dispatcher {
       this.logger.error(`The result of hub method '${target}' could not be serialized.`, error);
       return completionError(invocationId, invocationErrorText(target, error));
     }
+  }
+
+  private failed(caller: ConnectionInfo, message: InvocationMessage, error: unknown): string | null {
+    const { target, invocationId } = message;
+    if (!(error instanceof HubError)) {
+      this.logger.error(`Hub method '${target}' failed for connection ${caller.connectionId}.`, error);
+    }
+    if (invocationId === undefined) return null;
+    return completionError(invocationId, invocationErrorText(target, error));
   }
 
   /** The error text for an invocation that cannot be bound to a method, or null when it can. */
@@ -84,4 +101,8 @@ export class Dispatcher {
 export function invocationErrorText(target: string, error: unknown): string {
   const text = `An unexpected error occurred invoking '${target}' on the server.`;
   return error instanceof HubError ? `${text} HubException: ${error.message}` : text;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

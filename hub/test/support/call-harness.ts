@@ -70,6 +70,8 @@ export interface HarnessOptions {
   readonly ringTimeoutMs?: number;
   readonly reconnectGraceMs?: number;
   readonly callRatePerMinute?: number;
+  /** false: a call store without `peek`, as a shared (Redis) store would be; relays take the locked path. */
+  readonly peek?: boolean;
 }
 
 export interface Harness {
@@ -94,6 +96,7 @@ let connectionCounter = 0;
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sender = new RecordingSender();
   const calls = new MemoryCallStore();
+  if (options.peek === false) Object.defineProperty(calls, 'peek', { value: undefined });
   const store = await SqliteStore.open(null);
   const policy = new CallPolicy(directory, store);
   const timers = new MemoryTimers();
