@@ -45,6 +45,50 @@ describe('JSON hub protocol on the wire', () => {
     }
   });
 
+  it('joins the records due to a connection in one turn into whole frames, in order', async () => {
+    const client = await RawClient.open(hub);
+    try {
+      const before = client.frames.length;
+      client.send(Array.from({ length: 50 }, (_, i) => invoke(String(i), 'Push', `v${i}`)).join(''));
+      await client.completion('49');
+      const frames = client.frames.slice(before);
+      assert.ok(frames.length < 10, `${frames.length} frames for 100 records`);
+      for (const frame of frames) assert.ok(frame.endsWith(RS), 'every frame ends with a whole record');
+      const records = frames.join('').split(RS).slice(0, -1).map((r) => JSON.parse(r) as Record<string, unknown>);
+      const expected = Array.from({ length: 50 }, (_, i) => [
+        { type: 1, target: 'Pushed', arguments: [`v${i}`, 'second'] },
+        { type: 3, invocationId: String(i), result: 'pushed' },
+      ]).flat();
+      assert.deepEqual(records, expected);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('sends a lone record within the same turn of the event loop', async () => {
+    const client = await RawClient.open(hub);
+    try {
+      const started = performance.now();
+      client.send(invoke('1', 'Echo', 'alone'));
+      await client.completion('1');
+      assert.ok(performance.now() - started < 100);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('answers synchronous and asynchronous methods in invocation order', async () => {
+    const client = await RawClient.open(hub);
+    try {
+      client.send(invoke('1', 'Slow', 'a', 30) + invoke('2', 'Echo', 'b') + invoke('3', 'Slow', 'c', 5) + invoke('4', 'Echo', 'd'));
+      await client.completion('4');
+      const ids = client.messages.filter((m) => m['type'] === 3).map((m) => m['invocationId']);
+      assert.deepEqual(ids, ['1', '2', '3', '4']);
+    } finally {
+      client.close();
+    }
+  });
+
   it('reassembles a message split across frames, even inside a UTF-8 character', async () => {
     const client = await RawClient.open(hub);
     try {

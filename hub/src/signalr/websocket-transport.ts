@@ -1,5 +1,7 @@
-// The WebSockets transport over `ws`: one text frame per send (each a whole, terminated record), frames in
-// from the client go to the connection's FrameReader as bytes.
+// The WebSockets transport over `ws`. Records sent to a connection wait in its outbox until the event
+// loop has run this turn's I/O callbacks (setImmediate), then go out as one text frame: the JSON hub
+// protocol allows several records per frame, and one frame is one socket write instead of one per record.
+// A lone record waits less than one turn. Frames in from the client go to the FrameReader as bytes.
 
 import { WebSocket, type RawData } from 'ws';
 import type { HubConnection, Transport } from './connection.ts';
@@ -11,10 +13,20 @@ export interface WebSocketTransportOptions {
   readonly closeTimeoutMs: number;
 }
 
+/** Transports whose outbox holds records, all flushed by one setImmediate. */
+const waiting = new Set<WebSocketTransport>();
+
+function flushWaiting(): void {
+  for (const transport of waiting) transport.flush();
+  waiting.clear();
+}
+
 export class WebSocketTransport implements Transport {
   readonly name = 'WebSockets';
   readonly inherentKeepAlive = false;
   private closeTimer: NodeJS.Timeout | undefined;
+  /** Whole records not yet written, in send order. */
+  private outbox = '';
   /** Settles when the socket is closed. */
   readonly closed: Promise<void>;
 
@@ -38,14 +50,29 @@ export class WebSocketTransport implements Transport {
 
   send(record: string): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.outbox === '') {
+      if (waiting.size === 0) setImmediate(flushWaiting);
+      waiting.add(this);
+    }
+    this.outbox += record;
+  }
+
+  /** Writes the outbox as one frame. */
+  flush(): void {
+    const frame = this.outbox;
+    if (frame === '') return;
+    this.outbox = '';
+    waiting.delete(this);
+    if (this.socket.readyState !== WebSocket.OPEN) return;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.socket.terminate();
       return;
     }
-    this.socket.send(record);
+    this.socket.send(frame);
   }
 
   end(): void {
+    this.flush(); // what was sent before (a Close message) goes before the close frame
     const state = this.socket.readyState;
     if (state === WebSocket.CLOSED) return;
     if (state === WebSocket.OPEN) this.socket.close(1000);
@@ -55,6 +82,8 @@ export class WebSocketTransport implements Transport {
 
   /** Drops the socket at once (server shutdown after the grace period). */
   terminate(): void {
+    this.outbox = '';
+    waiting.delete(this);
     this.socket.terminate();
   }
 
