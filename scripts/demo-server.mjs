@@ -7,7 +7,8 @@ export async function serveDemo(hubUrl, port = 0) {
     configFile: false,
     root: 'demo',
     define: { __THRUME_HUB_URL__: JSON.stringify(hubUrl) },
-    server: { host: '127.0.0.1', port, strictPort: port !== 0, fs: { allow: ['..'] } },
+    // No file watching or hot reload: a page must not reload under a call (or under a test) when a file changes.
+    server: { host: '127.0.0.1', port, strictPort: port !== 0, fs: { allow: ['..'] }, hmr: false, watch: null },
     logLevel: 'warn',
   });
   await server.listen();
