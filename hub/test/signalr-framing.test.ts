@@ -109,3 +109,21 @@ describe('parseMessage', () => {
     assert.throws(() => parseHandshakeRequest('{"protocol":1,"version":1}'), /Expected 'protocol' to be of type String/);
   });
 });
+
+describe('serialized records', () => {
+  it('are the bytes of JSON.stringify of the whole message', async () => {
+    const { completionResult, invocation } = await import('../src/signalr/hub-protocol.ts');
+    const values: unknown[] = [null, 'a "quoted"\n\u2028 text', 42, { a: [1, { b: null }] }, [undefined, 'x'], undefined, () => 1, new Date(0)];
+    for (const value of values) {
+      assert.equal(completionResult('id"1', value), JSON.stringify({ type: 3, invocationId: 'id"1', result: value }) + RS);
+      assert.equal(invocation('Target', [value, 'y']), JSON.stringify({ type: 1, target: 'Target', arguments: [value, 'y'] }) + RS);
+    }
+  });
+});
+
+describe('FrameReader on bytes already checked as UTF-8', () => {
+  it('yields the same messages as with its own check', () => {
+    const text = `{"a":"crème"}${RS}{"b":"€"}${RS}{"c":`;
+    assert.deepEqual(new FrameReader(1000).push(Buffer.from(text), true), new FrameReader(1000).push(Buffer.from(text)));
+  });
+});

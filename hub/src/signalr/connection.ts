@@ -79,13 +79,13 @@ export class HubConnection {
     return this.state === 'connected';
   }
 
-  /** Bytes from the client, in transport order. */
-  receive(chunk: Buffer): void {
+  /** Bytes from the client, in transport order; `validUtf8` when the transport has already checked them. */
+  receive(chunk: Buffer, validUtf8 = false): void {
     if (this.state === 'closed') return;
     this.lastReceivedAt = performance.now();
     let texts: string[];
     try {
-      texts = this.reader.push(chunk);
+      texts = this.reader.push(chunk, validUtf8);
     } catch (error) {
       this.fail(error);
       return;

@@ -43,8 +43,11 @@ export class FrameReader {
 
   constructor(private readonly maxMessageSize: number) {}
 
-  /** Feeds one chunk and returns the messages it completed, in order. */
-  push(chunk: Buffer): string[] {
+  /**
+   * Feeds one chunk and returns the messages it completed, in order. `validUtf8`: the whole chunk is
+   * known to be UTF-8 (a WebSocket text frame), so a message that lies within it needs no second check.
+   */
+  push(chunk: Buffer, validUtf8 = false): string[] {
     const messages: string[] = [];
     let start = 0;
     let end = chunk.indexOf(RS_BYTE, start);
@@ -52,7 +55,8 @@ export class FrameReader {
       const size = this.pendingLength + end - start;
       if (size > this.maxMessageSize) throw maximumSizeExceeded(this.maxMessageSize);
       if (this.pendingLength === 0) {
-        messages.push(decode(chunk.subarray(start, end)));
+        // The separator byte never occurs inside a multi-byte character, so this slice is whole UTF-8.
+        messages.push(validUtf8 ? chunk.toString('utf8', start, end) : decode(chunk.subarray(start, end)));
       } else {
         this.pending.push(chunk.subarray(start, end));
         messages.push(decode(Buffer.concat(this.pending, size)));

@@ -38,7 +38,8 @@ export class WebSocketTransport implements Transport {
   }
 
   attach(connection: HubConnection): void {
-    this.socket.on('message', (data) => connection.receive(toBuffer(data)));
+    // ws has already checked that a text frame is UTF-8; binary frames are checked by the FrameReader.
+    this.socket.on('message', (data, isBinary) => connection.receive(toBuffer(data), !isBinary));
     this.socket.on('close', () => {
       clearTimeout(this.closeTimer);
       connection.transportClosed();
