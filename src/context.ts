@@ -19,6 +19,7 @@ export type CallHandle = Pick<
   | 'selectMicrophone'
   | 'selectCamera'
   | 'selectSpeaker'
+  | 'dismiss'
 > &
   Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 

@@ -30,6 +30,13 @@ export interface CallControllerOptions {
   readonly failAfterMs?: number;
 }
 
+export interface CallDetails {
+  readonly calleeName?: string;
+  readonly conversationId?: string;
+  /** Share the screen from the start (a "call and share" button). */
+  readonly shareScreen?: boolean;
+}
+
 export const defaultIceServers: RTCIceServer[] = [
   { urls: 'stun:stun.l.google.com:19302' },
   { urls: 'stun:stun1.l.google.com:19302' },
@@ -51,6 +58,9 @@ const hubReasons: Record<HubEndReason, EndReason> = {
   disconnected: 'disconnected',
   failed: 'failed',
 };
+
+/** RejectCallAsync reasons this kit sends, as the caller reads them; any other reason is a decline. */
+const rejectionReasons: Record<string, EndReason> = { busy: 'busy', timeout: 'missed' };
 
 export class CallController extends EventTarget {
   private current: CallState = initialCallState;
@@ -94,8 +104,11 @@ export class CallController extends EventTarget {
     }
   }
 
-  /** Places a call. Resolves once the hub rings the callee; rejects with a CallError when it cannot. */
-  async initiateCall(calleeId: string, callType: CallType, details: { calleeName?: string; conversationId?: string } = {}): Promise<void> {
+  /**
+   * Places a call. Resolves once the hub rings the callee; rejects with a CallError when it cannot.
+   * `shareScreen` also shares the screen from the start (call it from the click: browsers want a gesture).
+   */
+  async initiateCall(calleeId: string, callType: CallType, details: CallDetails = {}): Promise<void> {
     if (!calleeId) throw this.report(new CallError('INVALID_STATE', 'initiateCall needs the callee id.'));
     if (callType !== 'voice' && callType !== 'video') throw this.report(new CallError('INVALID_STATE', `Unknown call type "${String(callType)}".`));
     if (isInCall(this.current.status) || this.current.status === 'incoming') {
@@ -105,11 +118,16 @@ export class CallController extends EventTarget {
       id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: details.calleeName ?? '',
       conversationId: details.conversationId ?? '', startedAt: new Date(),
     };
+    // Asked for before anything else is awaited, while the click's user activation still holds.
+    const screen = details.shareScreen ? this.media.captureScreen() : null;
+    screen?.catch(() => undefined);
     const session = this.openSession('offerer');
     this.cancelWhenNamed = false;
     this.set({ status: 'calling', activeCall: call, error: null });
     try {
       await this.startMedia(session, callType);
+      // A refused screen still places the call, with the camera; the refusal is reported.
+      if (screen) await screen.then((track) => session.shareScreen(track), (error) => void this.report(error));
       const id = await this.options.signaling.initiateCall(calleeId, callType, call.conversationId);
       if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
       if (this.session !== session) return void this.options.signaling.endCall(id).catch(() => undefined);
@@ -205,11 +223,21 @@ export class CallController extends EventTarget {
     this.set({ devices: { ...this.current.devices, speakerId: deviceId } });
   }
 
+  /** Puts an ended call's summary away: `ended` becomes `idle`. */
+  dismiss(): void {
+    if (this.current.status === 'ended') this.set({ status: 'idle', activeCall: null });
+  }
+
+  clearError(): void {
+    if (this.current.error) this.set({ error: null });
+  }
+
   /** Ends any call, stops every track and disconnects from the hub. */
   async dispose(): Promise<void> {
     this.leave();
+    await this.options.signaling.disconnect().catch(() => undefined);
+    this.set({ signaling: 'disconnected' });
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    await this.options.signaling.disconnect();
   }
 
   private listen(signaling: Signaling): void {
@@ -222,7 +250,7 @@ export class CallController extends EventTarget {
       this.set({ status: 'connecting' });
       this.session!.beginOffer();
     });
-    on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(reason === 'busy' ? 'busy' : 'declined'));
+    on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(rejectionReasons[reason ?? ''] ?? 'declined'));
     on('callEnded', ({ callId, reason }) => {
       if (this.current.incomingCall?.id === callId) this.dismissIncoming(hubReasons[reason]);
       else if (isCurrent(callId)) this.finish(hubReasons[reason]);

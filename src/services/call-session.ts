@@ -127,8 +127,13 @@ export class CallSession {
 
   async toggleScreenShare(): Promise<void> {
     if (this.screen) return this.stopScreenShare();
-    const screen = await this.options.media.captureScreen();
+    await this.shareScreen(await this.options.media.captureScreen());
+  }
+
+  /** Sends a screen track captured already (a "call and share" captures it while the click still counts). */
+  async shareScreen(screen: MediaStreamTrack): Promise<void> {
     if (this.disposed) return screen.stop();
+    this.screen?.stop();
     this.screen = screen;
     screen.addEventListener('ended', () => void this.stopScreenShare()); // the browser's own "Stop sharing"
     this.camera?.stop();

@@ -2,6 +2,7 @@
 // element tests of states a real call cannot easily reach (reconnecting, each end reason, each error).
 // It records the intents it receives instead of acting on them.
 import type { CallHandle } from '../context.js';
+import type { CallDetails } from '../services/call-controller.js';
 import { CallError, type CallErrorCode } from '../services/errors.js';
 import { initialCallState, type CallInfo, type CallState, type CallType, type EndReason } from '../services/call-state.js';
 
@@ -21,8 +22,9 @@ export class ScriptedController extends EventTarget implements CallHandle {
     this.dispatchEvent(new Event('change'));
   }
 
-  async initiateCall(calleeId: string, type: CallType, details: { calleeName?: string; conversationId?: string } = {}): Promise<void> {
-    this.intents.push(`initiateCall ${calleeId} ${type} ${details.calleeName ?? ''} ${details.conversationId ?? ''}`.trim());
+  async initiateCall(calleeId: string, type: CallType, details: CallDetails = {}): Promise<void> {
+    const share = details.shareScreen ? ' shareScreen' : '';
+    this.intents.push(`initiateCall ${calleeId} ${type} ${details.calleeName ?? ''} ${details.conversationId ?? ''}`.trim() + share);
   }
   async acceptCall(options: { audioOnly?: boolean } = {}): Promise<void> {
     this.intents.push(`acceptCall${options.audioOnly ? ' audioOnly' : ''}`);
@@ -50,6 +52,10 @@ export class ScriptedController extends EventTarget implements CallHandle {
   }
   selectSpeaker(id: string): void {
     this.intents.push(`selectSpeaker ${id}`);
+  }
+  dismiss(): void {
+    this.intents.push('dismiss');
+    if (this.state.status === 'ended') this.set({ status: 'idle', activeCall: null });
   }
 }
 

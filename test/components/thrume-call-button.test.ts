@@ -61,16 +61,15 @@ describe('<thrume-call-button>', () => {
     expect(controller.intents).to.deep.equal([]);
   });
 
-  it('shares the screen after placing the call from the screen-share button', async () => {
+  it('places a video call that shares the screen from the start, from the screen-share button', async () => {
     const controller = new ScriptedController();
-    controller.initiateCall = async function (this: ScriptedController, id, type) {
-      this.intents.push(`initiateCall ${id} ${type}`);
-      this.set(scene('calling'));
+    controller.initiateCall = async function (this: ScriptedController, id, type, details = {}) {
+      this.intents.push(`initiateCall ${id} ${type}${details.shareScreen ? ' shareScreen' : ''}`);
     };
     const { el } = await callButton(controller);
     part(el, 'screen-share')?.click();
     await new Promise((r) => setTimeout(r, 0));
-    expect(controller.intents).to.deep.equal(['initiateCall bob video', 'toggleScreenShare']);
+    expect(controller.intents).to.deep.equal(['initiateCall bob video shareScreen']);
   });
 
   it('is operated with the keyboard', async () => {

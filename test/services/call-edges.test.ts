@@ -3,6 +3,7 @@ import { loopbackParties, until, framesOf, type Parties, type Party } from '../s
 import { openPeerConnections, peerConnections } from '../support/recorders.js';
 import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
 import type { CallError } from '../../src/services/errors.js';
+import { user } from '../support/directory.js';
 
 const isActive = (s: { status: string }) => s.status === 'active';
 const isEnded = (s: { status: string }) => s.status === 'ended';
@@ -179,6 +180,35 @@ describe('CallController edge cases', () => {
     expect(quality!.roundTripMs).to.be.a('number');
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
+  });
+
+  // Headless Firefox has no screen to capture (see call-flows.ts).
+  (navigator.userAgent.includes('Firefox') ? it.skip : it)('calls and shares the screen in one step', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true });
+    expect(alice.controller.state.controls.screenSharing).to.equal(true);
+    expect(alice.controller.state.localStream!.getVideoTracks()[0]!.getSettings().displaySurface).to.equal('monitor');
+    expect(alice.media.tracks.filter((t) => t.kind === 'video' && t.readyState === 'live')).to.have.length(1); // no camera beside it
+    await until(bob.controller, (s) => s.status === 'incoming');
+    await bob.controller.acceptCall();
+    await until(bob.controller, (s) => s.status === 'active' && s.remoteControls.screenSharing);
+    await alice.controller.endCall();
+    await until(bob.controller, isEnded);
+    expectNothingLive(alice, bob);
+  });
+
+  it('puts an ended call away, clears an error, and says when it is disconnected', async () => {
+    parties = loopbackParties('extended');
+    const alice = await parties.party('alice');
+    await alice.controller.initiateCall(user('erin').id, 'voice').catch(() => undefined);
+    expect(alice.controller.state.status).to.equal('ended');
+    expect(alice.controller.state.error!.code).to.equal('USER_OFFLINE');
+    alice.controller.dismiss();
+    alice.controller.clearError();
+    expect(alice.controller.state).to.deep.include({ status: 'idle', activeCall: null, error: null });
+    await alice.controller.dispose();
+    expect(alice.controller.state.signaling).to.equal('disconnected');
   });
 
   it('refuses actions that do not fit the state, with a clear error', async () => {

@@ -96,9 +96,6 @@ export class ThrumeActiveCall extends LitElement {
   @state()
   private providedStrings?: Partial<CallStrings>;
 
-  /** The ended call whose summary was closed. */
-  @state() private dismissed: CallInfo | null = null;
-
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
 
@@ -114,7 +111,6 @@ export class ThrumeActiveCall extends LitElement {
   get call(): CallInfo | null {
     const { status, activeCall } = this.binding.state;
     if (!activeCall || status === 'idle' || status === 'incoming') return null;
-    if (status === 'ended' && activeCall === this.dismissed) return null;
     return activeCall;
   }
 
@@ -290,7 +286,7 @@ export class ThrumeActiveCall extends LitElement {
 
   private dismiss(): void {
     if (!this.dispatchEvent(new ThrumeDismissEvent())) return;
-    this.dismissed = this.binding.state.activeCall;
+    this.binding.controller?.dismiss();
   }
 
   /** Routes the remote audio to the chosen speaker. */

@@ -111,9 +111,11 @@ export class ThrumeCallButton extends LitElement {
     const screenShare = action === 'screen-share';
     if (!this.dispatchEvent(new ThrumeCallEvent(this.calleeId, type, this.calleeName, this.conversationId, screenShare))) return;
     try {
-      await controller.initiateCall(this.calleeId, type, { calleeName: this.calleeName, conversationId: this.conversationId });
-      // The controller has no "call and share" intent yet: share once the call is placed.
-      if (screenShare && controller.state.activeCall && controller.state.status !== 'ended') await controller.toggleScreenShare();
+      await controller.initiateCall(this.calleeId, type, {
+        calleeName: this.calleeName,
+        conversationId: this.conversationId,
+        shareScreen: screenShare,
+      });
     } catch {
       // The controller reports every failure in `state.error` and its `error` event; the elements show it there.
     }
