@@ -20,6 +20,8 @@ export interface StoredDatabase {
 
 /** The log is folded into a new snapshot once it is this large, or as large as the snapshot. */
 const MIN_COMPACTION_BYTES = 1 << 20;
+/** After a failed write, the next attempt. */
+const RETRY_MS = 1_000;
 
 export class DatabaseFile {
   private log: FileHandle | null = null;
@@ -29,6 +31,7 @@ export class DatabaseFile {
   private compactionWanted = false;
   private writing: Promise<void> | null = null;
   private failure: unknown = null;
+  private closed = false;
 
   /** `exportSnapshot` returns the whole database as SQLite file bytes (sql.js `export`). */
   constructor(
@@ -85,6 +88,7 @@ export class DatabaseFile {
     this.compactionWanted = true;
     this.writing ??= this.drain();
     await this.flush();
+    this.closed = true;
     await this.log?.close();
     this.log = null;
     if (this.failure === null) await unlink(this.logFile).catch(() => {});
@@ -107,10 +111,13 @@ export class DatabaseFile {
       }
       this.failure = null;
     } catch (error) {
-      // The data stays in memory; the next change (or close) tries again with everything in a snapshot.
+      // The data stays in memory; a snapshot of everything is tried again in a second (or at the next change).
       if (this.failure === null) this.report(`writing ${this.file} failed: ${(error as Error).message}`);
       this.failure = error;
       this.compactionWanted = true;
+      setTimeout(() => {
+        if (!this.closed) this.writing ??= this.drain();
+      }, RETRY_MS).unref();
     } finally {
       this.writing = null;
     }
