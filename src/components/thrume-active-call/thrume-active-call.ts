@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { CallElement } from '../call-element.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { CallBinding, type CallHandle } from '../../context.js';
+
 import {
   ThrumeDismissEvent,
   ThrumeHangUpEvent,
@@ -15,7 +15,7 @@ import { avatar, type AvatarSource } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon } from '../../icons.js';
 import type { CallInfo, CallState } from '../../services/call-state.js';
-import { resolveStrings, stringsContext, type CallStrings } from '../../strings.js';
+import type { CallStrings } from '../../strings.js';
 import { Tone, ringback } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
 import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
@@ -74,7 +74,7 @@ import { styles } from './thrume-active-call.styles.js';
  * @fires {ThrumeDismissEvent} thrume-dismiss - The ended call's Close button was pressed; cancelable (keeps the summary).
  */
 @customElement('thrume-active-call')
-export class ThrumeActiveCall extends LitElement {
+export class ThrumeActiveCall extends CallElement {
   static override styles = [tokens, styles];
 
   /** Play no ringback tone while the other side rings. */
@@ -86,20 +86,12 @@ export class ThrumeActiveCall extends LitElement {
   /** Gives the URL of the other person's picture; initials are shown without one. */
   @property({ attribute: false }) avatarFor?: AvatarSource;
 
-  /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
-  @property({ attribute: false }) controller?: CallHandle;
 
-  /** Replacement strings; see `CallStrings` for the keys. */
-  @property({ attribute: false }) strings?: Partial<CallStrings>;
 
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private providedStrings?: Partial<CallStrings>;
 
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
 
-  private readonly binding = new CallBinding(this);
   private readonly tone = new Tone(ringback);
   private clock?: ReturnType<typeof setInterval>;
   private wasVisible = false;
@@ -156,7 +148,7 @@ export class ThrumeActiveCall extends LitElement {
     const call = this.call;
     if (!call) return nothing;
     const state = this.binding.state;
-    const text = resolveStrings(this.strings, this.providedStrings);
+    const text = this.text;
     const ended = state.status === 'ended';
     return html`
       <section part="base" aria-label=${text.callWith(call.peerName)} data-status=${state.status}>

@@ -1,11 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { CallBinding, type CallHandle } from '../../context.js';
+import { html, nothing } from 'lit';
+import { CallElement } from '../call-element.js';
+import { customElement, property } from 'lit/decorators.js';
+
 import { ThrumeCallEvent } from '../../events.js';
 import { icon } from '../../icons.js';
 import { isInCall, type CallType } from '../../services/call-state.js';
-import { resolveStrings, stringsContext, type CallStrings } from '../../strings.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './thrume-call-button.styles.js';
 
@@ -37,7 +36,7 @@ export type CallAction = (typeof callActions)[number];
  * @fires {ThrumeCallEvent} thrume-call - A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling.
  */
 @customElement('thrume-call-button')
-export class ThrumeCallButton extends LitElement {
+export class ThrumeCallButton extends CallElement {
   static override styles = [tokens, styles];
 
   /** The user id of the person to call. */
@@ -55,21 +54,13 @@ export class ThrumeCallButton extends LitElement {
   /** Show the buttons' text next to their icons (it is always there for assistive technology). */
   @property({ type: Boolean, attribute: 'show-labels' }) showLabels = false;
 
-  /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
-  @property({ attribute: false }) controller?: CallHandle;
 
-  /** Replacement strings; see `CallStrings` for the keys. */
-  @property({ attribute: false }) strings?: Partial<CallStrings>;
 
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private providedStrings?: Partial<CallStrings>;
 
-  private readonly binding = new CallBinding(this);
 
   /** Why the buttons do nothing now, or an empty string when they can call. */
   get disabledReason(): string {
-    const text = resolveStrings(this.strings, this.providedStrings);
+    const text = this.text;
     const { status, signaling } = this.binding.state;
     if (status === 'incoming') return text.ringingReason;
     if (isInCall(status)) return text.busyReason;
@@ -78,7 +69,7 @@ export class ThrumeCallButton extends LitElement {
   }
 
   override render() {
-    const text = resolveStrings(this.strings, this.providedStrings);
+    const text = this.text;
     const reason = this.disabledReason;
     const shown = new Set(this.actions.split(/\s+/));
     const canShare = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;

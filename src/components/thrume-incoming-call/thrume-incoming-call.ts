@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { CallBinding, type CallHandle } from '../../context.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { CallElement } from '../call-element.js';
+import { customElement, property, query } from 'lit/decorators.js';
+
 import { ThrumeAnswerEvent, ThrumeDeclineEvent } from '../../events.js';
 import { avatar, type AvatarSource } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon } from '../../icons.js';
 import type { CallInfo } from '../../services/call-state.js';
-import { resolveStrings, stringsContext, type CallStrings } from '../../strings.js';
 import { Tone, ringtone } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './thrume-incoming-call.styles.js';
@@ -51,7 +50,7 @@ import { styles } from './thrume-incoming-call.styles.js';
  * @fires {ThrumeDeclineEvent} thrume-decline - Decline or Escape was pressed (`ThrumeDeclineEvent`); `preventDefault()` keeps the element from declining.
  */
 @customElement('thrume-incoming-call')
-export class ThrumeIncomingCall extends LitElement {
+export class ThrumeIncomingCall extends CallElement {
   static override styles = [tokens, styles];
 
   /** Play no ringtone. */
@@ -60,19 +59,11 @@ export class ThrumeIncomingCall extends LitElement {
   /** Gives the URL of the caller's picture; initials are shown without one. */
   @property({ attribute: false }) avatarFor?: AvatarSource;
 
-  /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
-  @property({ attribute: false }) controller?: CallHandle;
 
-  /** Replacement strings; see `CallStrings` for the keys. */
-  @property({ attribute: false }) strings?: Partial<CallStrings>;
 
-  @consume({ context: stringsContext, subscribe: true })
-  @state()
-  private providedStrings?: Partial<CallStrings>;
 
   @query('[part~="accept"]') private acceptButton?: HTMLButtonElement;
 
-  private readonly binding = new CallBinding(this);
   private readonly tone = new Tone(ringtone);
   private shown: CallInfo | null = null;
   private returnFocusTo: HTMLElement | null = null;
@@ -116,7 +107,7 @@ export class ThrumeIncomingCall extends LitElement {
   }
 
   override render() {
-    const text = resolveStrings(this.strings, this.providedStrings);
+    const text = this.text;
     const call = this.call;
     return html`
       <div part="announcer" class="visually-hidden" role="status" aria-live="assertive">

@@ -1,0 +1,25 @@
+// What every call element shares: the controller it uses (its own, or the provided one) and its strings.
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { CallBinding, type CallHandle } from '../context.js';
+import { resolveStrings, stringsContext, type CallStrings } from '../strings.js';
+
+export abstract class CallElement extends LitElement {
+  /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
+  @property({ attribute: false }) controller?: CallHandle;
+
+  /** Replacement strings; see `CallStrings` for the keys. */
+  @property({ attribute: false }) strings?: Partial<CallStrings>;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private providedStrings?: Partial<CallStrings>;
+
+  protected readonly binding = new CallBinding(this);
+
+  /** The strings in effect: this element's own, over the provider's, over English. */
+  protected get text(): CallStrings {
+    return resolveStrings(this.strings, this.providedStrings);
+  }
+}
