@@ -7,8 +7,8 @@
 // 2. Live JS heap: the same hub code started by bench/lib/hub-heap-host.mjs with --expose-gc and an IPC
 //    channel reports process.memoryUsage() after full GCs (the floor likewise), after warm-up connections.
 // Usage: node bench/memory.mjs [N=1000]
-import { execSync } from 'node:child_process';
 import { startHubProcess } from '../scripts/hub-process.mjs';
+import { hubCommit } from './lib/hub-commit.mjs';
 import {
   RawHubConnection,
   benchUserId,
@@ -54,15 +54,7 @@ async function measureHeap(server, open) {
   return { before, after, connections: [...warmed, ...opened] };
 }
 
-const commit = (() => {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- hub/src', { encoding: 'utf8' }).trim() !== '';
-    return `${head}${dirty ? ' + uncommitted hub/src changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-})();
+const commit = hubCommit();
 console.log(`memory per idle connection, ${new Date().toISOString()}, hub at ${commit}`);
 console.log(`${machineLine()}, ws ${wsVersion}`);
 

@@ -4,8 +4,8 @@
 // The hub and the floor each run in their own process; this process is the load generator. The two
 // are measured in alternating rounds, so that the load of a shared machine falls on both alike.
 // Usage: node bench/relay.mjs [--pairs 500] [--rounds 4] [--seconds 2.5] [--warmup 1] [--window 1] [--rate 5000]
-import { execSync } from 'node:child_process';
 import { startHubProcess } from '../scripts/hub-process.mjs';
+import { hubCommit } from './lib/hub-commit.mjs';
 import {
   RS,
   RawHubConnection,
@@ -208,15 +208,7 @@ async function openHub(hub) {
   return { connections, connectSeconds, callSeconds, invoke: endpoints(true), send: endpoints(false) };
 }
 
-const commit = (() => {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- hub/src', { encoding: 'utf8' }).trim() !== '';
-    return `${head}${dirty ? ' + uncommitted hub/src changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-})();
+const commit = hubCommit();
 
 console.log(`hub relay benchmark, ${new Date().toISOString()}, hub at ${commit}`);
 console.log(`${machineLine()}, ws ${wsVersion}`);
