@@ -63,6 +63,36 @@ for (const mode of ['extended', 'baseline'] as const) {
   });
 }
 
+/** Breaks the page's SignalR WebSocket under the client, as a network blip does (the client reconnects). */
+function dropSignaling(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const signaling = (document.querySelector('thrume-call-provider') as any).controller.signaling;
+    signaling.connection.connection.transport._webSocket.close(4000, 'test: network blip');
+  });
+}
+
+describe('a dropped connection on the baseline hub', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack('baseline');
+  });
+  after(() => stack.close());
+
+  it('ends the call cleanly on both sides, as Thrume\'s hub cannot re-bind it', async () => {
+    const alice = await stack.open('alice', 'bob');
+    const bob = await stack.open('bob', 'alice');
+    await alice.getByRole('button', { name: `Voice call with ${users.bob!.displayName}` }).click();
+    await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
+    await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+    await dropSignaling(alice);
+    const [atAlice, atBob] = await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0)));
+    assert.equal(atBob!.endReason, 'remote-hangup');
+    assert.equal(atAlice!.endReason, 'remote-hangup');
+    await waitForState(alice, (s) => s.signaling === 'connected', 10_000); // and alice can call again
+    await Promise.all([alice.close(), bob.close()]);
+  });
+});
+
 describe('a dropped connection and a hub restart (extended)', () => {
   let stack: Stack;
   before(async () => {
@@ -81,11 +111,7 @@ describe('a dropped connection and a hub restart (extended)', () => {
 
   it('keeps the call when the caller\'s signaling drops and rejoins within the grace period', async () => {
     const [alice, bob] = await connect();
-    // Break the SignalR WebSocket under the client, as a network blip does (the client reconnects).
-    await alice.evaluate(() => {
-      const signaling = (document.querySelector('thrume-call-provider') as any).controller.signaling;
-      signaling.connection.connection.transport._webSocket.close(4000, 'test: network blip');
-    });
+    await dropSignaling(alice);
     await waitForState(alice, (s) => s.signaling === 'reconnecting', 5000);
     await waitForState(alice, (s) => s.signaling === 'connected', 10_000);
     await new Promise((resolve) => setTimeout(resolve, 4000)); // past the hub's 3 s grace
