@@ -1,18 +1,12 @@
 // The one object the elements see: the call state machine over signaling, media and peer.
-// Framework-neutral: an EventTarget with a read-only `state` snapshot and a `change` event.
+// Framework-neutral: an EventTarget with a read-only `state` snapshot and a `change` event (CallStore).
 import { CallError } from './errors.js';
 import { CallSession } from './call-session.js';
+import { CallStore } from './call-store.js';
+import { failureEndReason, hubEndReasons, rejectionEndReason } from './end-reasons.js';
 import { BrowserMedia, type MediaService } from './media.js';
-import {
-  initialCallState,
-  initialControls,
-  isInCall,
-  type CallInfo,
-  type CallState,
-  type CallType,
-  type EndReason,
-} from './call-state.js';
-import type { HubEndReason, IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
+import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
+import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
 
 export interface CallControllerOptions {
@@ -42,28 +36,7 @@ export const defaultIceServers: RTCIceServer[] = [
   { urls: 'stun:stun1.l.google.com:19302' },
 ];
 
-/** Fired on the controller for every error, whether or not the action's promise was awaited. */
-export class CallErrorEvent extends Event {
-  constructor(readonly error: CallError) {
-    super('error');
-  }
-}
-
-const hubReasons: Record<HubEndReason, EndReason> = {
-  hangup: 'remote-hangup',
-  cancelled: 'cancelled',
-  missed: 'missed',
-  'answered-elsewhere': 'answered-elsewhere',
-  'declined-elsewhere': 'declined-elsewhere',
-  disconnected: 'disconnected',
-  failed: 'failed',
-};
-
-/** RejectCallAsync reasons this kit sends, as the caller reads them; any other reason is a decline. */
-const rejectionReasons: Record<string, EndReason> = { busy: 'busy', timeout: 'missed' };
-
-export class CallController extends EventTarget {
-  private current: CallState = initialCallState;
+export class CallController extends CallStore {
   private session: CallSession | null = null;
   private ringTimer?: ReturnType<typeof setTimeout>;
   /** An incoming call from the person this side is calling, held until this side's call id is known. */
@@ -74,20 +47,16 @@ export class CallController extends EventTarget {
   private readonly devices: ReturnType<typeof watchDevices>;
 
   constructor(private readonly options: CallControllerOptions) {
-    super();
+    super(options.historyLimit);
     this.media = options.media ?? new BrowserMedia();
     this.listen(options.signaling);
-    this.devices = watchDevices(this.media, (devices) => this.set({ devices: { ...this.current.devices, ...devices } }));
+    this.devices = watchDevices(this.media, (devices) => this.set({ devices: { ...this.state.devices, ...devices } }));
     this.cleanups.push(() => this.devices.stop());
     if ((options.endOnPageHide ?? true) && typeof window !== 'undefined') {
       const onPageHide = () => this.leave();
       window.addEventListener('pagehide', onPageHide);
       this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
     }
-  }
-
-  get state(): CallState {
-    return this.current;
   }
 
   get signaling(): Signaling {
@@ -111,7 +80,7 @@ export class CallController extends EventTarget {
   async initiateCall(calleeId: string, callType: CallType, details: CallDetails = {}): Promise<void> {
     if (!calleeId) throw this.report(new CallError('INVALID_STATE', 'initiateCall needs the callee id.'));
     if (callType !== 'voice' && callType !== 'video') throw this.report(new CallError('INVALID_STATE', `Unknown call type "${String(callType)}".`));
-    if (isInCall(this.current.status) || this.current.status === 'incoming') {
+    if (isInCall(this.state.status) || this.state.status === 'incoming') {
       throw this.report(new CallError('INVALID_STATE', 'A call is already in progress.'));
     }
     const call: CallInfo = {
@@ -132,7 +101,7 @@ export class CallController extends EventTarget {
       if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
       if (this.session !== session) return void this.options.signaling.endCall(id).catch(() => undefined);
       session.callId = id;
-      this.set({ activeCall: { ...this.current.activeCall!, id } });
+      this.set({ activeCall: { ...this.state.activeCall!, id } });
       if (this.cancelWhenNamed) return this.endCall();
       this.startRingTimer(() => this.hangUpUnanswered());
       if (this.glare) this.resolveGlare(id);
@@ -140,15 +109,15 @@ export class CallController extends EventTarget {
       if (this.session !== session) return;
       const held = this.glare;
       if (held) return this.adoptIncoming(held, session); // both called at once and the hub let only theirs ring
-      this.finish(endReasonOf(error));
+      this.finish(failureEndReason(error));
       throw this.report(error);
     }
   }
 
   /** Answers the ringing call; `audioOnly` answers a video call without the camera. */
   async acceptCall(options: { audioOnly?: boolean } = {}): Promise<void> {
-    const incoming = this.current.incomingCall;
-    if (this.current.status !== 'incoming' || !incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
+    const incoming = this.state.incomingCall;
+    if (this.state.status !== 'incoming' || !incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
     clearTimeout(this.ringTimer);
     const session = this.openSession('answerer');
     session.callId = incoming.id;
@@ -165,7 +134,7 @@ export class CallController extends EventTarget {
   }
 
   async rejectCall(reason: string | null = 'declined'): Promise<void> {
-    const incoming = this.current.incomingCall;
+    const incoming = this.state.incomingCall;
     if (!incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to reject.'));
     this.dismissIncoming('declined');
     try {
@@ -179,19 +148,19 @@ export class CallController extends EventTarget {
 
   /** Hangs up, or cancels an outgoing call that is still ringing. */
   async endCall(): Promise<void> {
-    const call = this.current.activeCall;
+    const call = this.state.activeCall;
     if (!call || !this.session) return;
     if (!call.id) {
       this.cancelWhenNamed = true; // the hub has not named the call yet; end it as soon as it does
       return;
     }
-    const reason: EndReason = this.current.status === 'calling' ? 'cancelled' : 'hangup';
+    const reason: EndReason = this.state.status === 'calling' ? 'cancelled' : 'hangup';
     this.finish(reason);
     try {
       await this.options.signaling.endCall(call.id);
     } catch (error) {
       // The call is over here whatever the hub says; a hub that is gone has nothing left to end.
-      if (this.current.signaling === 'connected') this.report(error);
+      if (this.state.signaling === 'connected') this.report(error);
     }
   }
 
@@ -208,28 +177,28 @@ export class CallController extends EventTarget {
   }
 
   selectMicrophone(deviceId: string): Promise<void> {
-    this.set({ devices: { ...this.current.devices, microphoneId: deviceId } });
+    this.set({ devices: { ...this.state.devices, microphoneId: deviceId } });
     return this.guard(() => this.session?.selectMicrophone(deviceId));
   }
 
   selectCamera(deviceId: string): Promise<void> {
-    this.set({ devices: { ...this.current.devices, cameraId: deviceId } });
+    this.set({ devices: { ...this.state.devices, cameraId: deviceId } });
     return this.guard(() => this.session?.selectCamera(deviceId));
   }
 
   /** The elements route remote audio to this output with setSinkId where the browser has it. */
   selectSpeaker(deviceId: string): void {
-    if (!this.current.devices.canChooseSpeaker) throw this.report(new CallError('DEVICE_NOT_FOUND', 'This browser cannot choose the speaker.'));
-    this.set({ devices: { ...this.current.devices, speakerId: deviceId } });
+    if (!this.state.devices.canChooseSpeaker) throw this.report(new CallError('DEVICE_NOT_FOUND', 'This browser cannot choose the speaker.'));
+    this.set({ devices: { ...this.state.devices, speakerId: deviceId } });
   }
 
   /** Puts an ended call's summary away: `ended` becomes `idle`. */
   dismiss(): void {
-    if (this.current.status === 'ended') this.set({ status: 'idle', activeCall: null });
+    if (this.state.status === 'ended') this.set({ status: 'idle', activeCall: null });
   }
 
   clearError(): void {
-    if (this.current.error) this.set({ error: null });
+    if (this.state.error) this.set({ error: null });
   }
 
   /** Ends any call, stops every track and disconnects from the hub. */
@@ -242,18 +211,18 @@ export class CallController extends EventTarget {
 
   private listen(signaling: Signaling): void {
     const on = <K extends keyof SignalingEvents>(type: K, fn: (p: SignalingEvents[K]) => void) => this.cleanups.push(signaling.events.on(type, fn));
-    const isCurrent = (id: string) => this.current.activeCall?.id === id && this.session !== null;
+    const isCurrent = (id: string) => this.state.activeCall?.id === id && this.session !== null;
     on('incomingCall', (call) => this.receiveCall(call));
     on('callAccepted', ({ callId }) => {
-      if (!isCurrent(callId) || this.current.status !== 'calling') return;
+      if (!isCurrent(callId) || this.state.status !== 'calling') return;
       clearTimeout(this.ringTimer);
       this.set({ status: 'connecting' });
       this.session!.beginOffer();
     });
-    on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(rejectionReasons[reason ?? ''] ?? 'declined'));
+    on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(rejectionEndReason(reason)));
     on('callEnded', ({ callId, reason }) => {
-      if (this.current.incomingCall?.id === callId) this.dismissIncoming(hubReasons[reason]);
-      else if (isCurrent(callId)) this.finish(hubReasons[reason]);
+      if (this.state.incomingCall?.id === callId) this.dismissIncoming(hubEndReasons[reason]);
+      else if (isCurrent(callId)) this.finish(hubEndReasons[reason]);
     });
     on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
     on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));
@@ -267,7 +236,7 @@ export class CallController extends EventTarget {
       id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: call.callerName,
       conversationId: call.conversationId, startedAt: call.timestamp,
     };
-    const { status, activeCall } = this.current;
+    const { status, activeCall } = this.state;
     if (status === 'calling' && activeCall?.peerId === call.callerId) {
       this.glare = call;
       if (activeCall.id) this.resolveGlare(activeCall.id);
@@ -303,7 +272,7 @@ export class CallController extends EventTarget {
     session.callId = call.callId;
     this.set({
       status: 'connecting',
-      activeCall: { ...this.current.activeCall!, id: call.callId, direction: 'incoming', type: call.callType },
+      activeCall: { ...this.state.activeCall!, id: call.callId, direction: 'incoming', type: call.callType },
     });
     this.options.signaling.acceptCall(call.callId).catch((error) => {
       if (this.session === session) this.finish('failed');
@@ -312,7 +281,7 @@ export class CallController extends EventTarget {
   }
 
   private openSession(role: 'offerer' | 'answerer'): CallSession {
-    const { devices } = this.current;
+    const { devices } = this.state;
     const session = new CallSession({
       signaling: this.options.signaling,
       media: this.media,
@@ -328,7 +297,7 @@ export class CallController extends EventTarget {
       if (this.session !== session) return;
       if (health === 'failed') return this.hangUpFailed();
       if (health === 'reconnecting') return this.set({ status: 'reconnecting' });
-      const call = this.current.activeCall!;
+      const call = this.state.activeCall!;
       this.set({ status: 'active', activeCall: call.connectedAt ? call : { ...call, connectedAt: new Date() } });
     });
     session.events.on('bye', () => this.session === session && this.finish('remote-hangup'));
@@ -357,9 +326,9 @@ export class CallController extends EventTarget {
 
   private signalingStatus(status: 'connected' | 'reconnecting' | 'disconnected'): void {
     this.set({ signaling: status });
-    const call = this.current.activeCall;
+    const call = this.state.activeCall;
     if (status !== 'connected' || !call?.id || !this.session) {
-      if (status === 'disconnected' && (this.current.status === 'calling' || this.current.status === 'incoming')) this.leave('disconnected');
+      if (status === 'disconnected' && (this.state.status === 'calling' || this.state.status === 'incoming')) this.leave('disconnected');
       return;
     }
     if (this.options.signaling.hubInfo.features.has('rejoin')) {
@@ -370,7 +339,7 @@ export class CallController extends EventTarget {
           this.report(error);
         },
       );
-    } else if (this.current.status === 'calling') {
+    } else if (this.state.status === 'calling') {
       this.finish('disconnected'); // the baseline hub cannot re-bind a ringing call
     } // else the baseline lost this call's signaling: media goes on until it fails or someone hangs up
   }
@@ -384,13 +353,13 @@ export class CallController extends EventTarget {
   }
 
   private hangUpUnanswered(): void {
-    const id = this.current.activeCall?.id;
+    const id = this.state.activeCall?.id;
     this.finish('missed');
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
   }
 
   private hangUpFailed(): void {
-    const id = this.current.activeCall?.id;
+    const id = this.state.activeCall?.id;
     this.finish('failed');
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
     this.report(new CallError('NETWORK_ERROR', 'The media connection failed and could not be restored.'));
@@ -398,12 +367,12 @@ export class CallController extends EventTarget {
 
   /** The page is going away: end whatever is going on, without waiting for anyone. */
   private leave(reason: EndReason = 'hangup'): void {
-    const incoming = this.current.incomingCall;
+    const incoming = this.state.incomingCall;
     if (incoming?.id) {
       this.dismissIncoming(reason === 'hangup' ? 'declined' : reason);
       void this.options.signaling.rejectCall(incoming.id, 'declined').catch(() => undefined);
     }
-    const id = this.current.activeCall?.id;
+    const id = this.state.activeCall?.id;
     if (!this.session) return;
     this.finish(reason);
     if (id) void this.options.signaling.endCall(id).catch(() => undefined);
@@ -415,7 +384,7 @@ export class CallController extends EventTarget {
     this.glare = null;
     this.session?.dispose();
     this.session = null;
-    const call = this.current.activeCall;
+    const call = this.state.activeCall;
     const ended = call ? { ...call, endedAt: new Date(), endReason: reason } : null;
     if (ended) this.record(ended);
     this.set({
@@ -425,15 +394,11 @@ export class CallController extends EventTarget {
   }
 
   private dismissIncoming(reason: EndReason): void {
-    const incoming = this.current.incomingCall;
+    const incoming = this.state.incomingCall;
     if (!incoming) return;
     clearTimeout(this.ringTimer);
     this.record({ ...incoming, endedAt: new Date(), endReason: reason });
     this.set({ status: 'idle', incomingCall: null });
-  }
-
-  private record(call: CallInfo): void {
-    this.set({ callHistory: [call, ...this.current.callHistory].slice(0, this.options.historyLimit ?? 50) });
   }
 
   private async guard(action: () => Promise<void> | undefined): Promise<void> {
@@ -444,20 +409,6 @@ export class CallController extends EventTarget {
     }
   }
 
-  private report(error: unknown): CallError {
-    const callError = error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error });
-    this.set({ error: callError });
-    this.dispatchEvent(new CallErrorEvent(callError));
-    return callError;
-  }
 
-  private set(patch: Partial<CallState>): void {
-    this.current = Object.freeze({ ...this.current, ...patch });
-    this.dispatchEvent(new Event('change'));
-  }
 }
 
-function endReasonOf(error: unknown): EndReason {
-  const code = error instanceof CallError ? error.code : null;
-  return code === 'USER_UNAVAILABLE' || code === 'USER_OFFLINE' ? 'unavailable' : code === 'USER_BUSY' ? 'busy' : 'failed';
-}
