@@ -1,8 +1,12 @@
 // Global design tokens: every element reads `--thrume-*` tokens here, with light and dark defaults,
 // into private `--_thrume-*` intermediates on its base part. Pages theme by setting the public tokens.
+// Also the one host rule every element shares: `hidden` hides it.
 import { css } from 'lit';
 
 export const tokens = css`
+  :host([hidden]) {
+    display: none;
+  }
   [part~='base'] {
     --_thrume-surface: var(--thrume-color-surface, #ffffff);
     --_thrume-surface-raised: var(--thrume-color-surface-raised, #f1f3f7);

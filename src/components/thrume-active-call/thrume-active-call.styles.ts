@@ -4,9 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  :host([hidden]) {
-    display: none;
-  }
   [part~='base'] {
     display: grid;
     gap: var(--_thrume-gap);

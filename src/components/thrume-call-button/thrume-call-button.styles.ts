@@ -4,9 +4,6 @@ export const styles = css`
   :host {
     display: inline-block;
   }
-  :host([hidden]) {
-    display: none;
-  }
   [part~='base'] {
     display: inline-flex;
     gap: var(--thrume-call-button-gap, calc(var(--_thrume-gap) / 2));

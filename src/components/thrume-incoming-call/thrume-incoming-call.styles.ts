@@ -4,9 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  :host([hidden]) {
-    display: none;
-  }
   [part~='base'] {
     position: var(--thrume-incoming-call-position, fixed);
     inset-block-start: var(--thrume-incoming-call-top, 1rem);
