@@ -61,11 +61,6 @@ export class LoopbackHub {
     return new LoopbackSignaling(this, user);
   }
 
-  /** Calls in progress on the hub, for tests. */
-  get activeCallCount(): number {
-    return this.calls.size;
-  }
-
   /** @internal */ attach(connection: LoopbackSignaling): void {
     this.connections.add(connection);
   }
