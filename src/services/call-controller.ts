@@ -41,7 +41,6 @@ export class CallController extends CallStore {
   private ringTimer?: ReturnType<typeof setTimeout>;
   /** An incoming call from the person this side is calling, held until this side's call id is known. */
   private glare: IncomingCallEvent | null = null;
-  private cancelWhenNamed = false;
   private readonly media: MediaService;
   private readonly cleanups: Array<() => void> = [];
   private readonly devices: ReturnType<typeof watchDevices>;
@@ -91,7 +90,6 @@ export class CallController extends CallStore {
     const screen = details.shareScreen ? this.media.captureScreen() : null;
     screen?.catch(() => undefined);
     const session = this.openSession('offerer');
-    this.cancelWhenNamed = false;
     this.set({ status: 'calling', activeCall: call, error: null });
     try {
       await this.startMedia(session, callType);
@@ -99,10 +97,10 @@ export class CallController extends CallStore {
       if (screen) await screen.then((track) => session.shareScreen(track), (error) => void this.report(error));
       const id = await this.options.signaling.initiateCall(calleeId, callType, call.conversationId);
       if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
+      // Cancelled while the hub was naming it: the call is over here, so end it there too.
       if (this.session !== session) return void this.options.signaling.endCall(id).catch(() => undefined);
       session.callId = id;
       this.set({ activeCall: { ...this.state.activeCall!, id } });
-      if (this.cancelWhenNamed) return this.endCall();
       this.startRingTimer(() => this.hangUpUnanswered());
       if (this.glare) this.resolveGlare(id);
     } catch (error) {
@@ -150,12 +148,8 @@ export class CallController extends CallStore {
   async endCall(): Promise<void> {
     const call = this.state.activeCall;
     if (!call || !this.session) return;
-    if (!call.id) {
-      this.cancelWhenNamed = true; // the hub has not named the call yet; end it as soon as it does
-      return;
-    }
-    const reason: EndReason = this.state.status === 'calling' ? 'cancelled' : 'hangup';
-    this.finish(reason);
+    this.finish(this.state.status === 'calling' ? 'cancelled' : 'hangup');
+    if (!call.id) return; // initiateCall ends it at the hub once the hub has named it
     try {
       await this.options.signaling.endCall(call.id);
     } catch (error) {

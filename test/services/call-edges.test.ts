@@ -211,6 +211,21 @@ describe('CallController edge cases', () => {
     expect(alice.controller.state.signaling).to.equal('disconnected');
   });
 
+  it('cancels a call before the hub has named it, and the hub forgets it too', async () => {
+    parties = loopbackParties('extended', {}, 50); // 50 ms per hop: the hub names the call late
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    const placing = alice.controller.initiateCall(bob.id, 'voice');
+    await until(alice.controller, (s) => s.localStream !== null);
+    expect(alice.controller.state.activeCall!.id).to.equal(null);
+    await alice.controller.endCall();
+    expect(alice.controller.state.activeCall!.endReason).to.equal('cancelled');
+    expectNothingLive(alice); // the microphone is released at once, not when the hub answers
+    await placing;
+    await until(bob.controller, (s) => s.callHistory[0]?.endReason === 'cancelled');
+    await connect(alice, bob, 'voice'); // nobody is left busy
+    await alice.controller.endCall();
+  });
+
   it('reads the camera and microphone permission state', async () => {
     parties = loopbackParties('extended');
     const alice = await parties.party('alice');

@@ -30,8 +30,8 @@ export interface Parties {
   close(): Promise<void>;
 }
 
-export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}): Parties {
-  const hub = new LoopbackHub({ mode, ...hubOptions });
+export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}, latencyMs = 0): Parties {
+  const hub = new LoopbackHub({ mode, latencyMs, ...hubOptions });
   return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.displayName }));
 }
 
