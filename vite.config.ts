@@ -1,4 +1,5 @@
-// Library build: ESM, one file per entry, the runtime dependencies left to the page's bundler.
+// Library build: ESM, one file per source file (entries index, elements, testing); Lit and SignalR are
+// left to the page's bundler, Lucide's few icons are inlined.
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 
@@ -10,7 +11,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     lib: { entry: entries, formats: ['es'] },
-    rollupOptions: { external: [/^lit/, /^@lit\//, '@microsoft/signalr'] },
+    rollupOptions: {
+      external: [/^lit/, /^@lit\//, '@microsoft/signalr'],
+      // One output file per source file, so `sideEffects` can name the element files exactly.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
     sourcemap: true,
   },
 });

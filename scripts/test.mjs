@@ -11,6 +11,7 @@ const legs = [
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
   { label: 'vue', cmd: 'node', args: ['scripts/vue-test.mjs'] },
+  { label: 'package', cmd: 'node', args: ['scripts/package-test.mjs'] },
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,65 @@
+// Checks the built package as a page's bundler sees it: the `exports` entries resolve, importing
+// '@thrume/calls/elements' registers every element (its side effects survive `sideEffects`), and
+// importing '@thrume/calls' registers none. Prints "package: N passed, N failed".
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const tags = ['thrume-call-provider', 'thrume-call-button', 'thrume-incoming-call', 'thrume-active-call'];
+const results = [];
+const check = async (name, run) => {
+  try {
+    await run();
+    results.push(true);
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`  ✗ ${name}: ${error.message}`);
+  }
+};
+
+execSync('npm run build', { stdio: 'inherit' });
+const consumer = mkdtempSync(join(tmpdir(), 'thrume-consumer-'));
+mkdirSync(join(consumer, 'node_modules', '@thrume'), { recursive: true });
+symlinkSync(resolve('.'), join(consumer, 'node_modules', '@thrume', 'calls'));
+
+/** Bundles `source` as a page would, with the package's dependencies left out (the build is minified,
+ * so the checks look for the kit's own texts rather than its class names). */
+async function bundle(source) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: consumer, loader: 'js' },
+    bundle: true, format: 'esm', write: false, logLevel: 'silent', preserveSymlinks: true,
+    external: ['lit', 'lit/*', '@lit/*', '@microsoft/signalr'],
+  });
+  return new TextDecoder().decode(result.outputFiles[0].contents);
+}
+
+try {
+  await check("'@thrume/calls/elements' registers every element", async () => {
+    const code = await bundle("import '@thrume/calls/elements';");
+    const missing = tags.filter((tag) => !code.includes(`"${tag}"`) && !code.includes(`'${tag}'`));
+    if (missing.length) throw new Error(`not registered: ${missing.join(', ')}`);
+  });
+  await check("'@thrume/calls' registers no element", async () => {
+    const code = await bundle("import { CallController } from '@thrume/calls'; console.log(CallController);");
+    if (!code.includes('The hub did not say which call it created.')) throw new Error('the controller is missing');
+    const registered = tags.filter((tag) => code.includes(tag));
+    if (registered.length) throw new Error(`registers ${registered.join(', ')}`);
+  });
+  await check("'@thrume/calls/testing' gives the loopback hub", async () => {
+    const code = await bundle("import { LoopbackHub } from '@thrume/calls/testing'; console.log(LoopbackHub);");
+    if (!code.includes('Not authorized to signal for this call')) throw new Error('the loopback hub is missing');
+  });
+  await check('every entry has its type declarations', async () => {
+    const missing = ['index', 'elements', 'testing'].filter((entry) => !existsSync(`dist/types/${entry}.d.ts`));
+    if (missing.length) throw new Error(`no dist/types/${missing.join(', ')}.d.ts`);
+  });
+} finally {
+  rmSync(consumer, { recursive: true, force: true });
+}
+
+const passed = results.filter(Boolean).length;
+console.log(`package: ${passed} passed, ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);
