@@ -32,16 +32,8 @@ for (const mode of ['extended', 'baseline'] as const) {
     });
     after(() => stack.close());
 
-    let open: Page[] = [];
-    const person = async (name: string, withUser?: string) => {
-      const page = await stack.open(name, withUser);
-      open.push(page);
-      return page;
-    };
-    afterEach(async () => {
-      await Promise.all(open.map((p) => p.close()));
-      open = [];
-    });
+    const person = (name: string, withUser?: string) => stack.open(name, withUser);
+    afterEach(() => stack.closePages());
 
     it('connects a video call with frames both ways, shows mute, shares the screen, and hangs up', async () => {
       const alice = await person('alice', 'bob');

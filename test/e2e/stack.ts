@@ -27,6 +27,8 @@ export interface Stack {
   /** Stops the hub and starts it again on the same port and data directory. */
   restartHub(): Promise<void>;
   token(userName: string): Promise<string>;
+  /** Closes every page opened so far (for afterEach: a failed test leaves no call behind). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,9 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName]!.id }),
       });
       return ((await response.json()) as { accessToken: string }).accessToken;
+    },
+    async closePages() {
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
     },
     async close() {
       await Promise.all(contexts.map((c) => c.close()));
