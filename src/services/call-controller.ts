@@ -311,7 +311,8 @@ export class CallController extends CallStore {
   private syncMedia(session: CallSession): void {
     this.set({
       localStream: session.localStream,
-      remoteStream: session.remoteStream.getTracks().length ? new MediaStream(session.remoteStream.getTracks()) : null,
+      // One stream for the whole call: remote tracks join it, and media elements bound to it keep playing.
+      remoteStream: session.remoteStream.getTracks().length ? session.remoteStream : null,
       controls: session.controls,
       remoteControls: session.remoteControls,
       quality: session.quality,

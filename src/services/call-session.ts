@@ -254,9 +254,12 @@ export class CallSession {
     this.publishLocal();
   }
 
+  /** A new local stream only when its tracks change, so a preview bound to it does not reload on a toggle. */
   private publishLocal(): void {
     const video = this.sentVideo();
-    this.localStream = new MediaStream(video ? [this.audio!, video] : [this.audio!]);
+    const tracks = video ? [this.audio!, video] : [this.audio!];
+    const current = this.localStream?.getTracks() ?? [];
+    if (current.length !== tracks.length || tracks.some((t) => !current.includes(t))) this.localStream = new MediaStream(tracks);
     this.events.emit('media', undefined);
   }
 

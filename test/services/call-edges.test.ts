@@ -171,11 +171,18 @@ describe('CallController edge cases', () => {
     expectNothingLive(alice, bob);
   });
 
-  it('measures call quality once connected', async () => {
+  it('measures call quality once connected, keeping the same streams throughout', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connect(alice, bob);
+    const { remoteStream, localStream } = alice.controller.state;
     const { quality } = await until(alice.controller, (s) => (s.quality?.inboundKbps ?? 0) > 0);
+    alice.controller.toggleMute();
+    bob.controller.toggleMute();
+    await until(alice.controller, (s) => s.remoteControls.muted);
+    // Bound media elements must not reload on every quality sample or toggle: the streams stay the same.
+    expect(alice.controller.state.remoteStream).to.equal(remoteStream);
+    expect(alice.controller.state.localStream).to.equal(localStream);
     expect(quality!.verdict).to.equal('good');
     expect(quality!.roundTripMs).to.be.a('number');
     await alice.controller.endCall();
