@@ -41,16 +41,9 @@ export const styles = css`
     transform: none;
   }
   [part~='avatar'] {
-    display: grid;
-    place-items: center;
-    width: var(--thrume-active-call-avatar-size, 6rem);
-    height: var(--thrume-active-call-avatar-size, 6rem);
-    border-radius: 50%;
-    object-fit: cover;
-    background: var(--_thrume-surface-raised);
+    --_thrume-avatar-size: var(--thrume-active-call-avatar-size, 6rem);
     color: var(--_thrume-text);
     font-size: 2rem;
-    font-weight: 600;
   }
   [part~='summary'] {
     display: flex;

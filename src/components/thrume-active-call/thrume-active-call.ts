@@ -11,7 +11,7 @@ import {
   ThrumeToggleScreenShareEvent,
   type DeviceKind,
 } from '../../events.js';
-import { avatar, type AvatarSource } from '../../avatar.js';
+import { avatar, avatarStyles, type AvatarSource } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon } from '../../icons.js';
 import type { CallInfo, CallState } from '../../services/call-state.js';
@@ -75,7 +75,7 @@ import { styles } from './thrume-active-call.styles.js';
  */
 @customElement('thrume-active-call')
 export class ThrumeActiveCall extends CallElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, avatarStyles, styles];
 
   /** Play no ringback tone while the other side rings. */
   @property({ type: Boolean }) silent = false;

@@ -26,16 +26,9 @@ export const styles = css`
     align-items: center;
   }
   [part~='avatar'] {
+    --_thrume-avatar-size: var(--thrume-incoming-call-avatar-size, 3.5rem);
     grid-row: span 3;
-    display: grid;
-    place-items: center;
-    width: var(--thrume-incoming-call-avatar-size, 3.5rem);
-    height: var(--thrume-incoming-call-avatar-size, 3.5rem);
-    border-radius: 50%;
-    object-fit: cover;
-    background: var(--_thrume-surface-raised);
     font-size: 1.25rem;
-    font-weight: 600;
   }
   h2,
   p {

@@ -3,7 +3,7 @@ import { CallElement } from '../call-element.js';
 import { customElement, property, query } from 'lit/decorators.js';
 
 import { ThrumeAnswerEvent, ThrumeDeclineEvent } from '../../events.js';
-import { avatar, type AvatarSource } from '../../avatar.js';
+import { avatar, avatarStyles, type AvatarSource } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon } from '../../icons.js';
 import type { CallInfo } from '../../services/call-state.js';
@@ -51,7 +51,7 @@ import { styles } from './thrume-incoming-call.styles.js';
  */
 @customElement('thrume-incoming-call')
 export class ThrumeIncomingCall extends CallElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, avatarStyles, styles];
 
   /** Play no ringtone. */
   @property({ type: Boolean }) silent = false;
