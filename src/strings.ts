@@ -104,6 +104,7 @@ export const defaultStrings: CallStrings = {
     NETWORK_ERROR: 'The network connection failed.',
     WEBRTC_ERROR: 'The call could not be set up in this browser.',
     SIGNALING_ERROR: 'The call service refused the request.',
+    CALL_NOT_FOUND: 'That call has already ended.',
     INVALID_STATE: 'That is not possible right now.',
   },
   close: 'Close',

@@ -55,6 +55,7 @@ export const ErrorUserOffline: Story = { args: { scene: 'ended', reason: 'unavai
 export const ErrorNetwork: Story = { args: { scene: 'ended', reason: 'failed', error: 'NETWORK_ERROR' } };
 export const ErrorWebRTC: Story = { args: { scene: 'ended', reason: 'failed', error: 'WEBRTC_ERROR' } };
 export const ErrorSignaling: Story = { args: { scene: 'ended', reason: 'failed', error: 'SIGNALING_ERROR' } };
+export const ErrorCallNotFound: Story = { args: { scene: 'ended', reason: 'failed', error: 'CALL_NOT_FOUND' } };
 export const ErrorInvalidState: Story = { args: { scene: 'active-video', error: 'INVALID_STATE' } };
 /** A camera error during a video call: the call goes on with audio only. */
 export const ErrorCameraDuringCall: Story = { args: { scene: 'active-voice', error: 'DEVICE_IN_USE' } };

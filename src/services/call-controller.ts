@@ -139,7 +139,7 @@ export class CallController extends CallStore {
       await this.options.signaling.rejectCall(incoming.id, reason);
     } catch (error) {
       // The baseline hub never says when the caller gave up; declining a call already gone is no error.
-      if (error instanceof CallError && error.message === 'Call not found') return;
+      if (error instanceof CallError && error.code === 'CALL_NOT_FOUND') return;
       throw this.report(error);
     }
   }

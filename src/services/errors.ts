@@ -10,6 +10,7 @@ export const callErrorCodes = [
   'NETWORK_ERROR', // the hub cannot be reached, or media connectivity failed
   'WEBRTC_ERROR', // the browser's WebRTC stack failed
   'SIGNALING_ERROR', // the hub refused an operation or sent something malformed
+  'CALL_NOT_FOUND', // the hub no longer has the call (it ended, or was never there)
   'INVALID_STATE', // the action does not fit the current call state, or a wrong argument
 ] as const;
 export type CallErrorCode = (typeof callErrorCodes)[number];
@@ -52,7 +53,9 @@ export function hubError(message: string): CallError {
       ? 'USER_OFFLINE'
       : message === 'User is not available for calls'
         ? 'USER_UNAVAILABLE'
-        : message.startsWith('Invalid')
+        : message === 'Call not found'
+          ? 'CALL_NOT_FOUND'
+          : message.startsWith('Invalid')
           ? 'INVALID_STATE'
           : 'SIGNALING_ERROR';
   return new CallError(code, message);

@@ -36,7 +36,8 @@ describe('signaling payloads', () => {
   it('maps the hub\'s and the browser\'s errors to codes', () => {
     expect(hubError('User is not online').code).to.equal('USER_OFFLINE');
     expect(hubError('User is not available for calls').code).to.equal('USER_UNAVAILABLE');
-    expect(hubError('Call not found').code).to.equal('SIGNALING_ERROR');
+    expect(hubError('Call not found').code).to.equal('CALL_NOT_FOUND');
+    expect(hubError('Not authorized to end this call').code).to.equal('SIGNALING_ERROR');
     expect(mediaError(new DOMException('x', 'NotAllowedError'), 'camera').code).to.equal('PERMISSION_DENIED');
     expect(mediaError(new DOMException('x', 'NotReadableError'), 'camera').message).to.equal('The camera is in use by another program.');
     expect(mediaError(new DOMException('x', 'NotFoundError'), 'microphone').code).to.equal('DEVICE_NOT_FOUND');
