@@ -22,7 +22,7 @@ export function hubsPlugin() {
     },
     serve(context) {
       if (context.path !== '/__thrume/hubs.json') return undefined;
-      const body = Object.fromEntries(hubs.map((h) => [h.mode, { url: h.url, ringTimeoutMs: 4000, reconnectGraceMs: 1500 }]));
+      const body = Object.fromEntries(hubs.map((h) => [h.mode, { url: h.url }]));
       return { body: JSON.stringify(body), type: 'json' };
     },
   };
