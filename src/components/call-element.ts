@@ -1,4 +1,5 @@
-// What every call element shares: the controller it uses (its own, or the provided one) and its strings.
+// What every call element shares: the controller it uses (its own, or the provided one), its strings,
+// and how a user's action reaches the controller.
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -21,5 +22,19 @@ export abstract class CallElement extends LitElement {
   /** The strings in effect: this element's own, over the provider's, over English. */
   protected get text(): CallStrings {
     return resolveStrings(this.strings, this.providedStrings);
+  }
+
+  /**
+   * Fires a user's intent and, unless a listener prevented it, has the controller act on it. A failure
+   * needs nothing more here: the controller reports every one in `state.error` and its `error` event.
+   */
+  protected async request(intent: Event, act: (controller: CallHandle) => unknown): Promise<void> {
+    const controller = this.binding.controller;
+    if (!controller || !this.dispatchEvent(intent)) return;
+    try {
+      await act(controller);
+    } catch {
+      // shown from state.error
+    }
   }
 }

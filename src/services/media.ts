@@ -14,6 +14,9 @@ export const videoConstraints: MediaTrackConstraints = {
   frameRate: { ideal: 30 },
 };
 
+/** Whether this browser can share the screen at all (phones mostly cannot). */
+export const canShareScreen = (): boolean => typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
+
 export interface DeviceChoice {
   readonly microphoneId?: string | null;
   readonly cameraId?: string | null;
@@ -67,9 +70,7 @@ export class BrowserMedia implements MediaService {
   }
 
   async captureScreen(): Promise<MediaStreamTrack> {
-    if (!navigator.mediaDevices?.getDisplayMedia) {
-      throw new CallError('DEVICE_NOT_FOUND', 'This browser cannot share the screen.');
-    }
+    if (!canShareScreen()) throw new CallError('DEVICE_NOT_FOUND', 'This browser cannot share the screen.');
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 30 } }, audio: false });

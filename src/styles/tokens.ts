@@ -1,5 +1,6 @@
-// Global design tokens: every element reads `--thrume-*` tokens here, with light and dark defaults,
-// into private `--_thrume-*` intermediates on its base part. Pages theme by setting the public tokens.
+// Global design tokens: every element reads `--thrume-*` tokens here, with light and dark defaults
+// (`light-dark()`, following `--thrume-color-scheme`, by default the reader's preference), into private
+// `--_thrume-*` intermediates on its base part. Pages theme by setting the public tokens.
 // Also the one host rule every element shares: `hidden` hides it.
 import { css } from 'lit';
 
@@ -8,19 +9,20 @@ export const tokens = css`
     display: none;
   }
   [part~='base'] {
-    --_thrume-surface: var(--thrume-color-surface, #ffffff);
-    --_thrume-surface-raised: var(--thrume-color-surface-raised, #f1f3f7);
-    --_thrume-text: var(--thrume-color-text, #1b1d22);
-    --_thrume-text-muted: var(--thrume-color-text-muted, #555b69);
-    --_thrume-border: var(--thrume-color-border, #c9ced8);
-    --_thrume-accent: var(--thrume-color-accent, #1d4ed8);
-    --_thrume-on-accent: var(--thrume-color-on-accent, #ffffff);
+    color-scheme: var(--thrume-color-scheme, light dark);
+    --_thrume-surface: var(--thrume-color-surface, light-dark(#ffffff, #1c1e24));
+    --_thrume-surface-raised: var(--thrume-color-surface-raised, light-dark(#f1f3f7, #2a2d35));
+    --_thrume-text: var(--thrume-color-text, light-dark(#1b1d22, #eceef3));
+    --_thrume-text-muted: var(--thrume-color-text-muted, light-dark(#555b69, #b3b8c4));
+    --_thrume-border: var(--thrume-color-border, light-dark(#c9ced8, #454a56));
+    --_thrume-accent: var(--thrume-color-accent, light-dark(#1d4ed8, #93b4ff));
+    --_thrume-on-accent: var(--thrume-color-on-accent, light-dark(#ffffff, #10131a));
     --_thrume-accept: var(--thrume-color-accept, #166534);
     --_thrume-danger: var(--thrume-color-danger, #b91c1c);
     --_thrume-on-state: var(--thrume-color-on-state, #ffffff);
-    --_thrume-pressed: var(--thrume-color-pressed, #1b1d22);
-    --_thrume-on-pressed: var(--thrume-color-on-pressed, #ffffff);
-    --_thrume-focus: var(--thrume-color-focus, #1d4ed8);
+    --_thrume-pressed: var(--thrume-color-pressed, light-dark(#1b1d22, #eceef3));
+    --_thrume-on-pressed: var(--thrume-color-on-pressed, light-dark(#ffffff, #1b1d22));
+    --_thrume-focus: var(--thrume-color-focus, light-dark(#1d4ed8, #93b4ff));
     --_thrume-video: var(--thrume-color-video, #111318);
     --_thrume-radius: var(--thrume-radius, 12px);
     --_thrume-gap: var(--thrume-space, 0.75rem);
@@ -29,22 +31,6 @@ export const tokens = css`
     font-family: var(--_thrume-font);
     color: var(--_thrume-text);
     box-sizing: border-box;
-  }
-  @media (prefers-color-scheme: dark) {
-    [part~='base'] {
-      --_thrume-surface: var(--thrume-color-surface, #1c1e24);
-      --_thrume-surface-raised: var(--thrume-color-surface-raised, #2a2d35);
-      --_thrume-text: var(--thrume-color-text, #eceef3);
-      --_thrume-text-muted: var(--thrume-color-text-muted, #b3b8c4);
-      --_thrume-border: var(--thrume-color-border, #454a56);
-      --_thrume-accent: var(--thrume-color-accent, #93b4ff);
-      --_thrume-on-accent: var(--thrume-color-on-accent, #10131a);
-      --_thrume-accept: var(--thrume-color-accept, #166534);
-      --_thrume-danger: var(--thrume-color-danger, #b91c1c);
-      --_thrume-pressed: var(--thrume-color-pressed, #eceef3);
-      --_thrume-on-pressed: var(--thrume-color-on-pressed, #1b1d22);
-      --_thrume-focus: var(--thrume-color-focus, #93b4ff);
-    }
   }
   *,
   *::before,

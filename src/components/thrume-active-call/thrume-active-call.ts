@@ -13,7 +13,8 @@ import {
 } from '../../events.js';
 import { avatar, avatarStyles, type AvatarSource } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
-import { icon } from '../../icons.js';
+import { icon, type IconName } from '../../icons.js';
+import { canShareScreen } from '../../services/media.js';
 import type { CallInfo, CallState } from '../../services/call-state.js';
 import type { CallStrings } from '../../strings.js';
 import { Tone, ringback } from '../../tones.js';
@@ -85,9 +86,6 @@ export class ThrumeActiveCall extends CallElement {
 
   /** Gives the URL of the other person's picture; initials are shown without one. */
   @property({ attribute: false }) avatarFor?: AvatarSource;
-
-
-
 
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
@@ -200,22 +198,18 @@ export class ThrumeActiveCall extends CallElement {
 
   private renderControls(state: CallState, text: CallStrings) {
     const { muted, cameraOn, screenSharing } = state.controls;
-    const canShare = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
+    const hangUp = state.status === 'calling' ? text.cancelCall : text.hangUp;
+    const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) =>
+      html`<button part="control ${part}" type="button" aria-pressed=${pressed ?? nothing} title=${label} @click=${onClick}>
+        ${icon(iconName)}<span class="visually-hidden">${label}</span>
+      </button>`;
     return html`<div part="controls" role="group" aria-label=${text.controls}>
-      <button part="control microphone" type="button" aria-pressed=${String(muted)} title=${text.mute} @click=${this.toggleMicrophone}>
-        ${icon(muted ? 'MicOff' : 'Mic')}<span class="visually-hidden">${text.mute}</span>
-      </button>
-      <button part="control camera" type="button" aria-pressed=${String(!cameraOn)} title=${text.cameraOff} @click=${this.toggleCamera}>
-        ${icon(cameraOn ? 'Video' : 'VideoOff')}<span class="visually-hidden">${text.cameraOff}</span>
-      </button>
-      ${canShare
-        ? html`<button part="control screen-share" type="button" aria-pressed=${String(screenSharing)} title=${text.shareScreen} @click=${this.toggleScreenShare}>
-            ${icon(screenSharing ? 'ScreenShareOff' : 'ScreenShare')}<span class="visually-hidden">${text.shareScreen}</span>
-          </button>`
+      ${control('microphone', text.mute, muted ? 'MicOff' : 'Mic', this.toggleMicrophone, muted)}
+      ${control('camera', text.cameraOff, cameraOn ? 'Video' : 'VideoOff', this.toggleCamera, !cameraOn)}
+      ${canShareScreen()
+        ? control('screen-share', text.shareScreen, screenSharing ? 'ScreenShareOff' : 'ScreenShare', this.toggleScreenShare, screenSharing)
         : nothing}
-      <button part="control hang-up" type="button" title=${state.status === 'calling' ? text.cancelCall : text.hangUp} @click=${this.hangUp}>
-        ${icon('PhoneOff')}<span class="visually-hidden">${state.status === 'calling' ? text.cancelCall : text.hangUp}</span>
-      </button>
+      ${control('hang-up', hangUp, 'PhoneOff', this.hangUp)}
     </div>`;
   }
 
@@ -241,44 +235,29 @@ export class ThrumeActiveCall extends CallElement {
   }
 
   private toggleMicrophone(): void {
-    const controller = this.binding.controller;
-    if (!controller || !this.dispatchEvent(new ThrumeToggleMicrophoneEvent(!this.binding.state.controls.muted))) return;
-    controller.toggleMute();
+    void this.request(new ThrumeToggleMicrophoneEvent(!this.binding.state.controls.muted), (c) => c.toggleMute());
   }
 
   private toggleCamera(): void {
-    const controller = this.binding.controller;
-    if (!controller || !this.dispatchEvent(new ThrumeToggleCameraEvent(!this.binding.state.controls.cameraOn))) return;
-    controller.toggleCamera().catch(() => undefined); // reported in state.error
+    void this.request(new ThrumeToggleCameraEvent(!this.binding.state.controls.cameraOn), (c) => c.toggleCamera());
   }
 
   private toggleScreenShare(): void {
-    const controller = this.binding.controller;
-    if (!controller || !this.dispatchEvent(new ThrumeToggleScreenShareEvent(!this.binding.state.controls.screenSharing))) return;
-    controller.toggleScreenShare().catch(() => undefined);
+    void this.request(new ThrumeToggleScreenShareEvent(!this.binding.state.controls.screenSharing), (c) => c.toggleScreenShare());
   }
 
   private hangUp(): void {
-    const controller = this.binding.controller;
-    if (!controller || !this.dispatchEvent(new ThrumeHangUpEvent())) return;
-    controller.endCall().catch(() => undefined);
+    void this.request(new ThrumeHangUpEvent(), (c) => c.endCall());
   }
 
   private selectDevice(kind: DeviceKind, deviceId: string): void {
-    const controller = this.binding.controller;
-    if (!controller || !this.dispatchEvent(new ThrumeSelectDeviceEvent(kind, deviceId))) return;
-    try {
-      if (kind === 'microphone') controller.selectMicrophone(deviceId).catch(() => undefined);
-      else if (kind === 'camera') controller.selectCamera(deviceId).catch(() => undefined);
-      else controller.selectSpeaker(deviceId);
-    } catch {
-      // selectSpeaker throws where the browser cannot choose; the picker is hidden there anyway.
-    }
+    void this.request(new ThrumeSelectDeviceEvent(kind, deviceId), (c) =>
+      kind === 'microphone' ? c.selectMicrophone(deviceId) : kind === 'camera' ? c.selectCamera(deviceId) : c.selectSpeaker(deviceId),
+    );
   }
 
   private dismiss(): void {
-    if (!this.dispatchEvent(new ThrumeDismissEvent())) return;
-    this.binding.controller?.dismiss();
+    void this.request(new ThrumeDismissEvent(), (c) => c.dismiss());
   }
 
   /** Routes the remote audio to the chosen speaker. */

@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { ThrumeCallEvent } from '../../events.js';
 import { icon } from '../../icons.js';
 import { isInCall, type CallType } from '../../services/call-state.js';
+import { canShareScreen } from '../../services/media.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './thrume-call-button.styles.js';
 
@@ -72,7 +73,6 @@ export class ThrumeCallButton extends CallElement {
     const text = this.text;
     const reason = this.disabledReason;
     const shown = new Set(this.actions.split(/\s+/));
-    const canShare = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
     const button = (action: CallAction, iconName: 'Phone' | 'Video' | 'ScreenShare', label: string) => html`
       <button
         part="button ${action}"
@@ -89,27 +89,20 @@ export class ThrumeCallButton extends CallElement {
       <div part="base" role="group" aria-label=${this.calleeName || nothing}>
         ${shown.has('voice') ? button('voice', 'Phone', text.voiceCall(this.calleeName)) : nothing}
         ${shown.has('video') ? button('video', 'Video', text.videoCall(this.calleeName)) : nothing}
-        ${shown.has('screen-share') && canShare ? button('screen-share', 'ScreenShare', text.screenShareCall(this.calleeName)) : nothing}
+        ${shown.has('screen-share') && canShareScreen() ? button('screen-share', 'ScreenShare', text.screenShareCall(this.calleeName)) : nothing}
         <span id="reason" part="reason" class="visually-hidden">${reason}</span>
       </div>
     `;
   }
 
-  private async call(action: CallAction): Promise<void> {
-    const controller = this.binding.controller;
-    if (this.disabledReason || !controller) return;
+  private call(action: CallAction): Promise<void> | void {
+    if (this.disabledReason) return;
+    const { calleeId, calleeName, conversationId } = this;
     const type: CallType = action === 'voice' ? 'voice' : 'video';
-    const screenShare = action === 'screen-share';
-    if (!this.dispatchEvent(new ThrumeCallEvent(this.calleeId, type, this.calleeName, this.conversationId, screenShare))) return;
-    try {
-      await controller.initiateCall(this.calleeId, type, {
-        calleeName: this.calleeName,
-        conversationId: this.conversationId,
-        shareScreen: screenShare,
-      });
-    } catch {
-      // The controller reports every failure in `state.error` and its `error` event; the elements show it there.
-    }
+    const shareScreen = action === 'screen-share';
+    return this.request(new ThrumeCallEvent(calleeId, type, calleeName, conversationId, shareScreen), (controller) =>
+      controller.initiateCall(calleeId, type, { calleeName, conversationId, shareScreen }),
+    );
   }
 }
 

@@ -59,9 +59,6 @@ export class ThrumeIncomingCall extends CallElement {
   /** Gives the URL of the caller's picture; initials are shown without one. */
   @property({ attribute: false }) avatarFor?: AvatarSource;
 
-
-
-
   @query('[part~="accept"]') private acceptButton?: HTMLButtonElement;
 
   private readonly tone = new Tone(ringtone);
@@ -147,28 +144,20 @@ export class ThrumeIncomingCall extends CallElement {
     `;
   }
 
-  private async answer(audioOnly: boolean): Promise<void> {
-    const controller = this.binding.controller;
-    if (!controller || !this.call) return;
-    if (!this.dispatchEvent(new ThrumeAnswerEvent(audioOnly))) return;
-    this.tone.stop();
-    try {
-      await controller.acceptCall({ audioOnly });
-    } catch {
-      // Reported by the controller in `state.error`.
-    }
+  private answer(audioOnly: boolean): Promise<void> | void {
+    if (!this.call) return;
+    return this.request(new ThrumeAnswerEvent(audioOnly), (controller) => {
+      this.tone.stop();
+      return controller.acceptCall({ audioOnly });
+    });
   }
 
-  private async decline(): Promise<void> {
-    const controller = this.binding.controller;
-    if (!controller || !this.call) return;
-    if (!this.dispatchEvent(new ThrumeDeclineEvent())) return;
-    this.tone.stop();
-    try {
-      await controller.rejectCall();
-    } catch {
-      // Reported by the controller in `state.error`.
-    }
+  private decline(): Promise<void> | void {
+    if (!this.call) return;
+    return this.request(new ThrumeDeclineEvent(), (controller) => {
+      this.tone.stop();
+      return controller.rejectCall();
+    });
   }
 
   private declineOnEscape(event: KeyboardEvent): void {
