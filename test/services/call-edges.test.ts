@@ -1,24 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { loopbackParties, until, framesOf, type Parties, type Party } from '../support/parties.js';
-import { openPeerConnections, peerConnections } from '../support/recorders.js';
+import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties } from '../support/parties.js';
+import { peerConnections } from '../support/recorders.js';
 import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
 import type { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
-
-const isActive = (s: { status: string }) => s.status === 'active';
-const isEnded = (s: { status: string }) => s.status === 'ended';
-
-async function connect(caller: Party, callee: Party, type: 'voice' | 'video' = 'video'): Promise<void> {
-  await caller.controller.initiateCall(callee.id, type);
-  await until(callee.controller, (s) => s.status === 'incoming');
-  await callee.controller.acceptCall();
-  await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
-}
-
-function expectNothingLive(...parties: Party[]): void {
-  for (const p of parties) expect(p.media.liveTracks, `${p.name}'s live tracks`).to.have.length(0);
-  expect(openPeerConnections()).to.have.length(0);
-}
 
 /** Makes the page's getUserMedia fail like a browser does, for the duration of `run`. */
 async function withGetUserMedia(fake: typeof navigator.mediaDevices.getUserMedia, run: () => Promise<void>): Promise<void> {
@@ -46,7 +31,7 @@ describe('CallController edge cases', () => {
     expect(error.message).to.equal('User is not online');
     expect(alice.controller.state.activeCall!.endReason).to.equal('unavailable');
     expect(alice.controller.state.error).to.equal(error);
-    expectNothingLive(alice);
+    expectReleased(alice);
   });
 
   it('reports a denied camera and microphone before anyone rings, and keeps working after', async () => {
@@ -57,8 +42,8 @@ describe('CallController edge cases', () => {
       expect(error.code).to.equal('PERMISSION_DENIED');
     });
     expect(bob.controller.state.status).to.equal('idle');
-    expectNothingLive(alice, bob);
-    await connect(alice, bob, 'voice');
+    expectReleased(alice, bob);
+    await connectCall(alice, bob, 'voice');
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
   });
@@ -78,7 +63,7 @@ describe('CallController edge cases', () => {
     await framesOf(alice.controller.state.remoteStream!); // bob's camera still reaches alice
     await bob.controller.endCall();
     await until(alice.controller, isEnded);
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('dismisses the other devices of the callee when one answers', async () => {
@@ -92,34 +77,37 @@ describe('CallController edge cases', () => {
     await until(alice.controller, isActive);
     await alice.controller.endCall();
     await until(bobLaptop.controller, isEnded);
-    expectNothingLive(alice, bobPhone, bobLaptop);
+    expectReleased(alice, bobPhone, bobLaptop);
   });
 
-  it('rejoins the call after a signaling reconnect, where the hub can', async () => {
-    parties = loopbackParties('extended');
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob);
-    const bobsConnection = peerConnections.at(-1)!;
-    const ufrag = () => /a=ice-ufrag:(\S+)/.exec(bobsConnection.remoteDescription!.sdp)![1];
-    const before = ufrag();
-    await (alice.signaling as LoopbackSignaling).simulateReconnect(50);
-    await until(alice.controller, (s) => s.signaling === 'connected');
-    // After rejoining, alice restarts ICE through the hub: bob sees her new credentials.
-    await new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error('no ICE restart reached bob')), 5000);
-      const poll = setInterval(() => ufrag() !== before && (clearInterval(poll), clearTimeout(deadline), resolve()), 50);
+  for (const who of ['caller', 'callee'] as const) {
+    it(`rejoins the call after the ${who}'s signaling reconnects, where the hub can, and renews ICE`, async () => {
+      parties = loopbackParties('extended');
+      const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+      await connectCall(alice, bob);
+      const bobsConnection = peerConnections.at(-1)!;
+      const ufrag = () => /a=ice-ufrag:(\S+)/.exec(bobsConnection.remoteDescription!.sdp)![1];
+      const before = ufrag();
+      const reconnecting = who === 'caller' ? alice : bob;
+      await (reconnecting.signaling as LoopbackSignaling).simulateReconnect(50);
+      await until(reconnecting.controller, (s) => s.signaling === 'connected');
+      // After rejoining, ICE restarts through the hub (the callee asks the caller to): bob sees alice's new credentials.
+      await new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error('no ICE restart reached bob')), 5000);
+        const poll = setInterval(() => ufrag() !== before && (clearInterval(poll), clearTimeout(deadline), resolve()), 50);
+      });
+      expect(reconnecting.controller.state.status).to.equal('active');
+      expect(reconnecting.controller.state.error).to.equal(null);
+      await alice.controller.endCall();
+      await until(bob.controller, isEnded);
+      expectReleased(alice, bob);
     });
-    expect(alice.controller.state.status).to.equal('active');
-    expect(alice.controller.state.error).to.equal(null);
-    await alice.controller.endCall();
-    await until(bob.controller, isEnded);
-    expectNothingLive(alice, bob);
-  });
+  }
 
   it('keeps media going when the baseline hub loses the call\'s signaling, and still hangs up both sides', async () => {
     parties = loopbackParties('baseline');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob);
+    await connectCall(alice, bob);
     await (alice.signaling as LoopbackSignaling).simulateReconnect(50);
     await until(alice.controller, (s) => s.signaling === 'connected');
     expect(alice.controller.state.status).to.equal('active');
@@ -127,34 +115,34 @@ describe('CallController edge cases', () => {
     await alice.controller.endCall();
     const ended = await until(bob.controller, isEnded);
     expect(ended.activeCall!.endReason).to.equal('remote-hangup'); // told over the call's own data channel
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('ends a call whose participant stays away past the hub\'s grace period', async () => {
     parties = loopbackParties('extended', { reconnectGraceMs: 200 });
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob, 'voice');
+    await connectCall(alice, bob, 'voice');
     await alice.signaling.disconnect();
     const ended = await until(bob.controller, isEnded);
     expect(['disconnected', 'remote-hangup']).to.include(ended.activeCall!.endReason);
     await alice.controller.endCall();
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('ends the call when the page goes away', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob);
+    await connectCall(alice, bob);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(alice.controller.state.status).to.equal('ended');
     expect(bob.controller.state.status).to.equal('ended');
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('switches the microphone mid-call and stops the old one', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob, 'voice');
+    await connectCall(alice, bob, 'voice');
     const microphones = alice.controller.state.devices.microphones;
     expect(microphones.length).to.be.greaterThan(0);
     const chosen = microphones.at(-1)!; // Chromium fakes three microphones, Firefox one
@@ -168,13 +156,13 @@ describe('CallController edge cases', () => {
     expect(sender!.track).to.equal(next);
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('measures call quality once connected, keeping the same streams throughout', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connect(alice, bob);
+    await connectCall(alice, bob);
     const { remoteStream, localStream } = alice.controller.state;
     const { quality } = await until(alice.controller, (s) => (s.quality?.inboundKbps ?? 0) > 0);
     alice.controller.toggleMute();
@@ -202,7 +190,7 @@ describe('CallController edge cases', () => {
     await until(bob.controller, (s) => s.status === 'active' && s.remoteControls.screenSharing);
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
-    expectNothingLive(alice, bob);
+    expectReleased(alice, bob);
   });
 
   it('puts an ended call away, clears an error, and says when it is disconnected', async () => {
@@ -226,10 +214,10 @@ describe('CallController edge cases', () => {
     expect(alice.controller.state.activeCall!.id).to.equal(null);
     await alice.controller.endCall();
     expect(alice.controller.state.activeCall!.endReason).to.equal('cancelled');
-    expectNothingLive(alice); // the microphone is released at once, not when the hub answers
+    expectReleased(alice); // the microphone is released at once, not when the hub answers
     await placing;
     await until(bob.controller, (s) => s.callHistory[0]?.endReason === 'cancelled');
-    await connect(alice, bob, 'voice'); // nobody is left busy
+    await connectCall(alice, bob, 'voice'); // nobody is left busy
     await alice.controller.endCall();
   });
 

@@ -1,29 +1,7 @@
 // The call scenarios every signaling implementation must pass: run against the loopback hub here,
 // and against the real hub over SignalR in test/hub/.
 import { expect } from '@open-wc/testing';
-import { openPeerConnections } from './recorders.js';
-import { framesOf, until, type Parties, type Party } from './parties.js';
-import type { CallType } from '../../src/services/call-state.js';
-import { conversationOf } from './directory.js';
-
-const isActive = (s: { status: string }) => s.status === 'active';
-const isEnded = (s: { status: string }) => s.status === 'ended';
-
-/** Asserts the exit left nothing behind: every local track ended, every peer connection closed. */
-function expectReleased(...parties: Party[]): void {
-  for (const p of parties) {
-    expect(p.media.liveTracks.map((t) => `${p.name}: ${t.kind} ${t.label}`), 'live local tracks').to.deep.equal([]);
-    expect(p.controller.state.localStream, `${p.name} local stream`).to.equal(null);
-  }
-  expect(openPeerConnections().length, 'open peer connections').to.equal(0);
-}
-
-async function connectCall(caller: Party, callee: Party, type: CallType): Promise<void> {
-  await caller.controller.initiateCall(callee.id, type, { calleeName: callee.name, conversationId: conversationOf(caller.id, callee.id) });
-  await until(callee.controller, (s) => s.status === 'incoming');
-  await callee.controller.acceptCall();
-  await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
-}
+import { connectCall, expectReleased, framesOf, isActive, isEnded, until, type Parties, type Party } from './parties.js';
 
 export function callFlows(makeParties: () => Parties): void {
   let parties: Parties;

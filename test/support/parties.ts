@@ -1,11 +1,12 @@
 // Parties to a call: real controllers, each with its own signaling, real media and real peer connections.
-import { CallController } from '../../src/services/call-controller.js';
+import { expect } from '@open-wc/testing';
+import { CallController, type CallControllerOptions } from '../../src/services/call-controller.js';
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
 import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
-import type { CallState } from '../../src/services/call-state.js';
+import type { CallState, CallType } from '../../src/services/call-state.js';
 import type { Signaling } from '../../src/services/signaling/signaling.js';
-import { RecordingMedia } from './recorders.js';
-import { user } from './directory.js';
+import { openPeerConnections, RecordingMedia } from './recorders.js';
+import { conversationOf, user } from './directory.js';
 
 export type HubMode = 'extended' | 'baseline';
 
@@ -17,9 +18,8 @@ export interface Party {
   readonly signaling: Signaling;
 }
 
-export interface PartyOptions {
-  readonly ringTimeoutMs?: number;
-}
+/** Controller options for one party, over the tests' own (no STUN servers, quality four times a second). */
+export type PartyOptions = Partial<Omit<CallControllerOptions, 'signaling' | 'media'>>;
 
 /** Makes connected parties from demo users; `close()` disposes them all. */
 export interface Parties {
@@ -59,9 +59,7 @@ function partiesOver(mode: HubMode, hubRefusesBusy: boolean, signalingFor: (who:
       const who = user(userName);
       const signaling = await signalingFor(who);
       const media = new RecordingMedia();
-      const controller = new CallController({
-        signaling, media, iceServers: [], ringTimeoutMs: options.ringTimeoutMs, qualityIntervalMs: 250,
-      });
+      const controller = new CallController({ signaling, media, iceServers: [], qualityIntervalMs: 250, ...options });
       await controller.connect();
       const party = { name: userName, id: who.id, controller, media, signaling };
       made.push(party);
@@ -99,21 +97,44 @@ export async function framesOf(stream: MediaStream, count = 5, timeoutMs = 10_00
   video.playsInline = true;
   video.srcObject = stream;
   document.body.append(video);
+  let seen = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Only ${seen} of ${count} frames in ${timeoutMs} ms`)), timeoutMs);
+  });
+  const frames = new Promise<{ width: number; height: number }>((resolve) => {
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      if (++seen >= count) resolve({ width: meta.width, height: meta.height });
+      else video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
   try {
-    await video.play();
-    return await new Promise((resolve, reject) => {
-      let seen = 0;
-      const timer = setTimeout(() => reject(new Error(`Only ${seen} of ${count} frames in ${timeoutMs} ms`)), timeoutMs);
-      const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-        if (++seen >= count) {
-          clearTimeout(timer);
-          resolve({ width: meta.width, height: meta.height });
-        } else video.requestVideoFrameCallback(onFrame);
-      };
-      video.requestVideoFrameCallback(onFrame);
-    });
+    await Promise.race([video.play(), timeout]);
+    return await Promise.race([frames, timeout]);
   } finally {
+    clearTimeout(timer);
     video.srcObject = null;
     video.remove();
   }
+}
+
+export const isActive = (s: { status: string }) => s.status === 'active';
+export const isEnded = (s: { status: string }) => s.status === 'ended';
+
+/** Calls from `caller` to `callee` and answers, resolving once both sides are active. */
+export async function connectCall(caller: Party, callee: Party, type: CallType = 'video'): Promise<void> {
+  await caller.controller.initiateCall(callee.id, type, { calleeName: callee.name, conversationId: conversationOf(caller.id, callee.id) });
+  await until(callee.controller, (s) => s.status === 'incoming');
+  await callee.controller.acceptCall();
+  await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
+}
+
+/** Asserts the exit left nothing behind: every local track ended, every peer connection closed. */
+export function expectReleased(...parties: Party[]): void {
+  for (const p of parties) {
+    expect(p.media.liveTracks.map((t) => `${p.name}: ${t.kind} ${t.label}`), 'live local tracks').to.deep.equal([]);
+    expect(p.controller.state.localStream, `${p.name} local stream`).to.equal(null);
+  }
+  expect(openPeerConnections().length, 'open peer connections').to.equal(0);
 }
