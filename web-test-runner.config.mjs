@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, chromiumPath } from './scripts/browser-flags.mjs';
 import { plainSummaryReporter } from './scripts/wtr-summary.mjs';
 import { hubsPlugin } from './scripts/wtr-hubs.mjs';
+import { turnPlugin } from './scripts/wtr-turn.mjs';
 
 /** Shared by the Chromium (this file) and Firefox configs. */
 export function baseConfig(label) {
@@ -13,7 +14,7 @@ export function baseConfig(label) {
     concurrency: 1,
     reporters: [defaultReporter(), plainSummaryReporter(label)],
     testFramework: { config: { timeout: 20000 } },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hubsPlugin()],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hubsPlugin(), turnPlugin()],
   };
 }
 

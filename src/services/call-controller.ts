@@ -14,6 +14,11 @@ export interface CallControllerOptions {
   readonly media?: MediaService;
   /** STUN and TURN servers; the hub's own list is used when it offers one (`ice-servers`). */
   readonly iceServers?: RTCIceServer[];
+  /**
+   * `relay` sends media only through the TURN servers, so neither side learns the other's IP address
+   * (Signal's "always relay calls"); it needs a TURN server among the ICE servers. Default `all`.
+   */
+  readonly iceTransportPolicy?: RTCIceTransportPolicy;
   /** How long a call may ring when the hub has no ring timeout of its own. Default 45 s. */
   readonly ringTimeoutMs?: number;
   readonly historyLimit?: number;
@@ -279,7 +284,7 @@ export class CallController extends CallStore {
     const session = new CallSession({
       signaling: this.options.signaling,
       media: this.media,
-      configuration: { iceServers: this.options.iceServers ?? defaultIceServers },
+      configuration: { iceServers: this.options.iceServers ?? defaultIceServers, iceTransportPolicy: this.options.iceTransportPolicy ?? 'all' },
       role,
       devices: { microphoneId: devices.microphoneId, cameraId: devices.cameraId },
       qualityIntervalMs: this.options.qualityIntervalMs,

@@ -11,7 +11,7 @@ export interface PeerOptions {
   readonly role: PeerRole;
   /** Whether this side may send offers at all (Thrume's baseline hub takes offers from the caller only). */
   readonly mayOffer: boolean;
-  /** How long `disconnected` may last before an ICE restart. */
+  /** How long `disconnected` may last before an ICE restart (then one every twice that, until connected). */
   readonly disconnectGraceMs?: number;
   /** How long the connection may stay down (after connecting once) before the peer gives up. */
   readonly failAfterMs?: number;
@@ -35,7 +35,7 @@ export class Peer {
   private makingOffer = false;
   private ignoreOffer = false;
   private offersAllowed: boolean;
-  private graceTimer?: ReturnType<typeof setTimeout>;
+  private restartTimer?: ReturnType<typeof setTimeout>;
   private failTimer?: ReturnType<typeof setTimeout>;
   private closed = false;
   private health: PeerHealth = 'connecting';
@@ -111,15 +111,20 @@ export class Peer {
     if (this.control?.readyState === 'open') this.control.send(JSON.stringify(message));
   }
 
+  /**
+   * Renews ICE. Only the offerer restarts; the answerer asks it to over the control channel. Restarts
+   * from both sides at once collide, and in Chromium the rolled-back side's remote video then stays
+   * frozen (frames decoded, none rendered), as test/services/media-path.test.ts showed.
+   */
   restartIce(): void {
-    if (this.options.mayOffer && this.offersAllowed) this.connection.restartIce();
+    if (this.options.role === 'answerer') this.sendControl({ type: 'restart-ice' });
+    else if (this.offersAllowed) this.connection.restartIce();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.graceTimer);
-    clearTimeout(this.failTimer);
+    this.stopRecovery();
     this.control?.close();
     this.connection.close();
   }
@@ -149,7 +154,9 @@ export class Peer {
     this.control = this.connection.createDataChannel('thrume-control', { negotiated: true, id: 0 });
     this.control.addEventListener('message', ({ data }) => {
       try {
-        this.events.emit('control', JSON.parse(String(data)));
+        const message: unknown = JSON.parse(String(data));
+        if ((message as { type?: unknown } | null)?.type === 'restart-ice') this.restartIce();
+        else this.events.emit('control', message);
       } catch {
         // not ours to act on: the other side's controller only sends JSON
       }
@@ -159,18 +166,33 @@ export class Peer {
 
   private watchConnection(): void {
     const state = this.connection.connectionState;
-    clearTimeout(this.graceTimer);
     if (state === 'connected') {
-      clearTimeout(this.failTimer);
-      this.failTimer = undefined;
+      this.stopRecovery();
       return this.setHealth('connected');
     }
     if (state !== 'disconnected' && state !== 'failed') return;
     if (this.health === 'connecting' && state === 'failed') return this.setHealth('failed');
     this.setHealth('reconnecting');
-    if (state === 'failed') this.restartIce();
-    else this.graceTimer = setTimeout(() => this.restartIce(), this.options.disconnectGraceMs ?? 2000);
     this.failTimer ??= setTimeout(() => this.setHealth('failed'), this.options.failAfterMs ?? 20_000);
+    if (this.options.role === 'answerer') return; // the offerer restarts
+    if (state === 'failed') clearTimeout(this.restartTimer);
+    else if (this.restartTimer) return;
+    // The first restart waits out the grace (a blip heals by itself); the next ones keep trying, as a
+    // restart made while the network was gone gathered nothing to connect with once it is back.
+    const grace = this.options.disconnectGraceMs ?? 2000;
+    const retry = (delay: number) => {
+      this.restartTimer = setTimeout(() => {
+        this.restartIce();
+        retry(grace * 2);
+      }, delay);
+    };
+    retry(state === 'failed' ? 0 : grace);
+  }
+
+  private stopRecovery(): void {
+    clearTimeout(this.restartTimer);
+    clearTimeout(this.failTimer);
+    this.restartTimer = this.failTimer = undefined;
   }
 
   private setHealth(health: PeerHealth): void {

@@ -10,7 +10,7 @@ declare module 'vue' {
     /** Call buttons for one person: voice, video, and video with screen sharing. */
     'thrume-call-button': DefineComponent<{ calleeId?: string; calleeName?: string; conversationId?: string; actions?: string; showLabels?: boolean; controller?: CallHandle; strings?: Partial<CallStrings>; onThrumeCall?: (event: Events.ThrumeCallEvent) => void; }>;
     /** Provides one call controller to the call elements inside it. */
-    'thrume-call-provider': DefineComponent<{ hubUrl?: string; accessTokenFactory?: () => string | Promise<string>; noCredentials?: boolean; iceServers?: RTCIceServer[]; ringTimeout?: number; signaling?: Signaling; media?: MediaService; strings?: Partial<CallStrings>; controller?: CallHandle; }>;
+    'thrume-call-provider': DefineComponent<{ hubUrl?: string; accessTokenFactory?: () => string | Promise<string>; noCredentials?: boolean; iceServers?: RTCIceServer[]; iceTransportPolicy?: unknown; ringTimeout?: number; signaling?: Signaling; media?: MediaService; strings?: Partial<CallStrings>; controller?: CallHandle; }>;
     /** Incoming call alert dialog: caller, call type, accept, accept with audio only, decline. */
     'thrume-incoming-call': DefineComponent<{ silent?: boolean; avatarFor?: AvatarSource; controller?: CallHandle; strings?: Partial<CallStrings>; onThrumeAnswer?: (event: Events.ThrumeAnswerEvent) => void; onThrumeDecline?: (event: Events.ThrumeDeclineEvent) => void; }>;
   }

@@ -9,7 +9,7 @@ import type { MediaService } from '../../services/media.js';
 import { stringsContext, type CallStrings } from '../../strings.js';
 import { styles } from './thrume-call-provider.styles.js';
 
-const rebuildOn = ['hubUrl', 'accessTokenFactory', 'withCredentials', 'iceServers', 'signaling', 'media', 'ringTimeout'] as const;
+const rebuildOn = ['hubUrl', 'accessTokenFactory', 'withCredentials', 'iceServers', 'iceTransportPolicy', 'signaling', 'media', 'ringTimeout'] as const;
 
 /**
  * Creates the call controller (or is handed one) and provides it to every Thrume element inside it,
@@ -37,6 +37,9 @@ export class ThrumeCallProvider extends LitElement {
 
   /** STUN and TURN servers, as JSON in the attribute; the controller's defaults (or the hub's list) without it. */
   @property({ type: Array, attribute: 'ice-servers' }) iceServers?: RTCIceServer[];
+
+  /** `relay` sends media only through the TURN servers among `ice-servers`, hiding each side's IP address from the other. */
+  @property({ attribute: 'ice-transport-policy' }) iceTransportPolicy?: RTCIceTransportPolicy;
 
   /** How long a call may ring, in milliseconds, when the hub has no ring timeout of its own. */
   @property({ type: Number, attribute: 'ring-timeout' }) ringTimeout?: number;
@@ -103,7 +106,8 @@ export class ThrumeCallProvider extends LitElement {
         ? new SignalRSignaling({ url: this.hubUrl, accessTokenFactory: this.accessTokenFactory, withCredentials: this.withCredentials })
         : null);
     if (!signaling) return;
-    const controller = new CallController({ signaling, media: this.media, iceServers: this.iceServers, ringTimeoutMs: this.ringTimeout });
+    const { media, iceServers, iceTransportPolicy, ringTimeout: ringTimeoutMs } = this;
+    const controller = new CallController({ signaling, media, iceServers, iceTransportPolicy, ringTimeoutMs });
     this.created = controller;
     controller.connect().catch(() => undefined); // the failure is in controller.state.error and `signaling`
   }
