@@ -24,6 +24,18 @@ describe('<thrume-call-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its colour scheme from --thrume-color-scheme, and is accessible in the dark one', async () => {
+    const { el } = await callButton();
+    const background = () => getComputedStyle(part(el, 'voice')).backgroundColor;
+    el.style.setProperty('--thrume-color-scheme', 'light');
+    expect(background()).to.equal('rgb(255, 255, 255)');
+    el.style.setProperty('--thrume-color-scheme', 'dark');
+    expect(background()).to.equal('rgb(28, 30, 36)');
+    el.showLabels = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
   // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
   const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
   withMediaEmulation('is accessible in the dark colour scheme', async () => {
