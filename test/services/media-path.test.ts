@@ -1,5 +1,6 @@
 // Calls whose media path breaks for real: relay-only ICE sends every packet through the test runner's
-// TURN relay (scripts/wtr-turn.mjs), which the tests stop and start again. Signaling (the loopback) stays up.
+// TURN relay (scripts/wtr-turn.mjs), which the tests cut (every packet dropped) and restore. Signaling
+// (the loopback) stays up.
 import { expect } from '@open-wc/testing';
 import { peerConnections } from '../support/recorders.js';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties, type PartyOptions } from '../support/parties.js';
