@@ -45,7 +45,7 @@ describe('A call whose media path breaks', function () {
     for (const connection of connections) expect(await localCandidateType(connection)).to.equal('relay');
   });
 
-  it('shows reconnecting while the path is down and comes back by an ICE restart, frames flowing again', async () => {
+  it('shows reconnecting while the path is down and comes back by the offerer\'s ICE restart, frames flowing again', async () => {
     const [alice, bob] = await relayedCall({ failAfterMs: 45_000 }, { failAfterMs: 45_000 });
     const atBob = bob.controller.state.remoteStream!;
     const connectedAt = bob.controller.state.activeCall!.connectedAt;
@@ -53,7 +53,9 @@ describe('A call whose media path breaks', function () {
     const ufrags = liveConnections().map(iceUfrag);
 
     await turn('cut');
-    await Promise.all([until(alice.controller, isReconnecting, 20_000), until(bob.controller, isReconnecting, 20_000)]);
+    // Alice, the offerer, restarts ICE. Bob shows reconnecting too when his browser notices first; Firefox
+    // stops checking the old path once her restart reaches him, so only hers is certain.
+    await until(alice.controller, isReconnecting, 20_000);
     // Long enough for restarts to fail while the path is down: only a later one can bring the call back.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     await turn('restore');
