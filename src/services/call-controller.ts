@@ -41,6 +41,18 @@ export const defaultIceServers: RTCIceServer[] = [
   { urls: 'stun:stun1.l.google.com:19302' },
 ];
 
+/** Resolves when `work` settles or after `ms`, whichever is first. */
+function settledWithin(ms: number, work: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
 export class CallController extends CallStore {
   private session: CallSession | null = null;
   private ringTimer?: ReturnType<typeof setTimeout>;
@@ -57,7 +69,7 @@ export class CallController extends CallStore {
     this.devices = watchDevices(this.media, (devices) => this.set({ devices: { ...this.state.devices, ...devices } }));
     this.cleanups.push(() => this.devices.stop());
     if ((options.endOnPageHide ?? true) && typeof window !== 'undefined') {
-      const onPageHide = () => this.leave();
+      const onPageHide = () => void this.leave();
       window.addEventListener('pagehide', onPageHide);
       this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
     }
@@ -202,7 +214,9 @@ export class CallController extends CallStore {
 
   /** Ends any call, stops every track and disconnects from the hub. */
   async dispose(): Promise<void> {
-    this.leave();
+    // The hub hears the call end before the connection goes, or holds it for a rejoin; but a hub that
+    // is gone does not answer, so it is given a second at most.
+    await settledWithin(1000, this.leave());
     await this.options.signaling.disconnect().catch(() => undefined);
     this.set({ signaling: 'disconnected' });
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -328,7 +342,7 @@ export class CallController extends CallStore {
     this.set({ signaling: status });
     const call = this.state.activeCall;
     if (status !== 'connected' || !call?.id || !this.session) {
-      if (status === 'disconnected' && (this.state.status === 'calling' || this.state.status === 'incoming')) this.leave('disconnected');
+      if (status === 'disconnected' && (this.state.status === 'calling' || this.state.status === 'incoming')) void this.leave('disconnected');
       return;
     }
     if (this.options.signaling.hubInfo.features.has('rejoin')) {
@@ -365,17 +379,20 @@ export class CallController extends CallStore {
     this.report(new CallError('NETWORK_ERROR', 'The media connection failed and could not be restored.'));
   }
 
-  /** The page is going away: end whatever is going on, without waiting for anyone. */
-  private leave(reason: EndReason = 'hangup'): void {
+  /** The page is going away: end whatever is going on, without waiting for anyone; resolves once the hub has heard. */
+  private leave(reason: EndReason = 'hangup'): Promise<unknown> {
+    const told: Promise<unknown>[] = [];
     const incoming = this.state.incomingCall;
     if (incoming?.id) {
       this.dismissIncoming(reason === 'hangup' ? 'declined' : reason);
-      void this.options.signaling.rejectCall(incoming.id, 'declined').catch(() => undefined);
+      told.push(this.options.signaling.rejectCall(incoming.id, 'declined'));
     }
     const id = this.state.activeCall?.id;
-    if (!this.session) return;
-    this.finish(reason);
-    if (id) void this.options.signaling.endCall(id).catch(() => undefined);
+    if (this.session) {
+      this.finish(reason);
+      if (id) told.push(this.options.signaling.endCall(id));
+    }
+    return Promise.allSettled(told);
   }
 
   /** Every way out of a call comes here: tracks stopped, connection closed, call recorded. */
