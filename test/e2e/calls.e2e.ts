@@ -3,7 +3,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { cameraWidth, closeBrowser, remoteVideoWidth, startStack, stateOf, users, waitForState, type Stack } from './stack.ts';
+import { closeBrowser, remoteVideoShows, startStack, stateOf, users, waitForState, type Stack } from './stack.ts';
 
 const active = (s: { status: string }) => s.status === 'active';
 const ended = (s: { status: string }) => s.status === 'ended';
@@ -41,14 +41,14 @@ for (const mode of ['extended', 'baseline'] as const) {
       await call(alice, users.bob!.displayName);
       await answer(bob);
       await Promise.all([waitForState(alice, active), waitForState(bob, active)]);
-      await Promise.all([remoteVideoWidth(alice, (w) => w === cameraWidth), remoteVideoWidth(bob, (w) => w === cameraWidth)]);
+      await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
 
       await alice.getByRole('button', { name: 'Mute microphone' }).click();
       await waitForState(bob, (s) => s.remoteControls.muted);
 
       await alice.getByRole('button', { name: 'Share screen' }).click();
       await waitForState(bob, (s) => s.remoteControls.screenSharing);
-      await remoteVideoWidth(bob, (w) => w === 1280); // the fake screen is 1280 wide, the fake camera 640
+      await remoteVideoShows(bob, 'screen');
 
       await bob.getByRole('button', { name: 'Hang up' }).click();
       assert.equal((await waitForState(alice, ended)).endReason, 'remote-hangup');

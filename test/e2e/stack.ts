@@ -81,12 +81,16 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
   };
 }
 
-/** The fake camera's size: different from the fake screen (1280x720), so tests can tell them apart. */
-export const cameraWidth = 640;
+/**
+ * The fake camera is 4:3 and the fake screen 16:9 (1280x720), so a test tells them apart at whatever size
+ * the sender's encoder scales them to under load.
+ */
+const fakeCamera = { width: 640, height: 480 };
+const aspectOf = { camera: fakeCamera.width / fakeCamera.height, screen: 16 / 9 };
 
 /** Writes a short Y4M clip (a moving gradient) for Chromium's fake camera, and returns its path. */
 function fakeCameraFile(): string {
-  const [width, height, frames] = [cameraWidth, 360, 30];
+  const [width, height, frames] = [fakeCamera.width, fakeCamera.height, 30];
   const chunks = [Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`)];
   for (let f = 0; f < frames; f++) {
     const luma = Buffer.alloc(width * height);
@@ -143,18 +147,19 @@ export async function waitForState(page: Page, test: (s: PageState) => boolean, 
   throw new Error(`Timed out waiting; last state: ${JSON.stringify(last)}`);
 }
 
-/** Waits until the active call's remote video has decoded frames, and returns their width. */
-export async function remoteVideoWidth(page: Page, accept: (width: number) => boolean = (w) => w > 0): Promise<number> {
+/** Waits until the active call's remote video shows frames of the other side's camera, or of its screen. */
+export async function remoteVideoShows(page: Page, source: keyof typeof aspectOf): Promise<void> {
   const deadline = Date.now() + 15_000;
-  let width = 0;
+  let size = [0, 0];
   while (Date.now() < deadline) {
-    width = await page.evaluate(() => {
+    size = await page.evaluate(() => {
       const call = document.querySelector('thrume-active-call')!;
       const video = call.shadowRoot!.querySelector<HTMLVideoElement>('[part~="remote-video"]');
-      return video && video.currentTime > 0 ? video.videoWidth : 0;
+      return video && video.currentTime > 0 ? [video.videoWidth, video.videoHeight] : [0, 0];
     });
-    if (accept(width)) return width;
+    const [width, height] = size as [number, number];
+    if (height && Math.abs(width / height - aspectOf[source]) < 0.05) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`The remote video never showed the expected frames (width ${width})`);
+  throw new Error(`The remote video never showed the ${source} (last frame ${size.join('x')})`);
 }
