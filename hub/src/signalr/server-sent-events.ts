@@ -23,9 +23,12 @@ export class ServerSentEventsTransport implements Transport {
     this.response.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache, no-store',
+      'Content-Encoding': 'identity',
       'X-Accel-Buffering': 'no',
     });
-    this.response.flushHeaders();
+    // A comment first, as ASP.NET writes: Firefox's EventSource fires `open` only once data arrives,
+    // and the client sends its handshake only after `open`, so without it Firefox waits out the handshake timeout.
+    this.response.write(':\r\n');
     this.response.once('close', () => connection.transportClosed());
   }
 
