@@ -35,10 +35,14 @@ export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: num
   return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.displayName }));
 }
 
+/** How a party reaches the extended hub through a proxy that lets no WebSocket through: the proxy refuses the upgrade, or also leaves WebSockets out of negotiate. */
+export type NoWebSocketRoute = 'refuse' | 'unoffered';
+
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
-export function hubParties(mode: HubMode): Parties {
+export function hubParties(mode: HubMode, route?: NoWebSocketRoute): Parties {
   return partiesOver(mode, true, async (who) => {
-    const { url } = (await hubUrls)[mode];
+    const hubs = await hubUrls;
+    const url = route ? `${hubs.noWebSocketProxy.url}/${route}` : hubs[mode].url;
     const response = await fetch(`${url}/api/auth/dev-token`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who.id }),
     });
@@ -48,7 +52,7 @@ export function hubParties(mode: HubMode): Parties {
   });
 }
 
-const hubUrls: Promise<Record<HubMode, { url: string }>> = fetch('/__thrume/hubs.json').then((r) => r.json());
+const hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> = fetch('/__thrume/hubs.json').then((r) => r.json());
 
 function partiesOver(mode: HubMode, hubRefusesBusy: boolean, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
   const made: Party[] = [];

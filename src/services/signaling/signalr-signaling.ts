@@ -1,5 +1,7 @@
-// Signaling over SignalR: the only module that imports @microsoft/signalr.
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+// Signaling over SignalR: with signalr-transport.ts, the only modules that import @microsoft/signalr.
+import { HubConnection, HubConnectionState, JsonHubProtocol, LogLevel, type IHubProtocol, type ILogger, type IRetryPolicy } from '@microsoft/signalr';
+import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+import { SignalRTransport } from './signalr-transport.js';
 import { Emitter } from '../emitter.js';
 import { CallError, hubError } from '../errors.js';
 import type { CallType } from '../call-state.js';
@@ -35,23 +37,32 @@ export class SignalRSignaling implements Signaling {
   readonly events = new Emitter<SignalingEvents>();
   hubInfo: HubInfo = baselineHubInfo;
   private readonly connection: HubConnection;
+  private readonly transport: SignalRTransport;
   /** Call-control invocations run one at a time, so a `CallError` can be laid at the right one's door. */
   private controlQueue: Promise<unknown> = Promise.resolve();
   private pendingOp: ControlOp | null = null;
 
   constructor(private readonly options: SignalRSignalingOptions) {
-    this.connection = new HubConnectionBuilder()
-      .withUrl(options.url, {
-        accessTokenFactory: options.accessTokenFactory,
-        withCredentials: options.withCredentials ?? true,
-      })
-      .withAutomaticReconnect([...(options.reconnectDelaysMs ?? [0, 2000, 5000, 10000, 30000])])
-      .configureLogging(options.logLevel ?? LogLevel.Warning)
-      .build();
+    const logger = consoleLogger(options.logLevel ?? LogLevel.Warning);
+    const transport = (this.transport = new SignalRTransport(options.url, {
+      accessTokenFactory: options.accessTokenFactory,
+      withCredentials: options.withCredentials ?? true,
+      logger,
+    }));
+    const delays = options.reconnectDelaysMs ?? [0, 2000, 5000, 10000, 30000];
+    const reconnect: IRetryPolicy = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => delays[previousRetryCount] ?? null };
+    // What HubConnectionBuilder.build() does, over our transport instead of its HttpConnection (which
+    // would bring every HTTP transport into the page); `create` is public in the code, not in the typings.
+    this.connection = (HubConnection as unknown as HubConnectionFactory).create(transport, logger, new JsonHubProtocol(), reconnect);
     this.listen();
     this.connection.onreconnecting(() => this.events.emit('status', { status: 'reconnecting' }));
     this.connection.onreconnected(() => this.events.emit('status', { status: 'connected' }));
     this.connection.onclose(() => this.events.emit('status', { status: 'disconnected' }));
+  }
+
+  /** `WebSockets`, or `HTTP` when a WebSocket could not be had and SignalR's server-sent events or long polling carry the calls. */
+  get transportName(): 'WebSockets' | 'HTTP' {
+    return this.transport.usesHttp ? 'HTTP' : 'WebSockets';
   }
 
   async connect(): Promise<HubInfo> {
@@ -209,6 +220,20 @@ export class SignalRSignaling implements Signaling {
   private malformed(event: string): void {
     this.events.emit('protocolError', { message: `Dropped a malformed ${event} message from the hub.` });
   }
+}
+
+interface HubConnectionFactory {
+  create(connection: IConnection, logger: ILogger, protocol: IHubProtocol, reconnectPolicy: IRetryPolicy): HubConnection;
+}
+
+function consoleLogger(minimum: LogLevel): ILogger {
+  return {
+    log(level, message) {
+      if (level < minimum || level === LogLevel.None) return;
+      const write = level >= LogLevel.Error ? console.error : level === LogLevel.Warning ? console.warn : console.info;
+      write(`[SignalR] ${LogLevel[level]}: ${message}`);
+    },
+  };
 }
 
 function messageOf(error: unknown): string {

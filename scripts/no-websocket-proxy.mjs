@@ -1,0 +1,50 @@
+// An HTTP proxy in front of a hub that lets no WebSocket through, as some corporate proxies do: plain
+// requests, server-sent events and long polls pass; upgrades are refused. Under `/refuse/` it refuses
+// the upgrade only; under `/unoffered/` it also takes WebSockets out of negotiate's transports, as a
+// hub configured without them would. Listens on 127.0.0.1; `stop()` closes it.
+import { createServer, request } from 'node:http';
+
+const modes = ['refuse', 'unoffered'];
+
+export function startNoWebSocketProxy(target) {
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const [, mode, rest] = /^\/([^/]+)(\/.*)$/.exec(req.url) ?? [];
+    const path = modes.includes(mode) ? rest : req.url;
+    const headers = { ...req.headers, host: upstream.host };
+    const forward = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers }, (reply) => {
+      if (mode === 'unoffered' && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200) return unoffer(reply, res);
+      res.writeHead(reply.statusCode, reply.headers);
+      res.flushHeaders(); // an event stream's headers go at once, before its first event
+      reply.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    res.on('close', () => forward.destroy());
+    req.pipe(forward);
+  });
+  server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n'));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${server.address().port}`;
+      const stop = () => new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      });
+      resolve({ url, stop });
+    });
+  });
+}
+
+function unoffer(reply, res) {
+  let body = '';
+  reply.setEncoding('utf8');
+  reply.on('data', (chunk) => (body += chunk));
+  reply.on('end', () => {
+    const negotiated = JSON.parse(body);
+    negotiated.availableTransports = negotiated.availableTransports.filter((t) => t.transport !== 'WebSockets');
+    const text = JSON.stringify(negotiated);
+    const { 'content-length': _, 'transfer-encoding': __, ...headers } = reply.headers;
+    res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  });
+}

@@ -1,0 +1,170 @@
+// The connection under SignalR's HubConnection. WebSockets, which every browser and hub here speak, are
+// opened by this module in a few lines; SignalR's own HttpConnection, with its server-sent events and
+// long polling, is loaded only when a WebSocket cannot be had (the hub offers none, or a proxy blocks
+// it), so pages do not carry the HTTP transports they almost never use.
+import { HttpTransportType, LogLevel, type ILogger, type TransferFormat } from '@microsoft/signalr';
+import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+import type { INegotiateResponse } from '@microsoft/signalr/dist/esm/HttpConnection.js';
+
+export interface SignalRTransportOptions {
+  readonly accessTokenFactory?: () => string | Promise<string>;
+  readonly withCredentials: boolean;
+  readonly logger: ILogger;
+}
+
+/** Why a WebSocket could not be used; the HTTP transports are tried next. */
+class WebSocketUnavailable extends Error {}
+
+const negotiateTimeoutMs = 30_000;
+const maxRedirects = 100;
+
+export class SignalRTransport implements IConnection {
+  onreceive: ((data: string | ArrayBuffer) => void) | null = null;
+  onclose: ((error?: Error) => void) | null = null;
+  connectionId?: string;
+  /** Whether SignalR's HttpConnection carries this connection (a WebSocket could not be had). */
+  usesHttp = false;
+  private socket: WebSocket | null = null;
+  private readonly socketFeatures = {};
+  /** SignalR's HttpConnection, once a WebSocket has failed; in charge until the next start. */
+  private http: IConnection | null = null;
+  /** Aborts the negotiation in flight when `stop()` comes first. */
+  private stopping: AbortController | null = null;
+
+  constructor(
+    public baseUrl: string,
+    private readonly options: SignalRTransportOptions,
+  ) {}
+
+  get features(): Record<string, unknown> {
+    return this.usesHttp ? this.http!.features : this.socketFeatures;
+  }
+
+  async start(format: TransferFormat): Promise<void> {
+    const stopping = (this.stopping = new AbortController());
+    this.usesHttp = false;
+    try {
+      await this.openSocket(stopping.signal);
+    } catch (error) {
+      if (!(error instanceof WebSocketUnavailable)) throw error;
+      this.options.logger.log(LogLevel.Warning, `${error.message} Trying SignalR's HTTP transports.`);
+      await this.startHttp(format, stopping.signal, error);
+    }
+  }
+
+  send(data: string | ArrayBuffer): Promise<void> {
+    if (this.usesHttp) return this.http!.send(data);
+    if (this.socket?.readyState !== WebSocket.OPEN) return Promise.reject(new Error('The WebSocket is not open.'));
+    this.socket.send(data);
+    return Promise.resolve();
+  }
+
+  async stop(error?: Error): Promise<void> {
+    this.stopping?.abort();
+    if (this.usesHttp) return this.http!.stop(error);
+    this.closeSocket(error);
+  }
+
+  private async openSocket(stopped: AbortSignal): Promise<void> {
+    const { url, token } = await this.negotiate(stopped);
+    const socket = new WebSocket(withQuery(url.replace(/^http/, 'ws'), 'access_token', token));
+    socket.binaryType = 'arraybuffer';
+    const closeOnStop = () => socket.close();
+    stopped.addEventListener('abort', closeOnStop);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.onopen = () => resolve();
+        socket.onclose = () => reject(stopped.aborted ? stoppedError() : new WebSocketUnavailable(`The WebSocket to ${this.baseUrl} did not open.`));
+      });
+    } finally {
+      stopped.removeEventListener('abort', closeOnStop);
+    }
+    this.socket = socket;
+    socket.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
+      try {
+        this.onreceive?.(event.data);
+      } catch (error) {
+        this.closeSocket(error as Error);
+      }
+    };
+    socket.onclose = (event) =>
+      this.closeSocket(event.wasClean && event.code === 1000 ? undefined : new Error(`WebSocket closed with status code: ${event.code} (${event.reason || 'no reason given'}).`));
+  }
+
+  private closeSocket(error?: Error): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.onclose = socket.onmessage = null;
+    socket.close();
+    this.onclose?.(error);
+  }
+
+  /** POST {hub}/negotiate, following redirects; the WebSocket's URL with its connection token. */
+  private async negotiate(stopped: AbortSignal): Promise<{ url: string; token: string | undefined }> {
+    let url = this.baseUrl;
+    let token = await this.options.accessTokenFactory?.();
+    for (let redirects = 0; redirects < maxRedirects; redirects++) {
+      const response = await fetch(withQuery(negotiateUrl(url), 'negotiateVersion', '1'), {
+        method: 'POST',
+        credentials: this.options.withCredentials ? 'include' : 'same-origin',
+        // X-Requested-With makes ASP.NET's cookie authentication answer 401 rather than redirect to a login page.
+        headers: { 'X-Requested-With': 'XMLHttpRequest', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        signal: AbortSignal.any([stopped, AbortSignal.timeout(negotiateTimeoutMs)]),
+      }).catch((error: unknown) => {
+        throw stopped.aborted ? stoppedError() : new Error(`Failed to complete negotiation with the server: ${(error as Error).message}`);
+      });
+      if (!response.ok) throw new Error(`Failed to complete negotiation with the server: status code ${response.status}.`);
+      const body = (await response.json()) as INegotiateResponse;
+      if (body.error) throw new Error(body.error);
+      if (body.url) {
+        url = body.url;
+        token = body.accessToken ?? token;
+        continue;
+      }
+      const webSockets = body.availableTransports?.some((t) => t.transport === 'WebSockets' && t.transferFormats.includes('Text'));
+      if (!webSockets || typeof WebSocket === 'undefined') throw new WebSocketUnavailable(`The hub at ${this.baseUrl} offers no WebSocket.`);
+      this.connectionId = body.connectionId;
+      const id = (body.negotiateVersion ?? 0) >= 1 ? body.connectionToken : body.connectionId;
+      return { url: withQuery(url, 'id', id), token };
+    }
+    throw new Error('Negotiate redirection limit exceeded.');
+  }
+
+  private async startHttp(format: TransferFormat, stopped: AbortSignal, socketError: Error): Promise<void> {
+    const http = (this.http ??= await this.createHttp());
+    if (stopped.aborted) throw stoppedError();
+    this.usesHttp = true;
+    try {
+      await http.start(format);
+      this.connectionId = http.connectionId;
+    } catch (error) {
+      throw new Error(`${socketError.message} ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  private async createHttp(): Promise<IConnection> {
+    const { HttpConnection } = await import('@microsoft/signalr/dist/esm/HttpConnection.js');
+    const http = new HttpConnection(this.baseUrl, {
+      ...this.options,
+      transport: HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling,
+    });
+    http.onreceive = (data) => this.onreceive?.(data);
+    http.onclose = (error) => this.onclose?.(error);
+    return http;
+  }
+}
+
+function stoppedError(): Error {
+  return new Error('The connection was stopped before it was established.');
+}
+
+/** `{hub}/negotiate`, keeping the hub URL's query. */
+function negotiateUrl(url: string): string {
+  const [path, query] = url.split(/\?(.*)/s, 2);
+  return `${path!.replace(/\/$/, '')}/negotiate${query ? `?${query}` : ''}`;
+}
+
+function withQuery(url: string, name: string, value: string | undefined): string {
+  return value === undefined ? url : `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+}

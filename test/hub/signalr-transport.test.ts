@@ -1,0 +1,82 @@
+// The SignalR signaling's transport: a WebSocket of its own, and SignalR's HTTP transports, loaded only
+// when a WebSocket cannot be had, here behind a real proxy that lets none through.
+import { expect } from '@open-wc/testing';
+import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
+import { CallError } from '../../src/services/errors.js';
+import { user } from '../support/directory.js';
+import { connectCall, expectReleased, framesOf, hubParties, isEnded, until, type Parties } from '../support/parties.js';
+
+const extendedHub = async () => ((await (await fetch('/__thrume/hubs.json')).json()) as Record<string, { url: string }>).extended!.url;
+
+async function devToken(hub: string, userId: string): Promise<string> {
+  const response = await fetch(`${hub}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+const transportOf = (signaling: unknown) => (signaling as SignalRSignaling).transportName;
+
+describe('SignalR signaling transport', () => {
+  let parties: Parties[] = [];
+  afterEach(async () => {
+    await Promise.all(parties.map((p) => p.close()));
+    parties = [];
+  });
+  const over = (route?: 'refuse' | 'unoffered') => {
+    const made = hubParties('extended', route);
+    parties.push(made);
+    return made;
+  };
+
+  it('talks to the hub over a WebSocket of its own', async () => {
+    const alice = await over().party('alice');
+    expect(transportOf(alice.signaling)).to.equal('WebSockets');
+  });
+
+  for (const route of ['refuse', 'unoffered'] as const) {
+    const why = route === 'refuse' ? 'a proxy refuses the WebSocket' : 'the hub offers no WebSocket';
+    it(`falls back to SignalR's HTTP transports when ${why}, and calls over them`, async () => {
+      const alice = await over(route).party('alice');
+      const bob = await over().party('bob');
+      expect(transportOf(alice.signaling)).to.equal('HTTP');
+      await connectCall(alice, bob, 'video');
+      await Promise.all([framesOf(alice.controller.state.remoteStream!), framesOf(bob.controller.state.remoteStream!)]);
+      await alice.controller.endCall();
+      await until(bob.controller, isEnded);
+      await bob.controller.initiateCall(alice.id, 'voice'); // and the other way
+      await until(alice.controller, (s) => s.status === 'incoming');
+      await alice.controller.rejectCall();
+      await until(bob.controller, isEnded);
+      expectReleased(alice, bob);
+    });
+  }
+
+  it('says why when the hub cannot be reached', async () => {
+    const signaling = new SignalRSignaling({ url: 'http://127.0.0.1:9/chathub', reconnectDelaysMs: [] });
+    const error = await signaling.connect().then(() => null, (e: unknown) => e);
+    expect(error).to.be.instanceOf(CallError);
+    expect((error as CallError).code).to.equal('NETWORK_ERROR');
+    expect((error as CallError).message).to.match(/^Could not connect to the call hub: Failed to complete negotiation with the server/);
+  });
+
+  it('says why when the hub refuses the token', async () => {
+    const signaling = new SignalRSignaling({ url: `${await extendedHub()}/chathub`, accessTokenFactory: () => 'not-a-token', reconnectDelaysMs: [] });
+    const error = (await signaling.connect().catch((e: unknown) => e)) as CallError;
+    expect(error.message).to.include('status code 401');
+  });
+
+  it('stops connecting when disconnected first, and connects again afterwards', async () => {
+    const hub = await extendedHub();
+    const token = await devToken(hub, user('carol').id);
+    const signaling = new SignalRSignaling({ url: `${hub}/chathub`, accessTokenFactory: () => token, reconnectDelaysMs: [] });
+    const statuses: string[] = [];
+    signaling.events.on('status', ({ status }) => statuses.push(status));
+    const connecting = signaling.connect().then(() => 'connected', (e: CallError) => e.message);
+    await signaling.disconnect();
+    expect(await connecting).to.match(/^Could not connect to the call hub: .*stopped/);
+    await signaling.connect();
+    expect(statuses.at(-1)).to.equal('connected');
+    expect(signaling.transportName).to.equal('WebSockets');
+    await signaling.disconnect();
+    expect(statuses.at(-1)).to.equal('disconnected');
+  });
+});
