@@ -12,7 +12,7 @@ export default defineConfig({
     target: 'es2022',
     lib: { entry: entries, formats: ['es'] },
     rollupOptions: {
-      external: [/^lit/, /^@lit\//, '@microsoft/signalr'],
+      external: [/^lit/, /^@lit\//, /^@microsoft\/signalr/],
       // One output file per source file, so `sideEffects` can name the element files exactly.
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },

@@ -31,7 +31,7 @@ async function bundle(source) {
   const result = await build({
     stdin: { contents: source, resolveDir: consumer, loader: 'js' },
     bundle: true, format: 'esm', write: false, logLevel: 'silent', preserveSymlinks: true,
-    external: ['lit', 'lit/*', '@lit/*', '@microsoft/signalr'],
+    external: ['lit', 'lit/*', '@lit/*', '@microsoft/signalr', '@microsoft/signalr/*'],
   });
   return new TextDecoder().decode(result.outputFiles[0].contents);
 }
@@ -51,6 +51,19 @@ try {
   await check("'@thrume/calls/testing' gives the loopback hub", async () => {
     const code = await bundle("import { LoopbackHub } from '@thrume/calls/testing'; console.log(LoopbackHub);");
     if (!code.includes('Not authorized to signal for this call')) throw new Error('the loopback hub is missing');
+  });
+  await check("a page's bundle leaves SignalR's HTTP transports to a chunk of their own, loaded on demand", async () => {
+    const result = await build({
+      stdin: { contents: "import '@thrume/calls/elements';", resolveDir: consumer, loader: 'js' },
+      bundle: true, splitting: true, format: 'esm', outdir: join(consumer, 'out'), write: false, logLevel: 'silent',
+      preserveSymlinks: true, external: ['lit', 'lit/*', '@lit/*'],
+    });
+    const text = (file) => new TextDecoder().decode(file.contents);
+    const page = text(result.outputFiles.find((file) => file.path.endsWith('stdin.js')));
+    const chunks = result.outputFiles.filter((file) => !file.path.endsWith('stdin.js')).map(text);
+    const httpTransports = 'Negotiation can only be skipped when using the WebSocket transport directly.';
+    if (page.includes(httpTransports)) throw new Error('the page bundle holds the HTTP transports');
+    if (!chunks.some((chunk) => chunk.includes(httpTransports))) throw new Error('no chunk holds the HTTP transports');
   });
   await check('every entry has its type declarations', async () => {
     const missing = ['index', 'elements', 'testing'].filter((entry) => !existsSync(`dist/types/${entry}.d.ts`));

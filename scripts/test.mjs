@@ -12,6 +12,7 @@ const legs = [
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
   { label: 'vue', cmd: 'node', args: ['scripts/vue-test.mjs'] },
   { label: 'package', cmd: 'node', args: ['scripts/package-test.mjs'] },
+  { label: 'size', cmd: 'node', args: ['bench/size.mjs', '--budget-kb', '30'], counts: false },
 ];
 
 const only = process.argv.slice(2);

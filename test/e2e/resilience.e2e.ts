@@ -72,7 +72,7 @@ function dropSignaling(page: Page): Promise<void> {
     const controller = (document.querySelector('thrume-call-provider') as any).controller;
     const seen: string[] = ((window as any).signalingSeen = []);
     controller.addEventListener('change', () => seen.at(-1) !== controller.state.signaling && seen.push(controller.state.signaling));
-    controller.signaling.connection.connection.transport._webSocket.close(4000, 'test: network blip');
+    controller.signaling.transport.socket.close(4000, 'test: network blip');
   });
 }
 

@@ -1,6 +1,7 @@
-// Signaling over SignalR: with signalr-transport.ts, the only modules that import @microsoft/signalr.
-import { HubConnection, HubConnectionState, JsonHubProtocol, LogLevel, type IHubProtocol, type ILogger, type IRetryPolicy } from '@microsoft/signalr';
-import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+// Signaling over SignalR: the hub's methods and events on a HubClient (JSON hub protocol) over a
+// SignalRTransport. These three modules are the only ones that import @microsoft/signalr.
+import { LogLevel, type ILogger } from '@microsoft/signalr';
+import { HubClient } from './hub-client.js';
 import { SignalRTransport } from './signalr-transport.js';
 import { Emitter } from '../emitter.js';
 import { CallError, hubError } from '../errors.js';
@@ -26,8 +27,9 @@ export interface SignalRSignalingOptions {
   readonly accessTokenFactory?: () => string | Promise<string>;
   /** Send cookies cross-origin (Thrume's own hub authenticates by cookie). Default true. */
   readonly withCredentials?: boolean;
-  /** Delays between automatic reconnect attempts; SignalR gives up after the last one. */
+  /** Delays before each automatic reconnect attempt; it gives up after the last one. Default 0, 2, 5, 10, 30 s. */
   readonly reconnectDelaysMs?: readonly number[];
+  /** What SignalR's HTTP transports, when they are used, log to the console. Default warnings and errors. */
   readonly logLevel?: LogLevel;
 }
 
@@ -36,28 +38,23 @@ type ControlOp = { callErrors: string[]; ringingId: string | null };
 export class SignalRSignaling implements Signaling {
   readonly events = new Emitter<SignalingEvents>();
   hubInfo: HubInfo = baselineHubInfo;
-  private readonly connection: HubConnection;
+  private readonly connection: HubClient;
   private readonly transport: SignalRTransport;
   /** Call-control invocations run one at a time, so a `CallError` can be laid at the right one's door. */
   private controlQueue: Promise<unknown> = Promise.resolve();
   private pendingOp: ControlOp | null = null;
 
   constructor(private readonly options: SignalRSignalingOptions) {
-    const logger = consoleLogger(options.logLevel ?? LogLevel.Warning);
-    const transport = (this.transport = new SignalRTransport(options.url, {
+    this.transport = new SignalRTransport(options.url, {
       accessTokenFactory: options.accessTokenFactory,
       withCredentials: options.withCredentials ?? true,
-      logger,
-    }));
-    const delays = options.reconnectDelaysMs ?? [0, 2000, 5000, 10000, 30000];
-    const reconnect: IRetryPolicy = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => delays[previousRetryCount] ?? null };
-    // What HubConnectionBuilder.build() does, over our transport instead of its HttpConnection (which
-    // would bring every HTTP transport into the page); `create` is public in the code, not in the typings.
-    this.connection = (HubConnection as unknown as HubConnectionFactory).create(transport, logger, new JsonHubProtocol(), reconnect);
+      logger: consoleLogger(options.logLevel ?? LogLevel.Warning),
+    });
+    this.connection = new HubClient(this.transport, { reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 2000, 5000, 10000, 30000] });
     this.listen();
-    this.connection.onreconnecting(() => this.events.emit('status', { status: 'reconnecting' }));
-    this.connection.onreconnected(() => this.events.emit('status', { status: 'connected' }));
-    this.connection.onclose(() => this.events.emit('status', { status: 'disconnected' }));
+    this.connection.onreconnecting = () => this.events.emit('status', { status: 'reconnecting' });
+    this.connection.onreconnected = () => this.events.emit('status', { status: 'connected' });
+    this.connection.onclose = () => this.events.emit('status', { status: 'disconnected' });
   }
 
   /** `WebSockets`, or `HTTP` when a WebSocket could not be had and SignalR's server-sent events or long polling carry the calls. */
@@ -191,7 +188,7 @@ export class SignalRSignaling implements Signaling {
   }
 
   private async invokeRaw(method: string, args: unknown[], awaitCompletion = true): Promise<unknown> {
-    if (this.connection.state !== HubConnectionState.Connected) {
+    if (this.connection.state !== 'connected') {
       throw new CallError('NETWORK_ERROR', `Not connected to the call hub (${this.connection.state}).`);
     }
     try {
@@ -220,10 +217,6 @@ export class SignalRSignaling implements Signaling {
   private malformed(event: string): void {
     this.events.emit('protocolError', { message: `Dropped a malformed ${event} message from the hub.` });
   }
-}
-
-interface HubConnectionFactory {
-  create(connection: IConnection, logger: ILogger, protocol: IHubProtocol, reconnectPolicy: IRetryPolicy): HubConnection;
 }
 
 function consoleLogger(minimum: LogLevel): ILogger {

@@ -1,7 +1,7 @@
-// The connection under SignalR's HubConnection. WebSockets, which every browser and hub here speak, are
-// opened by this module in a few lines; SignalR's own HttpConnection, with its server-sent events and
-// long polling, is loaded only when a WebSocket cannot be had (the hub offers none, or a proxy blocks
-// it), so pages do not carry the HTTP transports they almost never use.
+// The connection under the hub client. WebSockets, which every browser and hub here speak, are opened
+// by this module in a few lines; SignalR's own HttpConnection, with its server-sent events and long
+// polling, is loaded only when a WebSocket cannot be had (the hub offers none, or a proxy blocks it), so
+// pages do not carry the HTTP transports they almost never use.
 import { HttpTransportType, LogLevel, type ILogger, type TransferFormat } from '@microsoft/signalr';
 import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
 import type { INegotiateResponse } from '@microsoft/signalr/dist/esm/HttpConnection.js';

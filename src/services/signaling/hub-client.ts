@@ -1,0 +1,217 @@
+// A SignalR hub connection speaking the JSON hub protocol (shared/notes/signalr-protocol.md §1.4-1.9), as
+// much of it as signaling uses: the handshake, invocations and their completions, the hub's invocations,
+// pings both ways, Close, and automatic reconnect. It runs over any SignalR connection (SignalRTransport:
+// a WebSocket, or SignalR's own HTTP transports); streaming and stateful reconnect are not used.
+import { TransferFormat } from '@microsoft/signalr';
+import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+
+export type HubState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface HubClientOptions {
+  /** Delays before each reconnect attempt; it gives up after the last. */
+  readonly reconnectDelaysMs: readonly number[];
+  /** A ping goes when nothing else was sent for this long. Default 15 s, as the hub expects. */
+  readonly keepAliveMs?: number;
+  /** The connection is dropped when nothing arrived for this long (the hub pings every 15 s). Default 30 s. */
+  readonly serverTimeoutMs?: number;
+}
+
+type Message = { type?: number; invocationId?: string; target?: string; arguments?: unknown[]; result?: unknown; error?: string; allowReconnect?: boolean };
+type Pending = { resolve(result: unknown): void; reject(error: Error): void };
+
+const RS = '\x1e';
+const Invocation = 1;
+const Completion = 3;
+const Ping = 6;
+const Close = 7;
+
+export class HubClient {
+  state: HubState = 'disconnected';
+  onreconnecting?: () => void;
+  onreconnected?: () => void;
+  /** The connection is gone for good: stopped, refused by the hub, or out of reconnect attempts. */
+  onclose?: (error?: Error) => void;
+  private readonly handlers = new Map<string, (...args: unknown[]) => void>();
+  private readonly pending = new Map<string, Pending>();
+  private nextId = 0;
+  private handshake: Pending | null = null;
+  private reconnectAllowed = true;
+  private stopping = false;
+  private keepAlive?: ReturnType<typeof setTimeout>;
+  private serverTimeout?: ReturnType<typeof setTimeout>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly transport: IConnection,
+    private readonly options: HubClientOptions,
+  ) {
+    transport.onreceive = (data) => this.receive(String(data));
+    transport.onclose = (error) => this.transportClosed(error);
+  }
+
+  /** Handles the hub's invocations of `target` (matched case-insensitively, as SignalR does). */
+  on(target: string, handler: (...args: unknown[]) => void): void {
+    this.handlers.set(target.toLowerCase(), handler);
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'disconnected') throw new Error(`The hub connection is already ${this.state}.`);
+    this.stopping = false;
+    this.state = 'connecting';
+    try {
+      await this.connect();
+      this.state = 'connected';
+    } catch (error) {
+      this.state = 'disconnected';
+      throw error;
+    }
+  }
+
+  /** Says goodbye to the hub and closes the connection; a reconnect in progress is abandoned. */
+  async stop(): Promise<void> {
+    if (this.state === 'disconnected') return;
+    this.stopping = true;
+    this.wake?.();
+    if (this.state === 'connected') await this.write({ type: Close }).catch(() => undefined);
+    await this.transport.stop();
+    this.closed();
+  }
+
+  /** Invokes a hub method and resolves with its result; rejects with the hub's error. */
+  invoke(target: string, ...args: unknown[]): Promise<unknown> {
+    const invocationId = String(this.nextId++);
+    return new Promise((resolve, reject) => {
+      this.pending.set(invocationId, { resolve, reject });
+      this.write({ type: Invocation, invocationId, target, arguments: args }).catch((error: Error) => {
+        this.pending.delete(invocationId);
+        reject(error);
+      });
+    });
+  }
+
+  /** Invokes a hub method without waiting for it (no completion comes back). */
+  send(target: string, ...args: unknown[]): Promise<void> {
+    return this.write({ type: Invocation, target, arguments: args });
+  }
+
+  private async connect(): Promise<void> {
+    this.reconnectAllowed = true;
+    await this.transport.start(TransferFormat.Text);
+    const handshake = new Promise<unknown>((resolve, reject) => (this.handshake = { resolve, reject }));
+    this.watchServer(); // also bounds the wait for the handshake's answer
+    try {
+      if (this.stopping) throw new Error('The hub connection was stopped while it started.');
+      await this.transport.send(`{"protocol":"json","version":1}${RS}`);
+      await handshake;
+      if (this.stopping) throw new Error('The hub connection was stopped while it started.');
+    } catch (error) {
+      this.handshake = null;
+      await this.transport.stop();
+      throw error;
+    }
+    if (!this.transport.features.inherentKeepAlive) await this.write({ type: Ping });
+  }
+
+  private write(message: Message): Promise<void> {
+    if (this.state !== 'connected' && message.type !== Ping) {
+      return Promise.reject(new Error(`Cannot send to the hub while ${this.state}.`));
+    }
+    clearTimeout(this.keepAlive);
+    if (!this.transport.features.inherentKeepAlive) {
+      this.keepAlive = setTimeout(() => void this.write({ type: Ping }).catch(() => undefined), this.options.keepAliveMs ?? 15_000);
+    }
+    return this.transport.send(JSON.stringify(message) + RS);
+  }
+
+  /** Whole records only: a throw here makes the transport close with that error. */
+  private receive(data: string): void {
+    this.watchServer();
+    const records = data.split(RS);
+    if (records.pop() !== '') throw new Error('The hub sent an incomplete message.');
+    for (const record of records) {
+      const message = JSON.parse(record) as Message;
+      if (this.handshake) this.answerHandshake(message);
+      else this.dispatch(message);
+    }
+  }
+
+  private answerHandshake(message: Message): void {
+    const handshake = this.handshake!;
+    this.handshake = null;
+    if (message.type !== undefined) handshake.reject(new Error('Expected a handshake response from the server.'));
+    else if (message.error) handshake.reject(new Error(`Server returned handshake error: ${message.error}`));
+    else handshake.resolve(undefined);
+  }
+
+  private dispatch(message: Message): void {
+    if (message.type === Invocation) {
+      const handler = this.handlers.get(String(message.target).toLowerCase());
+      if (handler) handler(...(message.arguments ?? []));
+      else if (message.invocationId) void this.write({ type: Completion, invocationId: message.invocationId, error: "Client didn't provide a result." });
+    } else if (message.type === Completion) {
+      const pending = this.pending.get(String(message.invocationId));
+      this.pending.delete(String(message.invocationId));
+      if (message.error) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.result ?? null);
+    } else if (message.type === Close) {
+      this.reconnectAllowed = message.allowReconnect === true;
+      void this.transport.stop(message.error ? new Error(`Server returned an error on close: ${message.error}`) : undefined);
+    }
+  }
+
+  /** The hub pings every 15 s; silence for twice that means it is gone. */
+  private watchServer(): void {
+    clearTimeout(this.serverTimeout);
+    if (this.transport.features.inherentKeepAlive) return;
+    this.serverTimeout = setTimeout(() => {
+      void this.transport.stop(new Error('Server timeout elapsed without receiving a message from the server.'));
+    }, this.options.serverTimeoutMs ?? 30_000);
+  }
+
+  private transportClosed(error?: Error): void {
+    clearTimeout(this.keepAlive);
+    clearTimeout(this.serverTimeout);
+    const lost = error ?? new Error('The connection to the hub was closed.');
+    this.handshake?.reject(lost);
+    this.handshake = null;
+    for (const pending of this.pending.values()) pending.reject(lost);
+    this.pending.clear();
+    if (this.state !== 'connected') return; // a start or a reconnect attempt sees its own failure
+    if (this.stopping || !this.reconnectAllowed || !this.options.reconnectDelaysMs.length) this.closed(error);
+    else void this.reconnect(error);
+  }
+
+  private async reconnect(error?: Error): Promise<void> {
+    this.state = 'reconnecting';
+    this.onreconnecting?.();
+    for (const delay of this.options.reconnectDelaysMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (this.stopping) return;
+      try {
+        await this.connect();
+      } catch (attemptError) {
+        error = attemptError as Error;
+        if (this.stopping || !this.reconnectAllowed) break;
+        continue;
+      }
+      this.state = 'connected';
+      this.onreconnected?.();
+      return;
+    }
+    if (!this.stopping) this.closed(error);
+  }
+
+  private closed(error?: Error): void {
+    if (this.state === 'disconnected') return;
+    this.state = 'disconnected';
+    clearTimeout(this.keepAlive);
+    clearTimeout(this.serverTimeout);
+    this.onclose?.(error);
+  }
+}
