@@ -1,16 +1,18 @@
 // An HTTP proxy in front of a hub that lets no WebSocket through, as some corporate proxies do: plain
 // requests, server-sent events and long polls pass; upgrades are refused. Under `/refuse/` it refuses
 // the upgrade only; under `/unoffered/` it also takes WebSockets out of negotiate's transports, as a
-// hub configured without them would. Listens on 127.0.0.1; `stop()` closes it.
+// hub configured without them would; under `/redirect/` it answers negotiate itself with a redirect to
+// the hub and a token for it, as Azure SignalR Service does. Listens on 127.0.0.1; `stop()` closes it.
 import { createServer, request } from 'node:http';
 
-const modes = ['refuse', 'unoffered'];
+const modes = ['refuse', 'unoffered', 'redirect'];
 
 export function startNoWebSocketProxy(target) {
   const upstream = new URL(target);
   const server = createServer((req, res) => {
     const [, mode, rest] = /^\/([^/]+)(\/.*)$/.exec(req.url) ?? [];
     const path = modes.includes(mode) ? rest : req.url;
+    if (mode === 'redirect' && req.method === 'POST' && /\/negotiate(\?|$)/.test(path)) return redirect(req, res, upstream, path);
     const headers = { ...req.headers, host: upstream.host };
     const forward = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers }, (reply) => {
       if (mode === 'unoffered' && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200) return unoffer(reply, res);
@@ -47,4 +49,12 @@ function unoffer(reply, res) {
     res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(text) });
     res.end(text);
   });
+}
+
+/** `{ url, accessToken }`: the client is to negotiate again at the hub itself, with this token. */
+function redirect(req, res, upstream, path) {
+  const hubPath = path.replace(/\/negotiate.*$/, '');
+  const body = JSON.stringify({ url: `${upstream.origin}${hubPath}`, accessToken: (req.headers.authorization ?? '').replace(/^Bearer /, '') });
+  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true' });
+  res.end(body);
 }

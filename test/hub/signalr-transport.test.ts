@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
-import { connectCall, expectReleased, framesOf, hubParties, isEnded, until, type Parties } from '../support/parties.js';
+import { connectCall, expectReleased, framesOf, hubParties, isEnded, until, type Parties, type ProxyRoute } from '../support/parties.js';
 
 const extendedHub = async () => ((await (await fetch('/__thrume/hubs.json')).json()) as Record<string, { url: string }>).extended!.url;
 
@@ -21,7 +21,7 @@ describe('SignalR signaling transport', () => {
     await Promise.all(parties.map((p) => p.close()));
     parties = [];
   });
-  const over = (route?: 'refuse' | 'unoffered') => {
+  const over = (route?: ProxyRoute) => {
     const made = hubParties('extended', route);
     parties.push(made);
     return made;
@@ -30,6 +30,16 @@ describe('SignalR signaling transport', () => {
   it('talks to the hub over a WebSocket of its own', async () => {
     const alice = await over().party('alice');
     expect(transportOf(alice.signaling)).to.equal('WebSockets');
+  });
+
+  it('follows a negotiate redirect to the hub, with the token it gives', async () => {
+    const alice = await over('redirect').party('alice');
+    const bob = await over().party('bob');
+    expect(transportOf(alice.signaling)).to.equal('WebSockets'); // the proxy it was sent away from lets none through
+    await connectCall(alice, bob, 'voice');
+    await bob.controller.endCall();
+    await until(alice.controller, isEnded);
+    expectReleased(alice, bob);
   });
 
   for (const route of ['refuse', 'unoffered'] as const) {

@@ -35,11 +35,15 @@ export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: num
   return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.displayName }));
 }
 
-/** How a party reaches the extended hub through a proxy that lets no WebSocket through: the proxy refuses the upgrade, or also leaves WebSockets out of negotiate. */
-export type NoWebSocketRoute = 'refuse' | 'unoffered';
+/**
+ * How a party reaches the extended hub through a proxy that lets no WebSocket through
+ * (scripts/no-websocket-proxy.mjs): it refuses the upgrade, or also leaves WebSockets out of
+ * negotiate, or redirects negotiate to the hub itself as Azure SignalR Service does.
+ */
+export type ProxyRoute = 'refuse' | 'unoffered' | 'redirect';
 
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
-export function hubParties(mode: HubMode, route?: NoWebSocketRoute): Parties {
+export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
   return partiesOver(mode, true, async (who) => {
     const hubs = await hubUrls;
     const url = route ? `${hubs.noWebSocketProxy.url}/${route}` : hubs[mode].url;
