@@ -98,12 +98,16 @@ export class HubClient {
     this.reconnectAllowed = true;
     await this.transport.start(TransferFormat.Text);
     const handshake = new Promise<unknown>((resolve, reject) => (this.handshake = { resolve, reject }));
+    handshake.catch(() => undefined); // a close before the answer is awaited below, or was already thrown by send
     this.watchServer(); // also bounds the wait for the handshake's answer
-    try {
+    const throwIfStopped = () => {
       if (this.stopping) throw new Error('The hub connection was stopped while it started.');
+    };
+    try {
+      throwIfStopped();
       await this.transport.send(`{"protocol":"json","version":1}${RS}`);
       await handshake;
-      if (this.stopping) throw new Error('The hub connection was stopped while it started.');
+      throwIfStopped();
     } catch (error) {
       this.handshake = null;
       await this.transport.stop();
