@@ -26,7 +26,6 @@ const Ping = 6;
 const Close = 7;
 
 export class HubClient {
-  state: HubState = 'disconnected';
   onreconnecting?: () => void;
   onreconnected?: () => void;
   /** The connection is gone for good: stopped, refused by the hub, or out of reconnect attempts. */
@@ -39,7 +38,9 @@ export class HubClient {
   private stopping = false;
   private keepAlive?: ReturnType<typeof setTimeout>;
   private serverTimeout?: ReturnType<typeof setTimeout>;
+  /** Cuts short the wait before the next reconnect attempt (stop() calls it). */
   private wake?: () => void;
+  private current: HubState = 'disconnected';
 
   constructor(
     private readonly transport: IConnection,
@@ -47,6 +48,10 @@ export class HubClient {
   ) {
     transport.onreceive = (data) => this.receive(String(data));
     transport.onclose = (error) => this.transportClosed(error);
+  }
+
+  get state(): HubState {
+    return this.current;
   }
 
   /** Handles the hub's invocations of `target` (matched case-insensitively, as SignalR does). */
@@ -57,12 +62,12 @@ export class HubClient {
   async start(): Promise<void> {
     if (this.state !== 'disconnected') throw new Error(`The hub connection is already ${this.state}.`);
     this.stopping = false;
-    this.state = 'connecting';
+    this.current = 'connecting';
     try {
       await this.connect();
-      this.state = 'connected';
+      this.current = 'connected';
     } catch (error) {
-      this.state = 'disconnected';
+      this.current = 'disconnected';
       throw error;
     }
   }
@@ -186,7 +191,7 @@ export class HubClient {
   }
 
   private async reconnect(error?: Error): Promise<void> {
-    this.state = 'reconnecting';
+    this.current = 'reconnecting';
     this.onreconnecting?.();
     for (const delay of this.options.reconnectDelaysMs) {
       await new Promise<void>((resolve) => {
@@ -204,7 +209,7 @@ export class HubClient {
         if (this.stopping || !this.reconnectAllowed) break;
         continue;
       }
-      this.state = 'connected';
+      this.current = 'connected';
       this.onreconnected?.();
       return;
     }
@@ -213,7 +218,7 @@ export class HubClient {
 
   private closed(error?: Error): void {
     if (this.state === 'disconnected') return;
-    this.state = 'disconnected';
+    this.current = 'disconnected';
     clearTimeout(this.keepAlive);
     clearTimeout(this.serverTimeout);
     this.onclose?.(error);
