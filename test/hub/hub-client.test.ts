@@ -1,21 +1,18 @@
 // The hub client (JSON hub protocol): against the reference hub, and with a scripted connection for what
 // a well-behaved hub never does (handshake errors, torn records, a Close that forbids reconnecting).
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
 import { HubClient } from '../../src/services/signaling/hub-client.js';
 import { SignalRTransport } from '../../src/services/signaling/signalr-transport.js';
 import { user } from '../support/directory.js';
+import { devToken, hubUrl } from '../support/parties.js';
 
 const RS = '\x1e';
 const quietLogger = { log: () => undefined };
 
 async function hubTransport(): Promise<SignalRTransport> {
-  const hubs = (await (await fetch('/__thrume/hubs.json')).json()) as Record<string, { url: string }>;
-  const hub = hubs.extended!.url;
-  const response = await fetch(`${hub}/api/auth/dev-token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user('dave').id }),
-  });
-  const { accessToken } = (await response.json()) as { accessToken: string };
+  const hub = await hubUrl('extended');
+  const accessToken = await devToken(hub, user('dave').id);
   return new SignalRTransport(`${hub}/chathub`, { accessTokenFactory: () => accessToken, withCredentials: false, logger: quietLogger });
 }
 
@@ -62,14 +59,6 @@ function watch(client: HubClient) {
   return seen;
 }
 
-const until = async (check: () => boolean, what: string, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
 describe('HubClient with the reference hub', () => {
   let client: HubClient;
   afterEach(() => client.stop());
@@ -98,7 +87,7 @@ describe('HubClient with the reference hub', () => {
     client = new HubClient(await hubTransport(), { reconnectDelaysMs: [0], serverTimeoutMs: 300 });
     const seen = watch(client);
     await client.start();
-    await until(() => seen.includes('reconnected'), 'a reconnect'); // the hub pings only every 15 s
+    await waitUntil(() => seen.includes('reconnected'), 'no reconnect', { timeout: 5000 }); // the hub pings only every 15 s
     expect(seen.slice(0, 2)).to.deep.equal(['reconnecting', 'reconnected']);
   });
 
@@ -156,7 +145,7 @@ describe('HubClient with a scripted hub', () => {
     const seen = watch(client);
     await client.start();
     connection.hubSends(`{"type":7,"allowReconnect":true}${RS}`);
-    await until(() => seen.includes('reconnected'), 'a reconnect');
+    await waitUntil(() => seen.includes('reconnected'), 'no reconnect', { timeout: 5000 });
     expect(connection.starts).to.equal(2);
     connection.hubSends(`{"type":7,"error":"Connection closed with an error."}${RS}`);
     expect(seen).to.deep.equal(['reconnecting', 'reconnected', 'closed: Server returned an error on close: Connection closed with an error.']);

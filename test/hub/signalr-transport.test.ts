@@ -4,14 +4,7 @@ import { expect } from '@open-wc/testing';
 import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
-import { connectCall, expectReleased, framesOf, hubParties, isEnded, until, type Parties, type ProxyRoute } from '../support/parties.js';
-
-const extendedHub = async () => ((await (await fetch('/__thrume/hubs.json')).json()) as Record<string, { url: string }>).extended!.url;
-
-async function devToken(hub: string, userId: string): Promise<string> {
-  const response = await fetch(`${hub}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+import { connectCall, devToken, expectReleased, framesOf, hubParties, hubUrl, isEnded, until, type Parties, type ProxyRoute } from '../support/parties.js';
 
 const transportOf = (signaling: unknown) => (signaling as SignalRSignaling).transportName;
 
@@ -69,13 +62,13 @@ describe('SignalR signaling transport', () => {
   });
 
   it('says why when the hub refuses the token', async () => {
-    const signaling = new SignalRSignaling({ url: `${await extendedHub()}/chathub`, accessTokenFactory: () => 'not-a-token', reconnectDelaysMs: [] });
+    const signaling = new SignalRSignaling({ url: `${await hubUrl('extended')}/chathub`, accessTokenFactory: () => 'not-a-token', reconnectDelaysMs: [] });
     const error = (await signaling.connect().catch((e: unknown) => e)) as CallError;
     expect(error.message).to.include('status code 401');
   });
 
   it('stops connecting when disconnected first, and connects again afterwards', async () => {
-    const hub = await extendedHub();
+    const hub = await hubUrl('extended');
     const token = await devToken(hub, user('carol').id);
     const signaling = new SignalRSignaling({ url: `${hub}/chathub`, accessTokenFactory: () => token, reconnectDelaysMs: [] });
     const statuses: string[] = [];

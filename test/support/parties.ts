@@ -45,18 +45,27 @@ export type ProxyRoute = 'refuse' | 'unoffered' | 'redirect';
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
 export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
   return partiesOver(mode, true, async (who) => {
-    const hubs = await hubUrls;
-    const url = route ? `${hubs.noWebSocketProxy.url}/${route}` : hubs[mode].url;
-    const response = await fetch(`${url}/api/auth/dev-token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: who.id }),
-    });
-    if (!response.ok) throw new Error(`dev-token for ${who.userName}: HTTP ${response.status}`);
-    const { accessToken } = (await response.json()) as { accessToken: string };
+    const url = route ? `${await hubUrl('noWebSocketProxy')}/${route}` : await hubUrl(mode);
+    const accessToken = await devToken(url, who.id);
     return new SignalRSignaling({ url: `${url}/chathub`, accessTokenFactory: () => accessToken, reconnectDelaysMs: [0, 500, 1000] });
   });
 }
 
 const hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> = fetch('/__thrume/hubs.json').then((r) => r.json());
+
+/** Where the test runner's hub for `mode` listens, or its proxy that lets no WebSocket through. */
+export async function hubUrl(which: HubMode | 'noWebSocketProxy'): Promise<string> {
+  return (await hubUrls)[which].url;
+}
+
+/** A development token for a directory user, from the hub (or proxy) at `url`. */
+export async function devToken(url: string, userId: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/dev-token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+  });
+  if (!response.ok) throw new Error(`dev-token for ${userId}: HTTP ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
 
 function partiesOver(mode: HubMode, hubRefusesBusy: boolean, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
   const made: Party[] = [];
