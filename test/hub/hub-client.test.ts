@@ -1,6 +1,7 @@
 // The hub client (JSON hub protocol): against the reference hub, and with a scripted connection for what
 // a well-behaved hub never does (handshake errors, torn records, a Close that forbids reconnecting).
 import { expect, waitUntil } from '@open-wc/testing';
+import { LogLevel } from '@microsoft/signalr';
 import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
 import { HubClient } from '../../src/services/signaling/hub-client.js';
 import { SignalRTransport } from '../../src/services/signaling/signalr-transport.js';
@@ -8,12 +9,11 @@ import { user } from '../support/directory.js';
 import { devToken, hubUrl } from '../support/parties.js';
 
 const RS = '\x1e';
-const quietLogger = { log: () => undefined };
 
 async function hubTransport(): Promise<SignalRTransport> {
   const hub = await hubUrl('extended');
   const accessToken = await devToken(hub, user('dave').id);
-  return new SignalRTransport(`${hub}/chathub`, { accessTokenFactory: () => accessToken, withCredentials: false, logger: quietLogger });
+  return new SignalRTransport(`${hub}/chathub`, { accessTokenFactory: () => accessToken, withCredentials: false, logLevel: LogLevel.None });
 }
 
 /** Records what the client sends, and lets a test speak for the hub. */

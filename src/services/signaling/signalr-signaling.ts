@@ -1,6 +1,6 @@
 // Signaling over SignalR: the hub's methods and events on a HubClient (JSON hub protocol) over a
 // SignalRTransport. These three modules are the only ones that import @microsoft/signalr.
-import { LogLevel, type ILogger } from '@microsoft/signalr';
+import type { LogLevel } from '@microsoft/signalr';
 import { HubClient } from './hub-client.js';
 import { SignalRTransport } from './signalr-transport.js';
 import { Emitter } from '../emitter.js';
@@ -48,7 +48,7 @@ export class SignalRSignaling implements Signaling {
     this.transport = new SignalRTransport(options.url, {
       accessTokenFactory: options.accessTokenFactory,
       withCredentials: options.withCredentials ?? true,
-      logger: consoleLogger(options.logLevel ?? LogLevel.Warning),
+      logLevel: options.logLevel,
     });
     this.connection = new HubClient(this.transport, { reconnectDelaysMs: options.reconnectDelaysMs ?? [0, 2000, 5000, 10000, 30000] });
     this.listen();
@@ -217,16 +217,6 @@ export class SignalRSignaling implements Signaling {
   private malformed(event: string): void {
     this.events.emit('protocolError', { message: `Dropped a malformed ${event} message from the hub.` });
   }
-}
-
-function consoleLogger(minimum: LogLevel): ILogger {
-  return {
-    log(level, message) {
-      if (level < minimum || level === LogLevel.None) return;
-      const write = level >= LogLevel.Error ? console.error : level === LogLevel.Warning ? console.warn : console.info;
-      write(`[SignalR] ${LogLevel[level]}: ${message}`);
-    },
-  };
 }
 
 function messageOf(error: unknown): string {

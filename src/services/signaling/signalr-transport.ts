@@ -9,7 +9,8 @@ import type { INegotiateResponse } from '@microsoft/signalr/dist/esm/HttpConnect
 export interface SignalRTransportOptions {
   readonly accessTokenFactory?: () => string | Promise<string>;
   readonly withCredentials: boolean;
-  readonly logger: ILogger;
+  /** What the HTTP transports, and the switch to them, log to the console. Default warnings and errors. */
+  readonly logLevel?: LogLevel;
 }
 
 /** Why a WebSocket could not be used; the HTTP transports are tried next. */
@@ -30,11 +31,14 @@ export class SignalRTransport implements IConnection {
   private http: IConnection | null = null;
   /** Aborts the negotiation in flight when `stop()` comes first. */
   private stopping: AbortController | null = null;
+  private readonly logger: ILogger;
 
   constructor(
     public baseUrl: string,
     private readonly options: SignalRTransportOptions,
-  ) {}
+  ) {
+    this.logger = consoleLogger(options.logLevel ?? LogLevel.Warning);
+  }
 
   get features(): Record<string, unknown> {
     return this.usesHttp ? this.http!.features : this.socketFeatures;
@@ -47,7 +51,7 @@ export class SignalRTransport implements IConnection {
       await this.openSocket(stopping.signal);
     } catch (error) {
       if (!(error instanceof WebSocketUnavailable)) throw error;
-      this.options.logger.log(LogLevel.Warning, `${error.message} Trying SignalR's HTTP transports.`);
+      this.logger.log(LogLevel.Warning, `${error.message} Trying SignalR's HTTP transports.`);
       await this.startHttp(format, stopping.signal, error);
     }
   }
@@ -146,13 +150,25 @@ export class SignalRTransport implements IConnection {
   private async createHttp(): Promise<IConnection> {
     const { HttpConnection } = await import('@microsoft/signalr/dist/esm/HttpConnection.js');
     const http = new HttpConnection(this.baseUrl, {
-      ...this.options,
+      accessTokenFactory: this.options.accessTokenFactory,
+      withCredentials: this.options.withCredentials,
+      logger: this.logger,
       transport: HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling,
     });
     http.onreceive = (data) => this.onreceive?.(data);
     http.onclose = (error) => this.onclose?.(error);
     return http;
   }
+}
+
+function consoleLogger(minimum: LogLevel): ILogger {
+  return {
+    log(level, message) {
+      if (level < minimum || level === LogLevel.None) return;
+      const write = level >= LogLevel.Error ? console.error : level === LogLevel.Warning ? console.warn : console.info;
+      write(`[SignalR] ${LogLevel[level]}: ${message}`);
+    },
+  };
 }
 
 function stoppedError(): Error {
