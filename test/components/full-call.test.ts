@@ -7,6 +7,7 @@ import type { ThrumeActiveCall, ThrumeCallButton, ThrumeCallProvider, ThrumeInco
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
 import { RecordingMedia, openPeerConnections } from '../support/recorders.js';
 import { user } from '../support/directory.js';
+import { needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -53,7 +54,7 @@ function frames(video: HTMLVideoElement, count = 5): Promise<number> {
   });
 }
 
-describe('A call driven by clicks alone', () => {
+needs('peerConnection').describe('A call driven by clicks alone', () => {
   let hub: LoopbackHub;
   let alice: Side;
   let bob: Side;
@@ -128,9 +129,7 @@ describe('A call driven by clicks alone', () => {
     for (const s of [alice, bob]) expect(s.media.liveTracks, 'live tracks').to.deep.equal([]);
   });
 
-  // Firefox headless has no screen to capture (getDisplayMedia fails with NotFoundError), as in the core tests.
-  const screenCapture = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  screenCapture('keeps the screen-share button in step when the browser\'s own "Stop sharing" ends the share', async () => {
+  needs('screenCapture').it('keeps the screen-share button in step when the browser\'s own "Stop sharing" ends the share', async () => {
     part(alice.button, 'video')!.click();
     await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
     part(bob.incoming, 'accept')!.click();

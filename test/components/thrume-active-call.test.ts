@@ -6,6 +6,7 @@ import { endReasons, initialCallState } from '../../src/services/call-state.js';
 import { callErrorCodes } from '../../src/services/errors.js';
 import { ScriptedController, scene, type SceneName } from '../../src/testing/scripted-controller.js';
 import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.js';
+import { needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const made: MediaStreamTrack[] = [];
@@ -50,9 +51,7 @@ describe('<thrume-active-call>', () => {
     });
   }
 
-  // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
-  const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  withMediaEmulation('is accessible in the dark colour scheme', async () => {
+  needs('mediaEmulation').it('is accessible in the dark colour scheme', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       for (const name of ['active-video', 'calling'] as const) {

@@ -4,6 +4,7 @@ import '../../src/elements.js';
 import type { ThrumeCallButton } from '../../src/elements.js';
 import type { ThrumeCallEvent } from '../../src/events.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
+import { needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
@@ -36,9 +37,7 @@ describe('<thrume-call-button>', () => {
     await expect(el).to.be.accessible();
   });
 
-  // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
-  const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  withMediaEmulation('is accessible in the dark colour scheme', async () => {
+  needs('mediaEmulation').it('is accessible in the dark colour scheme', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       const { el } = await callButton();

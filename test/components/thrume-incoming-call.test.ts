@@ -4,6 +4,7 @@ import '../../src/elements.js';
 import type { ThrumeIncomingCall } from '../../src/elements.js';
 import type { ThrumeAnswerEvent } from '../../src/events.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
+import { needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const focused = (el: HTMLElement) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -45,9 +46,7 @@ describe('<thrume-incoming-call>', () => {
     await expect(el).to.be.accessible();
   });
 
-  // Firefox runs over WebDriver BiDi here, and WTR's emulateMedia needs CDP: the dark scheme is checked in Chromium.
-  const withMediaEmulation = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  withMediaEmulation('is accessible in the dark colour scheme', async () => {
+  needs('mediaEmulation').it('is accessible in the dark colour scheme', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       const { el, controller } = await page();
@@ -157,10 +156,9 @@ describe('<thrume-incoming-call>', () => {
     expect(part(el, 'announcer')!.textContent!.trim()).to.equal('Incoming video call from Bob Marsh');
   });
 
-  // Headless Firefox here has no audio output: its AudioContext stays suspended even after a real key
-  // press (checked: userActivation.hasBeenActive is true, resume() never settles to 'running').
-  const withAudioOutput = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  withAudioOutput('sounds the ringtone after the first key press', async () => {
+  // Headless Firefox's AudioContext stays suspended even after a real key press (userActivation.hasBeenActive
+  // is true, resume() never settles to 'running').
+  needs('audioOutput').it('sounds the ringtone after the first key press', async () => {
     const { el, controller } = await page(new ScriptedController(), false);
     await ring(el, controller);
     await sendKeys({ press: 'x' }); // a real key press gives user activation (modifier keys do not)

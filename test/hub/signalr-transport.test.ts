@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
+import { needs } from '../support/needs.js';
 import { connectCall, devToken, expectReleased, framesOf, hubParties, hubUrl, isEnded, until, type Parties, type ProxyRoute } from '../support/parties.js';
 
 const transportOf = (signaling: unknown) => (signaling as SignalRSignaling).transportName;
@@ -25,7 +26,7 @@ describe('SignalR signaling transport', () => {
     expect(transportOf(alice.signaling)).to.equal('WebSockets');
   });
 
-  it('follows a negotiate redirect to the hub, with the token it gives', async () => {
+  needs('peerConnection').it('follows a negotiate redirect to the hub, with the token it gives', async () => {
     const alice = await over('redirect').party('alice');
     const bob = await over().party('bob');
     expect(transportOf(alice.signaling)).to.equal('WebSockets'); // the proxy it was sent away from lets none through
@@ -37,7 +38,7 @@ describe('SignalR signaling transport', () => {
 
   for (const route of ['refuse', 'unoffered'] as const) {
     const why = route === 'refuse' ? 'a proxy refuses the WebSocket' : 'the hub offers no WebSocket';
-    it(`falls back to SignalR's HTTP transports when ${why}, and calls over them`, async () => {
+    needs('peerConnection').it(`falls back to SignalR's HTTP transports when ${why}, and calls over them`, async () => {
       const alice = await over(route).party('alice');
       const bob = await over().party('bob');
       expect(transportOf(alice.signaling)).to.equal('HTTP');

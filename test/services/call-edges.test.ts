@@ -4,6 +4,7 @@ import { peerConnections } from '../support/recorders.js';
 import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
 import type { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
+import { needs } from '../support/needs.js';
 
 /** Makes the page's getUserMedia fail like a browser does, for the duration of `run`. */
 async function withGetUserMedia(fake: typeof navigator.mediaDevices.getUserMedia, run: () => Promise<void>): Promise<void> {
@@ -20,7 +21,7 @@ describe('CallController edge cases', () => {
   let parties: Parties;
   afterEach(() => parties.close());
 
-  it('fails a call to someone offline with the hub\'s words, ringing nobody', async () => {
+  needs('peerConnection').it('fails a call to someone offline with the hub\'s words, ringing nobody', async () => {
     parties = loopbackParties('baseline');
     const alice = await parties.party('alice');
     const error: CallError = await alice.controller.initiateCall('b0b00000-0000-4000-8000-000000000002', 'video').then(
@@ -34,7 +35,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice);
   });
 
-  it('reports a denied camera and microphone before anyone rings, and keeps working after', async () => {
+  needs('peerConnection').it('reports a denied camera and microphone before anyone rings, and keeps working after', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
@@ -48,7 +49,7 @@ describe('CallController edge cases', () => {
     await until(bob.controller, isEnded);
   });
 
-  it('falls back to audio only when a video call finds no camera', async () => {
+  needs('peerConnection').it('falls back to audio only when a video call finds no camera', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
@@ -66,7 +67,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('dismisses the other devices of the callee when one answers', async () => {
+  needs('peerConnection').it('dismisses the other devices of the callee when one answers', async () => {
     parties = loopbackParties('extended');
     const [alice, bobPhone, bobLaptop] = await Promise.all([parties.party('alice'), parties.party('bob'), parties.party('bob')]);
     await alice.controller.initiateCall(bobPhone.id, 'voice');
@@ -81,7 +82,7 @@ describe('CallController edge cases', () => {
   });
 
   for (const who of ['caller', 'callee'] as const) {
-    it(`rejoins the call after the ${who}'s signaling reconnects, where the hub can, and renews ICE`, async () => {
+    needs('peerConnection').it(`rejoins the call after the ${who}'s signaling reconnects, where the hub can, and renews ICE`, async () => {
       parties = loopbackParties('extended');
       const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
       await connectCall(alice, bob);
@@ -104,7 +105,7 @@ describe('CallController edge cases', () => {
     });
   }
 
-  it('keeps media going when the baseline hub loses the call\'s signaling, and still hangs up both sides', async () => {
+  needs('peerConnection').it('keeps media going when the baseline hub loses the call\'s signaling, and still hangs up both sides', async () => {
     parties = loopbackParties('baseline');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob);
@@ -118,7 +119,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('ends a call whose participant stays away past the hub\'s grace period', async () => {
+  needs('peerConnection').it('ends a call whose participant stays away past the hub\'s grace period', async () => {
     parties = loopbackParties('extended', { reconnectGraceMs: 200 });
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob, 'voice');
@@ -129,7 +130,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('ends the call when the page goes away', async () => {
+  needs('peerConnection').it('ends the call when the page goes away', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob);
@@ -139,7 +140,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('switches the microphone mid-call and stops the old one', async () => {
+  needs('peerConnection').it('switches the microphone mid-call and stops the old one', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob, 'voice');
@@ -159,7 +160,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('measures call quality once connected, keeping the same streams throughout', async () => {
+  needs('peerConnection').it('measures call quality once connected, keeping the same streams throughout', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob);
@@ -177,8 +178,7 @@ describe('CallController edge cases', () => {
     await until(bob.controller, isEnded);
   });
 
-  // Headless Firefox has no screen to capture (see call-flows.ts).
-  (navigator.userAgent.includes('Firefox') ? it.skip : it)('calls and shares the screen in one step', async () => {
+  needs('peerConnection', 'screenCapture').it('calls and shares the screen in one step', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true });
@@ -193,7 +193,7 @@ describe('CallController edge cases', () => {
     expectReleased(alice, bob);
   });
 
-  it('puts an ended call away, clears an error, and says when it is disconnected', async () => {
+  needs('peerConnection').it('puts an ended call away, clears an error, and says when it is disconnected', async () => {
     parties = loopbackParties('extended');
     const alice = await parties.party('alice');
     await alice.controller.initiateCall(user('erin').id, 'voice').catch(() => undefined);
@@ -206,7 +206,7 @@ describe('CallController edge cases', () => {
     expect(alice.controller.state.signaling).to.equal('disconnected');
   });
 
-  it('cancels a call before the hub has named it, and the hub forgets it too', async () => {
+  needs('peerConnection').it('cancels a call before the hub has named it, and the hub forgets it too', async () => {
     parties = loopbackParties('extended', {}, 50); // 50 ms per hop: the hub names the call late
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     const placing = alice.controller.initiateCall(bob.id, 'voice');

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { peerConnections } from '../support/recorders.js';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties, type PartyOptions } from '../support/parties.js';
+import { needs } from '../support/needs.js';
 
 const relay: Promise<RTCIceServer> = fetch('/__thrume/turn.json').then((r) => r.json());
 const turn = (action: 'cut' | 'restore') => fetch(`/__thrume/turn/${action}`, { method: 'POST' });
@@ -19,7 +20,7 @@ async function localCandidateType(connection: RTCPeerConnection): Promise<string
   return stats.find((s) => s.id === pair?.localCandidateId)?.candidateType;
 }
 
-describe('A call whose media path breaks', function () {
+needs('peerConnection').describe('A call whose media path breaks', function () {
   this.timeout(60_000);
   let parties: Parties;
 

@@ -2,6 +2,7 @@
 // and against the real hub over SignalR in test/hub/.
 import { expect } from '@open-wc/testing';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, until, type Parties, type Party } from './parties.js';
+import { needs } from './needs.js';
 
 export function callFlows(makeParties: () => Parties): void {
   let parties: Parties;
@@ -70,10 +71,8 @@ export function callFlows(makeParties: () => Parties): void {
     expectReleased(alice, bob);
   });
 
-  // Firefox headless has no screen to capture: getDisplayMedia fails with NotFoundError even after a
-  // real click (checked with sendMouse), so this one runs in Chromium only.
-  const screenCapture = navigator.userAgent.includes('Firefox') ? it.skip : it;
-  screenCapture('shares the screen, and goes back to the camera when the browser stops the share', async () => {
+  // Headless Firefox's getDisplayMedia fails with NotFoundError even after a real click (checked with sendMouse).
+  needs('screenCapture').it('shares the screen, and goes back to the camera when the browser stops the share', async () => {
     await connectCall(alice, bob, 'video');
     await alice.controller.toggleScreenShare();
     await until(bob.controller, (s) => s.remoteControls.screenSharing);

@@ -36,15 +36,17 @@ export class RecordingMedia extends BrowserMedia {
   }
 }
 
-/** Every RTCPeerConnection the page creates from now on, in creation order. */
+/** Every RTCPeerConnection the page creates from now on, in creation order (none where there is no WebRTC). */
 export const peerConnections: RTCPeerConnection[] = [];
-const Native = globalThis.RTCPeerConnection;
-globalThis.RTCPeerConnection = class RecordedPeerConnection extends Native {
-  constructor(configuration?: RTCConfiguration) {
-    super(configuration);
-    peerConnections.push(this);
-  }
-} as typeof RTCPeerConnection;
+const Native = globalThis.RTCPeerConnection as typeof RTCPeerConnection | undefined;
+if (Native) {
+  globalThis.RTCPeerConnection = class RecordedPeerConnection extends Native {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      peerConnections.push(this);
+    }
+  } as typeof RTCPeerConnection;
+}
 
 export function openPeerConnections(): RTCPeerConnection[] {
   return peerConnections.filter((pc) => pc.signalingState !== 'closed');

@@ -1,0 +1,50 @@
+// Tests that need something a test browser lacks are skipped there, with the reason in their name, so
+// every leg runs every file and its report says what did not run where, and why. Use it in place of
+// `it` or `describe`:
+//
+//   import { needs } from '../support/needs.js';
+//   needs('peerConnection').it('connects a video call', async () => { … });
+//   needs('peerConnection', 'screenCapture').it('shares the screen', async () => { … });
+//   needs('peerConnection').describe('calls over the loopback hub', () => { … }); // every test inside
+//
+// In WebKitGTK the first reads "connects a video call (skipped: WebKitGTK here has no RTCPeerConnection)".
+// `lacks('viewport')` gives the reason (or null) for a check inside a test. A new need is one entry below:
+// how to tell it is there, and the reason in words.
+
+const agent = navigator.userAgent;
+const firefox = agent.includes('Firefox');
+const chromium = agent.includes('Chrome');
+
+const checks = {
+  /** WebRTC peer connections; compiled out of Debian's WebKitGTK. */
+  peerConnection: [typeof RTCPeerConnection === 'function', 'WebKitGTK here has no RTCPeerConnection'],
+  /** A screen for getDisplayMedia to capture. */
+  screenCapture: [!firefox, 'headless Firefox has no screen to capture'],
+  /** An audio output, so an AudioContext can run after a gesture. */
+  audioOutput: [!firefox, 'headless Firefox has no audio output'],
+  /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */
+  mediaEmulation: [chromium, 'emulateMedia needs the Chrome DevTools Protocol'],
+  /** WTR's setViewport: Chromium and Firefox through puppeteer, not WebKit over WebDriver classic. */
+  viewport: [chromium || firefox, 'setViewport is not available over WebDriver classic'],
+} satisfies Record<string, readonly [boolean, string]>;
+
+export type Need = keyof typeof checks;
+
+/** Why this browser cannot run a test that needs `wanted`, or null when it can. */
+export function lacks(...wanted: Need[]): string | null {
+  const missing = wanted.filter((need) => !checks[need][0]).map((need) => checks[need][1]);
+  return missing.length ? missing.join('; ') : null;
+}
+
+type Test = (title: string, fn: Mocha.Func | Mocha.AsyncFunc) => Mocha.Test;
+type Suite = (title: string, body: (this: Mocha.Suite) => void) => Mocha.Suite | void;
+
+/** `it` and `describe` that run where the browser has what is wanted, and skip with the reason where not. */
+export function needs(...wanted: Need[]): { it: Test; describe: Suite } {
+  const reason = lacks(...wanted);
+  const skipped = (title: string) => `${title} (skipped: ${reason})`;
+  return {
+    it: (title, fn) => (reason ? it.skip(skipped(title)) : it(title, fn)),
+    describe: (title, body) => (reason ? describe.skip(skipped(title), body) : describe(title, body)),
+  };
+}
