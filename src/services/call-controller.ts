@@ -5,6 +5,7 @@ import { CallSession } from './call-session.js';
 import { CallStore } from './call-store.js';
 import { failureEndReason, hubEndReasons, rejectionEndReason } from './end-reasons.js';
 import { BrowserMedia, type MediaService } from './media.js';
+import { requirePeerConnection } from './peer.js';
 import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
@@ -103,12 +104,14 @@ export class CallController extends CallStore {
       id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: details.calleeName ?? '',
       conversationId: details.conversationId ?? '', startedAt: new Date(),
     };
-    // Asked for before anything else is awaited, while the click's user activation still holds.
-    const screen = details.shareScreen ? this.media.captureScreen() : null;
-    screen?.catch(() => undefined);
     const session = this.openSession('offerer');
     this.set({ status: 'calling', activeCall: call, error: null });
+    let screen: Promise<MediaStreamTrack> | null = null;
     try {
+      requirePeerConnection(); // before any camera, screen or hub is asked
+      // Asked for before anything else is awaited, while the click's user activation still holds.
+      screen = details.shareScreen ? this.media.captureScreen() : null;
+      screen?.catch(() => undefined);
       await this.startMedia(session, callType);
       // A refused screen still places the call, with the camera; the refusal is reported.
       if (screen) await screen.then((track) => session.shareScreen(track), (error) => void this.report(error));
@@ -121,9 +124,10 @@ export class CallController extends CallStore {
       this.startRingTimer(() => this.hangUpUnanswered());
       if (this.glare) this.resolveGlare(id);
     } catch (error) {
-      if (this.session !== session) return;
-      const held = this.glare;
+      const held = this.session === session && this.glare;
       if (held) return this.adoptIncoming(held, session); // both called at once and the hub let only theirs ring
+      void screen?.then((track) => track.stop(), () => undefined); // granted, but the call failed before it was sent
+      if (this.session !== session) return;
       this.finish(failureEndReason(error));
       throw this.report(error);
     }
@@ -138,6 +142,7 @@ export class CallController extends CallStore {
     session.callId = incoming.id;
     this.set({ status: 'connecting', activeCall: incoming, incomingCall: null, error: null });
     try {
+      requirePeerConnection();
       await this.startMedia(session, options.audioOnly ? 'voice' : incoming.type);
       await this.options.signaling.acceptCall(incoming.id);
     } catch (error) {

@@ -27,6 +27,11 @@ export interface PeerEvents {
   error: CallError;
 }
 
+/** Throws where the browser has no WebRTC at all (Debian's WebKitGTK, some embedded web views). */
+export function requirePeerConnection(): void {
+  if (typeof RTCPeerConnection !== 'function') throw new CallError('WEBRTC_ERROR', 'This browser cannot make calls: it has no RTCPeerConnection.');
+}
+
 export class Peer {
   readonly events = new Emitter<PeerEvents>();
   readonly connection: RTCPeerConnection;
