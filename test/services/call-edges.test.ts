@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties } from '../support/parties.js';
 import { peerConnections } from '../support/recorders.js';
 import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
@@ -47,6 +47,17 @@ describe('CallController edge cases', () => {
     await connectCall(alice, bob, 'voice');
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
+  });
+
+  needs('peerConnection', 'screenCapture').it('stops the screen of a call-and-share whose microphone is refused', async () => {
+    parties = loopbackParties('extended');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
+      const code = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).catch((e: CallError) => e.code);
+      expect(code).to.equal('PERMISSION_DENIED');
+    });
+    await waitUntil(() => alice.media.tracks.length === 1, 'the screen was never granted');
+    expectReleased(alice, bob);
   });
 
   needs('peerConnection').it('falls back to audio only when a video call finds no camera', async () => {
