@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus Firefox ESR for
-# the test run) when they are missing. Usage: sh scripts/setup.sh [test]
+# Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus, for the test
+# run, Firefox ESR, and WebKitGTK's WebDriver with Xvfb to run it in) when they are missing.
+# Usage: sh scripts/setup.sh [test]
 set -e
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,11 @@ fi
 
 packages=""
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || packages="chromium"
-if [ "$1" = "test" ] && [ ! -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ]; then packages="$packages firefox-esr"; fi
+if [ "$1" = "test" ]; then
+  [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || packages="$packages firefox-esr"
+  command -v WebKitWebDriver >/dev/null || packages="$packages webkit2gtk-driver"
+  command -v Xvfb >/dev/null || packages="$packages xvfb"
+fi
 
 if [ -n "$packages" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

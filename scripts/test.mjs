@@ -7,6 +7,7 @@ const legs = [
   { label: 'hub', cmd: 'npm', args: ['test', '--workspace', 'hub'] },
   { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
+  { label: 'webkit', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.webkit.config.mjs'] },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
