@@ -4,6 +4,8 @@ import '../../src/elements.js';
 import type { ThrumeSelectDeviceEvent, ThrumeToggleMicrophoneEvent } from '../../src/events.js';
 import { endReasons, initialCallState } from '../../src/services/call-state.js';
 import { callErrorCodes } from '../../src/services/errors.js';
+import { CallController } from '../../src/services/call-controller.js';
+import { LoopbackHub } from '../../src/services/signaling/loopback.js';
 import { ScriptedController, scene, type SceneName } from '../../src/testing/scripted-controller.js';
 import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.js';
 import { needs } from '../support/needs.js';
@@ -180,6 +182,18 @@ describe('<thrume-active-call>', () => {
     speaker.value = 'spk-2';
     speaker.dispatchEvent(new Event('change'));
     expect(controller.intents.at(-1)).to.equal('selectSpeaker spk-2');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the speaker picker only where the browser can route audio (setSinkId; WebKit has none)', async () => {
+    const canRoute = 'setSinkId' in HTMLMediaElement.prototype;
+    const controller = new CallController({ signaling: new LoopbackHub().connect({ id: 'a', name: 'Ann' }) });
+    expect(controller.state.devices.canChooseSpeaker).to.equal(canRoute);
+    if (!canRoute) expect(() => controller.selectSpeaker('spk-2')).to.throw('This browser cannot choose the speaker.');
+    await controller.dispose();
+    const speakers = [fakeDevice('audiooutput', 'spk-2', 'Headphones')];
+    const { el } = await page({ ...scene('active-video', { media: media() }), devices: { ...controller.state.devices, speakers, speakerId: 'spk-2' } });
+    expect(!!el.shadowRoot!.querySelector('select[name="speaker"]')).to.equal(canRoute);
     await expect(el).to.be.accessible();
   });
 

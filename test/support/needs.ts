@@ -20,8 +20,14 @@ const checks = {
   peerConnection: [typeof RTCPeerConnection === 'function', 'WebKitGTK here has no RTCPeerConnection'],
   /** A screen for getDisplayMedia to capture. */
   screenCapture: [!firefox, 'headless Firefox has no screen to capture'],
+  /** A getDisplayMedia that wants a click or key press first, as real browsers do. */
+  screenGesture: [!chromium, "Chromium's fake screen picker here needs no gesture"],
   /** An audio output, so an AudioContext can run after a gesture. */
   audioOutput: [!firefox, 'headless Firefox has no audio output'],
+  /** Safari-style autoplay: audio stays suspended until a gesture, even once the page has had one. */
+  autoplayBlock: [!chromium && !firefox, 'this leg allows autoplay (browser flags)'],
+  /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
+  pictureInPicture: [typeof HTMLVideoElement !== 'undefined' && 'requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */
   mediaEmulation: [chromium, 'emulateMedia needs the Chrome DevTools Protocol'],
   /** WTR's setViewport: Chromium and Firefox through puppeteer, not WebKit over WebDriver classic. */
@@ -36,7 +42,7 @@ export function lacks(...wanted: Need[]): string | null {
   return missing.length ? missing.join('; ') : null;
 }
 
-type Test = (title: string, fn: Mocha.Func | Mocha.AsyncFunc) => Mocha.Test;
+type Test = (title: string, fn: (this: Mocha.Context) => void | PromiseLike<unknown>) => Mocha.Test;
 type Suite = (title: string, body: (this: Mocha.Suite) => void) => Mocha.Suite | void;
 
 /** `it` and `describe` that run where the browser has what is wanted, and skip with the reason where not. */
