@@ -8,7 +8,7 @@ export const callErrorCodes = [
   'USER_UNAVAILABLE', // the hub refused the call: not allowed, or callee busy
   'USER_OFFLINE', // the callee has no connection to the hub
   'NETWORK_ERROR', // the hub cannot be reached, or media connectivity failed
-  'WEBRTC_ERROR', // the browser's WebRTC stack failed
+  'WEBRTC_ERROR', // the browser's WebRTC stack failed, or it has none
   'SIGNALING_ERROR', // the hub refused an operation or sent something malformed
   'CALL_NOT_FOUND', // the hub no longer has the call (it ended, or was never there)
   'INVALID_STATE', // the action does not fit the current call state, or a wrong argument
