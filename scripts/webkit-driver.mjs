@@ -12,7 +12,12 @@ export async function startWebKitDriver() {
   const children = [];
   const stop = () => {
     for (const child of children.splice(0)) {
-      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // the group ended on its own meanwhile
+      }
     }
   };
   process.once('exit', stop);

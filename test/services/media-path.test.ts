@@ -1,7 +1,7 @@
 // Calls whose media path breaks for real: relay-only ICE sends every packet through the test runner's
 // TURN relay (scripts/wtr-turn.mjs), which the tests cut (every packet dropped) and restore. Signaling
 // (the loopback) stays up.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { peerConnections } from '../support/recorders.js';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties, type PartyOptions } from '../support/parties.js';
 import { needs } from '../support/needs.js';
@@ -43,7 +43,11 @@ needs('peerConnection').describe('A call whose media path breaks', function () {
     const connections = liveConnections();
     expect(connections).to.have.length(2);
     // Each side sends only to its relay, so what the other sees is the relay's address, never its own.
-    for (const connection of connections) expect(await localCandidateType(connection)).to.equal('relay');
+    // The stats may name the pair a moment after the call turns active (seen under load).
+    for (const connection of connections) {
+      await waitUntil(async () => (await localCandidateType(connection)) !== undefined, 'no nominated candidate pair');
+      expect(await localCandidateType(connection)).to.equal('relay');
+    }
   });
 
   it('shows reconnecting while the path is down and comes back by the offerer\'s ICE restart, frames flowing again', async () => {

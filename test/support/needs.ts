@@ -7,7 +7,7 @@
 //   needs('peerConnection', 'screenCapture').it('shares the screen', async () => { … });
 //   needs('peerConnection').describe('calls over the loopback hub', () => { … }); // every test inside
 //
-// In WebKitGTK the first reads "connects a video call (skipped: WebKitGTK here has no RTCPeerConnection)".
+// In WebKitGTK the first reads "connects a video call (skipped: this browser has no RTCPeerConnection)".
 // `lacks('viewport')` gives the reason (or null) for a check inside a test. A new need is one entry below:
 // how to tell it is there, and the reason in words.
 
@@ -17,7 +17,7 @@ const chromium = agent.includes('Chrome');
 
 const checks = {
   /** WebRTC peer connections; compiled out of Debian's WebKitGTK. */
-  peerConnection: [typeof RTCPeerConnection === 'function', 'WebKitGTK here has no RTCPeerConnection'],
+  peerConnection: [typeof RTCPeerConnection === 'function', 'this browser has no RTCPeerConnection'],
   /** A screen for getDisplayMedia to capture. */
   screenCapture: [!firefox, 'headless Firefox has no screen to capture'],
   /** A getDisplayMedia that wants a click or key press first, as real browsers do. */
@@ -27,7 +27,7 @@ const checks = {
   /** Safari-style autoplay: audio stays suspended until a gesture, even once the page has had one. */
   autoplayBlock: [!chromium && !firefox, 'this leg allows autoplay (browser flags)'],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
-  pictureInPicture: [typeof HTMLVideoElement !== 'undefined' && 'requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
+  pictureInPicture: ['requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */
   mediaEmulation: [chromium, 'emulateMedia needs the Chrome DevTools Protocol'],
   /** WTR's setViewport: Chromium and Firefox through puppeteer, not WebKit over WebDriver classic. */
