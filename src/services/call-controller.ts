@@ -8,6 +8,7 @@ import { BrowserMedia, type MediaService } from './media.js';
 import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
+import { askResolver, defaultResolverTimeoutMs, displayName, type PeerProfile, type PeerResolver } from './peer-profile.js';
 
 export interface CallControllerOptions {
   readonly signaling: Signaling;
@@ -27,6 +28,10 @@ export interface CallControllerOptions {
   readonly qualityIntervalMs?: number;
   readonly disconnectGraceMs?: number;
   readonly failAfterMs?: number;
+  /** Gives the other person's name and picture from what the page knows; asked once per call. */
+  readonly peerResolver?: PeerResolver;
+  /** How long the call shows the hub's (or the call button's) name while waiting for `peerResolver`. Default 1.5 s. */
+  readonly peerResolverTimeoutMs?: number;
 }
 
 export interface CallDetails {
@@ -61,6 +66,8 @@ export class CallController extends CallStore {
   private readonly media: MediaService;
   private readonly cleanups: Array<() => void> = [];
   private readonly devices: ReturnType<typeof watchDevices>;
+  /** The current call's pending look-up of the other person; dropped when the call ends. */
+  private peerLookup: Promise<PeerProfile | null> | null = null;
 
   constructor(private readonly options: CallControllerOptions) {
     super(options.historyLimit);
@@ -99,10 +106,10 @@ export class CallController extends CallStore {
     if (isInCall(this.state.status) || this.state.status === 'incoming') {
       throw this.report(new CallError('INVALID_STATE', 'A call is already in progress.'));
     }
-    const call: CallInfo = {
-      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: details.calleeName ?? '',
+    const call = this.withPeer({
+      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: '',
       conversationId: details.conversationId ?? '', startedAt: new Date(),
-    };
+    }, { name: details.calleeName });
     // Asked for before anything else is awaited, while the click's user activation still holds.
     const screen = details.shareScreen ? this.media.captureScreen() : null;
     screen?.catch(() => undefined);
@@ -245,9 +252,10 @@ export class CallController extends CallStore {
   }
 
   private receiveCall(call: IncomingCallEvent): void {
+    const hint: PeerProfile = { name: call.callerName, avatarUrl: call.callerAvatarUrl };
     const info: CallInfo = {
-      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: call.callerName,
-      conversationId: call.conversationId, startedAt: call.timestamp,
+      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: displayName(null, hint, call.callerId),
+      peerAvatarUrl: hint.avatarUrl, conversationId: call.conversationId, startedAt: call.timestamp,
     };
     const { status, activeCall } = this.state;
     if (status === 'calling' && activeCall?.peerId === call.callerId) {
@@ -257,12 +265,33 @@ export class CallController extends CallStore {
       void this.options.signaling.rejectCall(call.callId, 'busy').catch(() => undefined);
       this.record({ ...info, endedAt: new Date(), endReason: 'busy' });
     } else {
-      this.set({ status: 'incoming', incomingCall: info, activeCall: null, error: null });
+      this.set({ status: 'incoming', incomingCall: this.withPeer(info, hint), activeCall: null, error: null });
       this.startRingTimer(() => {
         this.dismissIncoming('missed');
         void this.options.signaling.rejectCall(call.callId, 'timeout').catch(() => undefined);
       });
     }
+  }
+
+  /**
+   * Names the other person: from the resolver's answer when it is given at once, else from `hint`;
+   * an answer that comes later (within the timeout, while the call lasts) renames the call in place.
+   */
+  private withPeer(call: CallInfo, hint: PeerProfile): CallInfo {
+    const resolver = this.options.peerResolver;
+    const answer = resolver ? askResolver(resolver, call.peerId, hint, this.options.peerResolverTimeoutMs ?? defaultResolverTimeoutMs) : null;
+    const named = (profile: PeerProfile | null) => ({
+      peerName: displayName(profile, hint, call.peerId), peerAvatarUrl: profile?.avatarUrl ?? hint.avatarUrl,
+    });
+    this.peerLookup = answer instanceof Promise ? answer : null;
+    if (!(answer instanceof Promise)) return { ...call, ...named(answer) };
+    void answer.then((profile) => {
+      if (this.peerLookup !== answer || !profile) return;
+      const { status, incomingCall, activeCall } = this.state;
+      if (status === 'incoming') this.set({ incomingCall: { ...incomingCall!, ...named(profile) } });
+      else this.set({ activeCall: { ...activeCall!, ...named(profile) } });
+    });
+    return { ...call, ...named(null) };
   }
 
   /** Both sides called each other: the call with the lower id survives, on both sides. */
@@ -399,6 +428,7 @@ export class CallController extends CallStore {
   private finish(reason: EndReason): void {
     clearTimeout(this.ringTimer);
     this.glare = null;
+    this.peerLookup = null;
     this.session?.dispose();
     this.session = null;
     const call = this.state.activeCall;
@@ -414,6 +444,7 @@ export class CallController extends CallStore {
     const incoming = this.state.incomingCall;
     if (!incoming) return;
     clearTimeout(this.ringTimer);
+    this.peerLookup = null;
     this.record({ ...incoming, endedAt: new Date(), endReason: reason });
     this.set({ status: 'idle', incomingCall: null });
   }
