@@ -8,7 +8,7 @@ import { BrowserMedia, type MediaService } from './media.js';
 import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
-import { askResolver, defaultResolverTimeoutMs, displayName, type PeerProfile, type PeerResolver } from './peer-profile.js';
+import { askResolver, named, type PeerProfile, type PeerResolver } from './peer-profile.js';
 
 export interface CallControllerOptions {
   readonly signaling: Signaling;
@@ -67,7 +67,7 @@ export class CallController extends CallStore {
   private readonly cleanups: Array<() => void> = [];
   private readonly devices: ReturnType<typeof watchDevices>;
   /** The current call's pending look-up of the other person; dropped when the call ends. */
-  private peerLookup: Promise<PeerProfile | null> | null = null;
+  private peerLookup: Promise<void> | null = null;
 
   constructor(private readonly options: CallControllerOptions) {
     super(options.historyLimit);
@@ -254,8 +254,8 @@ export class CallController extends CallStore {
   private receiveCall(call: IncomingCallEvent): void {
     const hint: PeerProfile = { name: call.callerName, avatarUrl: call.callerAvatarUrl };
     const info: CallInfo = {
-      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: displayName(null, hint, call.callerId),
-      peerAvatarUrl: hint.avatarUrl, conversationId: call.conversationId, startedAt: call.timestamp,
+      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: '',
+      conversationId: call.conversationId, startedAt: call.timestamp,
     };
     const { status, activeCall } = this.state;
     if (status === 'calling' && activeCall?.peerId === call.callerId) {
@@ -263,7 +263,7 @@ export class CallController extends CallStore {
       if (activeCall.id) this.resolveGlare(activeCall.id);
     } else if (isInCall(status) || status === 'incoming') {
       void this.options.signaling.rejectCall(call.callId, 'busy').catch(() => undefined);
-      this.record({ ...info, endedAt: new Date(), endReason: 'busy' });
+      this.record({ ...named(info, null, hint), endedAt: new Date(), endReason: 'busy' });
     } else {
       this.set({ status: 'incoming', incomingCall: this.withPeer(info, hint), activeCall: null, error: null });
       this.startRingTimer(() => {
@@ -278,20 +278,14 @@ export class CallController extends CallStore {
    * an answer that comes later (within the timeout, while the call lasts) renames the call in place.
    */
   private withPeer(call: CallInfo, hint: PeerProfile): CallInfo {
-    const resolver = this.options.peerResolver;
-    const answer = resolver ? askResolver(resolver, call.peerId, hint, this.options.peerResolverTimeoutMs ?? defaultResolverTimeoutMs) : null;
-    const named = (profile: PeerProfile | null) => ({
-      peerName: displayName(profile, hint, call.peerId), peerAvatarUrl: profile?.avatarUrl ?? hint.avatarUrl,
-    });
-    this.peerLookup = answer instanceof Promise ? answer : null;
-    if (!(answer instanceof Promise)) return { ...call, ...named(answer) };
-    void answer.then((profile) => {
-      if (this.peerLookup !== answer || !profile) return;
-      const { status, incomingCall, activeCall } = this.state;
-      if (status === 'incoming') this.set({ incomingCall: { ...incomingCall!, ...named(profile) } });
-      else this.set({ activeCall: { ...activeCall!, ...named(profile) } });
-    });
-    return { ...call, ...named(null) };
+    const answer = askResolver(this.options.peerResolver, call.peerId, hint, this.options.peerResolverTimeoutMs);
+    if (!(answer instanceof Promise)) return named(call, answer, hint);
+    const lookup = (this.peerLookup = answer.then((profile) => {
+      if (this.peerLookup !== lookup || !profile) return;
+      const which = this.state.status === 'incoming' ? 'incomingCall' : 'activeCall';
+      this.set({ [which]: named(this.state[which]!, profile, hint) });
+    }));
+    return named(call, null, hint);
   }
 
   /** Both sides called each other: the call with the lower id survives, on both sides. */

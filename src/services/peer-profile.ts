@@ -1,5 +1,6 @@
 // Who the other person is. The hub says only what its wire carries (Thrume's, a user name); the page
 // knows people's names and pictures, and answers through a resolver. The call never waits for it.
+import type { CallInfo } from './call-state.js';
 
 /** A person's name and picture; either may be missing. */
 export interface PeerProfile {
@@ -12,56 +13,46 @@ export interface PeerProfile {
  * or the page's call button (outgoing calls) said. Asked once per call; an answer that is late, throws
  * or is not a profile leaves the hint's name shown.
  */
-export type PeerResolver = (userId: string, hint: PeerProfile) => PeerProfile | null | undefined | PromiseLike<PeerProfile | null | undefined>;
+export type PeerResolver = (userId: string, hint: PeerProfile) => PeerProfile | null | undefined | Promise<PeerProfile | null | undefined>;
 
-/** How long a resolver may take before its answer is ignored. */
-export const defaultResolverTimeoutMs = 1500;
-
-/** A string with something in it, trimmed; undefined for anything else. */
+/** A string with more than spaces in it; undefined for anything else. */
 export function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-/** The resolver's answer, keeping only non-empty strings; null when nothing usable is left. */
-export function profileFrom(answer: unknown): PeerProfile | null {
-  if (typeof answer !== 'object' || answer === null) return null;
-  const { name, avatarUrl } = answer as Record<string, unknown>;
-  const profile = { name: nonEmpty(name), avatarUrl: nonEmpty(avatarUrl) };
-  return profile.name || profile.avatarUrl ? profile : null;
+  return typeof value === 'string' && value.trim() ? value : undefined;
 }
 
 /**
- * Asks the resolver about `userId`: its answer at once when it gives a plain value, else a promise
- * that settles with its answer, or with null after `timeoutMs`, and never rejects.
+ * Asks the resolver, if there is one, about `userId`: its answer at once when it gives a plain value,
+ * else a promise that settles with its answer, or with null after `timeoutMs`, and never rejects.
  */
 export function askResolver(
-  resolver: PeerResolver,
+  resolver: PeerResolver | undefined,
   userId: string,
   hint: PeerProfile,
-  timeoutMs: number,
+  timeoutMs = 1500,
 ): PeerProfile | null | Promise<PeerProfile | null> {
   const refused = (why: unknown) => {
     console.warn(`peerResolver gave no profile for ${userId}:`, why);
     return null;
   };
-  const checked = (answer: unknown) => (answer == null ? null : (profileFrom(answer) ?? refused(answer)));
-  let answer: ReturnType<PeerResolver>;
+  // Only non-empty strings are kept; an answer with neither is refused (null and undefined mean "not known").
+  const checked = (answer: unknown): PeerProfile | null => {
+    if (answer == null) return null;
+    const { name, avatarUrl } = Object(answer) as Record<string, unknown>;
+    const profile = { name: nonEmpty(name), avatarUrl: nonEmpty(avatarUrl) };
+    return profile.name || profile.avatarUrl ? profile : refused(answer);
+  };
+  let answer: ReturnType<PeerResolver> | undefined;
   try {
-    answer = resolver(userId, hint);
+    answer = resolver?.(userId, hint);
   } catch (error) {
     return refused(error);
   }
-  if (typeof (answer as PromiseLike<unknown> | null)?.then !== 'function') return checked(answer);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(refused(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    Promise.resolve(answer).then(checked, refused).then((profile) => {
-      clearTimeout(timer);
-      resolve(profile);
-    });
-  });
+  if (!(answer instanceof Promise)) return checked(answer);
+  const late = new Promise<null>((resolve) => setTimeout(resolve, timeoutMs, null));
+  return Promise.race([answer.then(checked, refused), late]);
 }
 
-/** The name to show: the resolver's, else the hint's, else the id; never empty. */
-export function displayName(profile: PeerProfile | null, hint: PeerProfile, userId: string): string {
-  return profile?.name || nonEmpty(hint.name) || userId;
+/** The call named for the person in it: the resolver's name, else the hint's, else the id; never empty. */
+export function named(call: CallInfo, profile: PeerProfile | null, hint: PeerProfile): CallInfo {
+  return { ...call, peerName: profile?.name || nonEmpty(hint.name) || call.peerId, peerAvatarUrl: profile?.avatarUrl ?? hint.avatarUrl };
 }
