@@ -12,7 +12,13 @@ const params = new URLSearchParams(location.search);
 const me = directory.users.find((u) => u.userName === params.get('user'));
 const app = document.getElementById('app')!;
 
-const nameOf = (id: string) => directory.users.find((u) => u.id === id)?.displayName ?? 'Unknown';
+const person = (id: string) => directory.users.find((u) => u.id === id);
+const nameOf = (id: string) => person(id)?.displayName ?? 'Unknown';
+/** The hub may say only the caller's user name (Thrume's does): the page knows their name. */
+const peerResolver = (id: string) => {
+  const known = person(id);
+  return known && { name: known.displayName };
+};
 const conversationsOf = (user: User) =>
   directory.conversations
     .filter((c) => c.participantIds.includes(user.id))
@@ -45,7 +51,7 @@ function conversationPage(user: User, token: Promise<string>) {
       <span>Signed in as <strong>${user.displayName}</strong></span>
       <a href="./">Switch user</a>
     </header>
-    <thrume-call-provider hub-url="${hubUrl}/chathub" .accessTokenFactory=${() => token}>
+    <thrume-call-provider hub-url="${hubUrl}/chathub" .accessTokenFactory=${() => token} .peerResolver=${peerResolver}>
       <div class="layout">
         <nav aria-label="Conversations">
           <ul>

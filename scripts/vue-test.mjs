@@ -61,6 +61,8 @@ if (built) {
 
     await check('a video call placed and answered by clicks has frames on both sides, and hangs up', async () => {
       await alice('thrume-call-button [part~="video"]').click();
+      const caller = await bob('thrume-incoming-call [part~="name"]').textContent({ timeout: 10_000 });
+      if (caller !== 'Alice Moreau') throw new Error(`bob's dialog names the caller ${caller}, not the app's name for her`);
       await bob('thrume-incoming-call [part~="accept"]').click({ timeout: 10_000 });
       await alice('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
       await bob('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });

@@ -4,13 +4,9 @@ import type { CallInfo } from './services/call-state.js';
 import { initials } from './focus.js';
 import { icon } from './icons.js';
 
-/** Returns the URL of a person's picture for a call, or nothing to show initials. */
-export type AvatarSource = (call: CallInfo) => string | null | undefined;
-
-/** A decorative avatar: the name is always given as text next to it. */
-export function avatar(call: CallInfo, source?: AvatarSource): TemplateResult {
-  const src = source?.(call);
-  if (src) return html`<img part="avatar" src=${src} alt="" />`;
+/** A decorative avatar (the name is always given as text next to it): the call's `peerAvatarUrl`, else initials. */
+export function avatar(call: CallInfo): TemplateResult {
+  if (call.peerAvatarUrl) return html`<img part="avatar" src=${call.peerAvatarUrl} alt="" />`;
   const letters = initials(call.peerName);
   return html`<span part="avatar" aria-hidden="true">${letters || icon('User')}</span>`;
 }

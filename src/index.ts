@@ -3,6 +3,7 @@
 export * from './services/call-state.js';
 export * from './services/errors.js';
 export { CallController, defaultIceServers, type CallControllerOptions, type CallDetails } from './services/call-controller.js';
+export type { PeerProfile, PeerResolver } from './services/peer-profile.js';
 export { CallErrorEvent } from './services/call-store.js';
 export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, type CapturedMedia, type DeviceChoice } from './services/media.js';
 export { verdictOf } from './services/quality.js';
@@ -13,4 +14,3 @@ export { callContext, CallBinding, type CallHandle, type CallBindingHost } from 
 export * from './events.js';
 export { defaultStrings, stringsContext, resolveStrings, type CallStrings } from './strings.js';
 export { Tone, ringtone, ringback, unlockAudioOnGesture, type TonePattern } from './tones.js';
-export type { AvatarSource } from './avatar.js';

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { sceneNames } from '../src/testing/scripted-controller.js';
 import { endReasons } from '../src/services/call-state.js';
 import { callErrorCodes } from '../src/services/errors.js';
-import { scripted, type SceneArgs } from './support.js';
+import { samplePicture, scripted, type SceneArgs } from './support.js';
 
 interface Args extends SceneArgs {
   silent: boolean;
@@ -13,11 +13,12 @@ interface Args extends SceneArgs {
 const meta: Meta<Args> = {
   title: 'Elements/Active call',
   component: 'thrume-active-call',
-  args: { scene: 'active-video', reason: 'hangup', error: '', silent: true, 'hide-devices': false },
+  args: { scene: 'active-video', reason: 'hangup', error: '', avatar: '', silent: true, 'hide-devices': false },
   argTypes: {
     scene: { control: 'select', options: sceneNames, description: 'The call state the scripted controller holds.' },
     reason: { control: 'select', options: endReasons, description: 'How the call ended (scene `ended`).' },
     error: { control: 'select', options: ['', ...callErrorCodes], description: 'The error in the state.' },
+    avatar: { control: 'text', description: "URL of the other person's picture (the call's `peerAvatarUrl`), shown in voice calls." },
   },
   render: (args) => html`<div style="max-width: 40rem">
     <thrume-active-call ?silent=${args.silent} ?hide-devices=${args['hide-devices']} .controller=${scripted(args)}></thrume-active-call>
@@ -30,6 +31,7 @@ type Story = StoryObj<Args>;
 export const Idle: Story = { args: { scene: 'idle' } };
 export const Calling: Story = { args: { scene: 'calling' } };
 export const ActiveVoice: Story = { args: { scene: 'active-voice' } };
+export const ActiveVoiceWithPicture: Story = { args: { scene: 'active-voice', avatar: samplePicture } };
 export const ActiveVideo: Story = {};
 export const ScreenSharing: Story = { args: { scene: 'screen-sharing' } };
 export const Reconnecting: Story = { args: { scene: 'reconnecting' } };

@@ -1,11 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { sceneNames } from '../src/testing/scripted-controller.js';
-import { scripted, type SceneArgs } from './support.js';
+import { samplePicture, scripted, type SceneArgs } from './support.js';
 
 interface Args extends SceneArgs {
   silent: boolean;
-  avatar: string;
 }
 
 const meta: Meta<Args> = {
@@ -14,14 +13,13 @@ const meta: Meta<Args> = {
   args: { scene: 'incoming-video', silent: true, avatar: '' },
   argTypes: {
     scene: { control: 'select', options: sceneNames, description: 'The call state the scripted controller holds.' },
-    avatar: { control: 'text', description: "URL of the caller's picture (`avatarFor`); initials without one." },
+    avatar: { control: 'text', description: "URL of the caller's picture (the call's `peerAvatarUrl`); initials without one." },
   },
   parameters: { docs: { story: { inline: true } } },
   // Static in stories, so several can sit on one docs page; pages use the default fixed position.
   render: (args) => html`<thrume-incoming-call
     style="--thrume-incoming-call-position: static"
     ?silent=${args.silent}
-    .avatarFor=${args.avatar ? () => args.avatar : undefined}
     .controller=${scripted(args)}
   ></thrume-incoming-call>`,
 };
@@ -32,11 +30,5 @@ type Story = StoryObj<Args>;
 export const Idle: Story = { args: { scene: 'idle' } };
 export const IncomingVideoCall: Story = {};
 export const IncomingVoiceCall: Story = { args: { scene: 'incoming-voice' } };
-export const WithPicture: Story = {
-  args: {
-    avatar:
-      'data:image/svg+xml,' +
-      encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#7c9cd6"/><circle cx="5" cy="4" r="2" fill="#fff"/><rect x="2" y="7" width="6" height="3" rx="1.5" fill="#fff"/></svg>'),
-  },
-};
+export const WithPicture: Story = { args: { avatar: samplePicture } };
 export const WithRingtone: Story = { args: { silent: false } };

@@ -11,6 +11,8 @@ export interface DirectoryUser {
   readonly id: string;
   readonly userName: string;
   readonly displayName: string;
+  /** The user's picture, where the directory has one. */
+  readonly avatarUrl?: string;
 }
 
 export interface Directory {
@@ -58,7 +60,9 @@ export function createDirectory(data: unknown): Directory {
     const u = record(entry, `users[${i}]`);
     const id = guid(u.id, `users[${i}].id`);
     const userName = string(u.userName, `users[${i}].userName`);
-    users.set(id, { id, userName, displayName: typeof u.displayName === 'string' ? u.displayName : userName });
+    const displayName = typeof u.displayName === 'string' && u.displayName ? u.displayName : userName;
+    const avatarUrl = u.avatarUrl === undefined ? undefined : string(u.avatarUrl, `users[${i}].avatarUrl`);
+    users.set(id, { id, userName, displayName, ...(avatarUrl && { avatarUrl }) });
   }
   const conversations = new Map<string, ReadonlySet<string>>();
   for (const [i, entry] of array(root.conversations, 'conversations').entries()) {

@@ -78,6 +78,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     rateLimiter: new MemoryRateLimiter(config.callRatePerMinute, 60_000),
     policy,
     history: store,
+    directory,
     now,
     log,
   });

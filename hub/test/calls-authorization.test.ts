@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { demoDirectoryPath } from '../src/directory.ts';
+import { createDirectory, demoDirectoryPath } from '../src/directory.ts';
 import { conversationAB, conversationAC, createHarness, directory, ids } from './support/call-harness.ts';
 
 const fixture = JSON.parse(readFileSync(demoDirectoryPath(), 'utf8')) as { expectations: Record<string, string> };
@@ -78,16 +78,35 @@ describe('InitiateCallAsync authorization details', () => {
     const bob = await h.connect('bob');
     const callId = await h.invoke(alice, 'InitiateCallAsync', ids.bob, 'Voice', conversationAB.toUpperCase());
     const [incoming] = h.sender.args(bob, 'IncomingCall')[0] as [Record<string, unknown>];
-    assert.deepEqual(Object.keys(incoming).sort(), ['callId', 'callType', 'callerId', 'callerUsername', 'conversationId', 'offer', 'timestamp']);
+    assert.deepEqual(Object.keys(incoming).sort(), ['callId', 'callType', 'callerDisplayName', 'callerId', 'callerUsername', 'conversationId', 'offer', 'timestamp']);
     assert.equal(incoming.callId, callId);
     assert.equal(incoming.callerId, ids.alice);
     assert.equal(incoming.callerUsername, 'alice');
+    assert.equal(incoming.callerDisplayName, 'Alice Moreau'); // caller-profile: the directory's display name
     assert.equal(incoming.callType, 'Voice'); // the raw string the caller sent, as the baseline echoes it
     assert.equal(incoming.conversationId, conversationAB);
     assert.equal(incoming.offer, null);
     // .NET's round-trip format, as Thrume sends it: seven fractional digits.
     assert.match(String(incoming.timestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
     assert.ok(Math.abs(Date.parse(String(incoming.timestamp)) - Date.now()) < 5_000);
+    await h.close();
+  });
+
+  it("adds the caller's picture to IncomingCall where the directory has one", async () => {
+    const data = JSON.parse(readFileSync(demoDirectoryPath(), 'utf8')) as { users: Array<Record<string, unknown>> };
+    data.users.find((u) => u.userName === 'alice')!.avatarUrl = 'https://pictures.example/alice.png';
+    const h = await createHarness({ directory: createDirectory(data) });
+    const alice = await h.connect('alice');
+    const bob = await h.connect('bob');
+    const carol = await h.connect('carol');
+    await h.invoke(alice, 'EndCallAsync', await h.ring(alice, 'bob'));
+    await h.ring(carol, 'bob');
+    const [[fromAlice], [fromCarol]] = h.sender.args(bob, 'IncomingCall') as Array<[Record<string, unknown>]>;
+    assert.equal(fromAlice!.callerDisplayName, 'Alice Moreau');
+    assert.equal(fromAlice!.callerAvatarUrl, 'https://pictures.example/alice.png');
+    assert.equal(fromCarol!.callerDisplayName, 'Carol Lindqvist');
+    assert.equal('callerAvatarUrl' in fromCarol!, false, 'no picture in the directory, no field');
+    assert.throws(() => createDirectory({ ...data, users: [{ ...data.users[0], avatarUrl: 42 }] }), /users\[0\]\.avatarUrl must be a non-empty string/);
     await h.close();
   });
 

@@ -15,6 +15,18 @@ describe('THRUME_HUB_MODE=baseline (Thrume\'s ChatHub without its holes)', () =>
     await h.close();
   });
 
+  it("IncomingCall is Thrume's object exactly: the user name, no display name or picture", async () => {
+    const h = await createHarness(baseline);
+    const alice = await h.connect('alice');
+    const bob = await h.connect('bob');
+    const callId = await h.ring(alice, 'bob');
+    const [incoming] = h.sender.args(bob, 'IncomingCall')[0] as [Record<string, unknown>];
+    assert.deepEqual({ ...incoming, timestamp: 'T' }, {
+      callId, callerId: ids.alice, callerUsername: 'alice', callType: 'voice', conversationId: '', timestamp: 'T', offer: null,
+    });
+    await h.close();
+  });
+
   it('GetHubInfoAsync and RejoinCallAsync do not exist', async () => {
     const h = await createHarness(baseline);
     const alice = await h.connect('alice');

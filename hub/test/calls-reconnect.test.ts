@@ -113,7 +113,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
     assert.deepEqual(await h.invoke(alice, 'gethubinfoasync'), {
       protocol: 'thrume-calls',
       version: 1,
-      features: ['call-id-result', 'end-reasons', 'rejoin', 'renegotiate-both-ways', 'elsewhere', 'ice-servers'],
+      features: ['call-id-result', 'end-reasons', 'rejoin', 'renegotiate-both-ways', 'elsewhere', 'ice-servers', 'caller-profile'],
       ringTimeoutMs: 1234,
       reconnectGraceMs: 567,
     });

@@ -51,6 +51,7 @@ for (const mode of ['extended', 'baseline'] as const) {
         assert.equal(result, mode === 'extended' ? callId : null);
         const incoming = named(bob.events, 'IncomingCall')[0]!;
         assert.equal(incoming.length, 1, 'IncomingCall carries one object');
+        // Baseline: Thrume's frame exactly; extended adds the caller's display name (caller-profile).
         assert.deepEqual({ ...(incoming[0] as object), timestamp: 'T' }, {
           callId,
           callerId: ids.alice,
@@ -59,6 +60,7 @@ for (const mode of ['extended', 'baseline'] as const) {
           conversationId: conversationAB,
           timestamp: 'T',
           offer: null,
+          ...(mode === 'extended' && { callerDisplayName: 'Alice Moreau' }),
         });
 
         assert.equal(await bob.connection.invoke('AcceptCallAsync', callId), null);

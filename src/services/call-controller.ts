@@ -9,6 +9,7 @@ import { requirePeerConnection } from './peer.js';
 import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
+import { askResolver, named, type PeerProfile, type PeerResolver } from './peer-profile.js';
 
 export interface CallControllerOptions {
   readonly signaling: Signaling;
@@ -28,6 +29,10 @@ export interface CallControllerOptions {
   readonly qualityIntervalMs?: number;
   readonly disconnectGraceMs?: number;
   readonly failAfterMs?: number;
+  /** Gives the other person's name and picture from what the page knows; asked once per call. */
+  readonly peerResolver?: PeerResolver;
+  /** How long the call shows the hub's (or the call button's) name while waiting for `peerResolver`. Default 1.5 s. */
+  readonly peerResolverTimeoutMs?: number;
 }
 
 export interface CallDetails {
@@ -62,6 +67,8 @@ export class CallController extends CallStore {
   private readonly media: MediaService;
   private readonly cleanups: Array<() => void> = [];
   private readonly devices: ReturnType<typeof watchDevices>;
+  /** The current call's pending look-up of the other person; dropped when the call ends. */
+  private peerLookup: Promise<void> | null = null;
 
   constructor(private readonly options: CallControllerOptions) {
     super(options.historyLimit);
@@ -100,10 +107,10 @@ export class CallController extends CallStore {
     if (isInCall(this.state.status) || this.state.status === 'incoming') {
       throw this.report(new CallError('INVALID_STATE', 'A call is already in progress.'));
     }
-    const call: CallInfo = {
-      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: details.calleeName ?? '',
+    const call = this.withPeer({
+      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: '',
       conversationId: details.conversationId ?? '', startedAt: new Date(),
-    };
+    }, { name: details.calleeName });
     const session = this.openSession('offerer');
     this.set({ status: 'calling', activeCall: call, error: null });
     let screen: Promise<MediaStreamTrack> | null = null;
@@ -250,8 +257,9 @@ export class CallController extends CallStore {
   }
 
   private receiveCall(call: IncomingCallEvent): void {
+    const hint: PeerProfile = { name: call.callerName, avatarUrl: call.callerAvatarUrl };
     const info: CallInfo = {
-      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: call.callerName,
+      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: '',
       conversationId: call.conversationId, startedAt: call.timestamp,
     };
     const { status, activeCall } = this.state;
@@ -260,14 +268,29 @@ export class CallController extends CallStore {
       if (activeCall.id) this.resolveGlare(activeCall.id);
     } else if (isInCall(status) || status === 'incoming') {
       void this.options.signaling.rejectCall(call.callId, 'busy').catch(() => undefined);
-      this.record({ ...info, endedAt: new Date(), endReason: 'busy' });
+      this.record({ ...named(info, null, hint), endedAt: new Date(), endReason: 'busy' });
     } else {
-      this.set({ status: 'incoming', incomingCall: info, activeCall: null, error: null });
+      this.set({ status: 'incoming', incomingCall: this.withPeer(info, hint), activeCall: null, error: null });
       this.startRingTimer(() => {
         this.dismissIncoming('missed');
         void this.options.signaling.rejectCall(call.callId, 'timeout').catch(() => undefined);
       });
     }
+  }
+
+  /**
+   * Names the other person: from the resolver's answer when it is given at once, else from `hint`;
+   * an answer that comes later (within the timeout, while the call lasts) renames the call in place.
+   */
+  private withPeer(call: CallInfo, hint: PeerProfile): CallInfo {
+    const answer = askResolver(this.options.peerResolver, call.peerId, hint, this.options.peerResolverTimeoutMs);
+    if (!(answer instanceof Promise)) return named(call, answer, hint);
+    const lookup = (this.peerLookup = answer.then((profile) => {
+      if (this.peerLookup !== lookup || !profile) return;
+      const which = this.state.status === 'incoming' ? 'incomingCall' : 'activeCall';
+      this.set({ [which]: named(this.state[which]!, profile, hint) });
+    }));
+    return named(call, null, hint);
   }
 
   /** Both sides called each other: the call with the lower id survives, on both sides. */
@@ -404,6 +427,7 @@ export class CallController extends CallStore {
   private finish(reason: EndReason): void {
     clearTimeout(this.ringTimer);
     this.glare = null;
+    this.peerLookup = null;
     this.session?.dispose();
     this.session = null;
     const call = this.state.activeCall;
@@ -419,6 +443,7 @@ export class CallController extends CallStore {
     const incoming = this.state.incomingCall;
     if (!incoming) return;
     clearTimeout(this.ringTimer);
+    this.peerLookup = null;
     this.record({ ...incoming, endedAt: new Date(), endReason: reason });
     this.set({ status: 'idle', incomingCall: null });
   }

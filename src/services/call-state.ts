@@ -32,7 +32,10 @@ export interface CallInfo {
   readonly direction: CallDirection;
   readonly type: CallType;
   readonly peerId: string;
+  /** The other person's name: the page's `peerResolver`'s, else the hub's (or the call button's), else `peerId`. */
   readonly peerName: string;
+  /** The other person's picture, from `peerResolver` or the hub; initials are shown without one. */
+  readonly peerAvatarUrl?: string;
   readonly conversationId: string;
   readonly startedAt: Date;
   /** When media first connected; the call's duration counts from here. */

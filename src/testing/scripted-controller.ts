@@ -76,8 +76,12 @@ export interface SceneMedia {
   readonly remote?: MediaStream | null;
 }
 
-/** The state of a named scene; `ended` takes the end reason, any scene an error code. */
-export function scene(name: SceneName, options: { reason?: EndReason; error?: CallErrorCode; media?: SceneMedia } = {}): Partial<CallState> {
+/** The state of a named scene; `ended` takes the end reason, any scene an error code and the other person's picture. */
+export function scene(
+  name: SceneName,
+  options: { reason?: EndReason; error?: CallErrorCode; media?: SceneMedia; avatarUrl?: string } = {},
+): Partial<CallState> {
+  const call = (patch: Partial<CallInfo> = {}) => sampleCall({ peerAvatarUrl: options.avatarUrl, ...patch });
   const error = options.error ? new CallError(options.error, options.error) : null;
   const local = options.media?.local ?? null;
   const remote = options.media?.remote ?? null;
@@ -86,30 +90,30 @@ export function scene(name: SceneName, options: { reason?: EndReason; error?: Ca
     case 'idle':
       return { status: 'idle', activeCall: null, incomingCall: null, error };
     case 'calling':
-      return { status: 'calling', activeCall: sampleCall({ connectedAt: undefined }), localStream: local, controls: live, error };
+      return { status: 'calling', activeCall: call({ connectedAt: undefined }), localStream: local, controls: live, error };
     case 'incoming-voice':
     case 'incoming-video': {
       const type = name === 'incoming-voice' ? 'voice' : 'video';
-      return { status: 'incoming', activeCall: null, incomingCall: sampleCall({ direction: 'incoming', type, connectedAt: undefined }), error };
+      return { status: 'incoming', activeCall: null, incomingCall: call({ direction: 'incoming', type, connectedAt: undefined }), error };
     }
     case 'active-voice':
       return {
-        status: 'active', activeCall: sampleCall({ type: 'voice' }), localStream: local, remoteStream: remote,
+        status: 'active', activeCall: call({ type: 'voice' }), localStream: local, remoteStream: remote,
         controls: { ...live, cameraOn: false }, remoteControls: { ...live, cameraOn: false },
         quality: { roundTripMs: 40, packetLoss: 0, jitterMs: 3, inboundKbps: 40, outboundKbps: 40, verdict: 'good' }, error,
       };
     case 'active-video':
     case 'screen-sharing':
       return {
-        status: 'active', activeCall: sampleCall(), localStream: local, remoteStream: remote,
+        status: 'active', activeCall: call(), localStream: local, remoteStream: remote,
         controls: { ...live, screenSharing: name === 'screen-sharing' }, remoteControls: live,
         quality: { roundTripMs: 90, packetLoss: 0.02, jitterMs: 12, inboundKbps: 900, outboundKbps: 850, verdict: 'fair' }, error,
       };
     case 'reconnecting':
-      return { status: 'reconnecting', activeCall: sampleCall(), localStream: local, remoteStream: remote, controls: live, remoteControls: live, error };
+      return { status: 'reconnecting', activeCall: call(), localStream: local, remoteStream: remote, controls: live, remoteControls: live, error };
     case 'ended':
       return {
-        status: 'ended', activeCall: sampleCall({ endedAt: new Date(), endReason: options.reason ?? 'hangup' }),
+        status: 'ended', activeCall: call({ endedAt: new Date(), endReason: options.reason ?? 'hangup' }),
         localStream: null, remoteStream: null, quality: null, error,
       };
   }

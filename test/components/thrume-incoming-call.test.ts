@@ -67,11 +67,14 @@ describe('<thrume-incoming-call>', () => {
     expect(part(el, 'accept-audio')).to.exist;
   });
 
-  it('shows the picture avatarFor gives', async () => {
+  it("shows the call's picture, as decoration beside the name", async () => {
     const { el, controller } = await page();
-    el.avatarFor = (call) => `data:image/gif;base64,R0lGODlhAQABAAAAACw=#${call.peerId}`;
-    await ring(el, controller);
+    const picture = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    controller.set(scene('incoming-video', { avatarUrl: picture }));
+    await el.updateComplete;
     expect(part(el, 'avatar')!.tagName).to.equal('IMG');
+    expect(part(el, 'avatar')!.getAttribute('src')).to.equal(picture);
+    expect(part(el, 'avatar')!.getAttribute('alt')).to.equal('');
     await expect(el).to.be.accessible();
   });
 

@@ -39,8 +39,11 @@ for (const mode of ['extended', 'baseline'] as const) {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
       await call(alice, users.bob!.displayName);
+      // By the name the demo page knows, whatever the hub said (the baseline says "alice").
+      await bob.getByRole('alertdialog', { name: `Incoming call ${users.alice!.displayName}` }).waitFor();
       await answer(bob);
       await Promise.all([waitForState(alice, active), waitForState(bob, active)]);
+      await bob.getByRole('region', { name: `Call with ${users.alice!.displayName}` }).waitFor();
       await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
 
       await alice.getByRole('button', { name: 'Mute microphone' }).click();

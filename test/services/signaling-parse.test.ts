@@ -12,6 +12,17 @@ describe('signaling payloads', () => {
     expect(call!.timestamp.toISOString()).to.equal('2026-11-25T10:00:00.000Z');
   });
 
+  it("reads the extended IncomingCall's display name and picture, and falls back to the user name past junk", () => {
+    const base = { callId: 'c1', callerId: 'u1', callerUsername: 'alice', callType: 'voice', conversationId: '', timestamp: null, offer: null };
+    const extended = parseIncomingCall({ ...base, callerDisplayName: 'Alice Moreau', callerAvatarUrl: 'https://pictures.example/a.png' });
+    expect(extended).to.deep.include({ callerName: 'Alice Moreau', callerAvatarUrl: 'https://pictures.example/a.png' });
+    for (const junk of [42, '', '   ', null, { name: 'x' }]) {
+      const call = parseIncomingCall({ ...base, callerDisplayName: junk, callerAvatarUrl: junk });
+      expect([call!.callerName, call!.callerAvatarUrl], JSON.stringify(junk)).to.deep.equal(['alice', undefined]);
+    }
+    expect(parseIncomingCall({ ...base, callerUsername: 7 })!.callerName).to.equal('');
+  });
+
   it('drops malformed IncomingCall payloads', () => {
     for (const bad of [null, 'c1', ['c1', 'u1'], { callId: 1, callerId: 'u', callType: 'video' }, { callId: 'c', callerId: 'u', callType: 'fax' }]) {
       expect(parseIncomingCall(bad), JSON.stringify(bad)).to.equal(null);

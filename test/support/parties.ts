@@ -32,7 +32,7 @@ export interface Parties {
 
 export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}, latencyMs = 0): Parties {
   const hub = new LoopbackHub({ mode, latencyMs, ...hubOptions });
-  return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.displayName }));
+  return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.userName, displayName: who.displayName }));
 }
 
 /**

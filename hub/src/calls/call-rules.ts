@@ -3,6 +3,7 @@
 // baseline wire contract; with extensions on they add what hub-contract.md §2 lists.
 
 import { randomUUID } from 'node:crypto';
+import type { Directory } from '../directory.ts';
 import type { ClientSender, ConnectionInfo } from '../hub-api.ts';
 import type { HistoryStore } from '../store/stores.ts';
 import { toRecord } from '../store/stores.ts';
@@ -28,6 +29,8 @@ export interface CallRulesOptions {
   readonly rateLimiter: RateLimiter;
   readonly policy: CallPolicy;
   readonly history: HistoryStore;
+  /** Where the extended IncomingCall's caller display name and picture come from. */
+  readonly directory: Directory;
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly log?: (message: string) => void;
@@ -128,11 +131,18 @@ export class CallRules {
         conversationId: call.conversationId,
         timestamp: roundTripFormat(call.startedAt),
         offer: null,
+        ...(this.options.extensions && this.callerProfile(callerId, call.callerUserName)),
       };
       for (const connectionId of calleeConnections) this.send(connectionId, 'IncomingCall', [incoming]);
       this.send(caller.connectionId, 'CallRinging', [call.id]);
       return this.options.extensions ? call.id : null;
     });
+  }
+
+  /** The extended IncomingCall's additions (`caller-profile`): the directory's display name (else the user name) and picture. */
+  private callerProfile(callerId: string, userName: string): { callerDisplayName: string; callerAvatarUrl?: string } {
+    const user = this.options.directory.user(callerId);
+    return { callerDisplayName: user?.displayName ?? userName, ...(user?.avatarUrl && { callerAvatarUrl: user.avatarUrl }) };
   }
 
   /** AcceptCallAsync(callId): binds the accepting connection as the callee's. */

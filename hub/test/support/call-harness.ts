@@ -10,7 +10,7 @@ import { CallPolicy } from '../../src/calls/policy.ts';
 import { MemoryPresence } from '../../src/calls/presence.ts';
 import { MemoryRateLimiter } from '../../src/calls/rate-limit.ts';
 import { MemoryTimers } from '../../src/calls/timers.ts';
-import { demoDirectoryPath, loadDirectory } from '../../src/directory.ts';
+import { demoDirectoryPath, loadDirectory, type Directory } from '../../src/directory.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
 export const directory = loadDirectory(demoDirectoryPath());
@@ -72,6 +72,8 @@ export interface HarnessOptions {
   readonly callRatePerMinute?: number;
   /** false: a call store without `peek`, as a shared (Redis) store would be; relays take the locked path. */
   readonly peek?: boolean;
+  /** The users the hub knows, for what IncomingCall says of the caller; the demo directory without it. */
+  readonly directory?: Directory;
 }
 
 export interface Harness {
@@ -112,6 +114,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     rateLimiter: new MemoryRateLimiter(options.callRatePerMinute ?? 1_000, 60_000),
     policy,
     history: store,
+    directory: options.directory ?? directory,
   });
 
   const harness: Harness = {

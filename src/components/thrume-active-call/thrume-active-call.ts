@@ -11,7 +11,7 @@ import {
   ThrumeToggleScreenShareEvent,
   type DeviceKind,
 } from '../../events.js';
-import { avatar, avatarStyles, type AvatarSource } from '../../avatar.js';
+import { avatar, avatarStyles } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon, type IconName } from '../../icons.js';
 import { canShareScreen } from '../../services/media.js';
@@ -83,9 +83,6 @@ export class ThrumeActiveCall extends CallElement {
 
   /** Hide the device pickers. */
   @property({ type: Boolean, attribute: 'hide-devices' }) hideDevices = false;
-
-  /** Gives the URL of the other person's picture; initials are shown without one. */
-  @property({ attribute: false }) avatarFor?: AvatarSource;
 
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
@@ -181,7 +178,7 @@ export class ThrumeActiveCall extends CallElement {
     return html`<div part="stage">
       ${remoteVideo
         ? html`<video part="remote-video" .srcObject=${remote} autoplay playsinline muted aria-label=${text.remoteVideo(call.peerName)}></video>`
-        : avatar(call, this.avatarFor)}
+        : avatar(call)}
       ${local?.getVideoTracks().length
         ? html`<video
             part="local-video"

@@ -6,6 +6,7 @@ import { CallController } from '../../services/call-controller.js';
 import { SignalRSignaling } from '../../services/signaling/signalr-signaling.js';
 import type { Signaling } from '../../services/signaling/signaling.js';
 import type { MediaService } from '../../services/media.js';
+import type { PeerResolver } from '../../services/peer-profile.js';
 import { stringsContext, type CallStrings } from '../../strings.js';
 import { styles } from './thrume-call-provider.styles.js';
 
@@ -17,6 +18,13 @@ const rebuildOn = ['hubUrl', 'accessTokenFactory', 'withCredentials', 'iceServer
  * `accessTokenFactory` or the page's cookies, or uses the `signaling` it is given (a loopback
  * signaling in tests and stories). A controller it created is disposed when it leaves the page:
  * the call ends and the camera and microphone are released.
+ *
+ * Names and pictures: Thrume's hub tells the callee only the caller's user name. `peerResolver`
+ * maps a user id (and that hint) to `{ name, avatarUrl }` from what the page knows, at once or as a
+ * promise; the elements show its answer, else the hub's name (the reference hub's extended mode
+ * sends the display name and picture), else the id. It is asked once per call; an answer that is
+ * late (1.5 s; the controller's `peerResolverTimeoutMs`), throws or is not a profile changes nothing,
+ * and the call goes on.
  *
  * @summary Provides one call controller to the call elements inside it.
  *
@@ -43,6 +51,9 @@ export class ThrumeCallProvider extends LitElement {
 
   /** How long a call may ring, in milliseconds, when the hub has no ring timeout of its own. */
   @property({ type: Number, attribute: 'ring-timeout' }) ringTimeout?: number;
+
+  /** Gives the other person's name and picture, `(userId, hint) => ({ name, avatarUrl })` or a promise of it; may be set at any time. */
+  @property({ attribute: false }) peerResolver?: PeerResolver;
 
   /** A signaling to use instead of SignalR, such as `new LoopbackHub().connect({ id, name })`. */
   @property({ attribute: false }) signaling?: Signaling;
@@ -107,7 +118,9 @@ export class ThrumeCallProvider extends LitElement {
         : null);
     if (!signaling) return;
     const { media, iceServers, iceTransportPolicy, ringTimeout: ringTimeoutMs } = this;
-    const controller = new CallController({ signaling, media, iceServers, iceTransportPolicy, ringTimeoutMs });
+    // The resolver is read when a call starts, so setting it needs no new controller.
+    const peerResolver: PeerResolver = (userId, hint) => this.peerResolver?.(userId, hint);
+    const controller = new CallController({ signaling, media, iceServers, iceTransportPolicy, ringTimeoutMs, peerResolver });
     this.created = controller;
     controller.connect().catch(() => undefined); // the failure is in controller.state.error and `signaling`
   }

@@ -3,7 +3,7 @@ import { CallElement } from '../call-element.js';
 import { customElement, property, query } from 'lit/decorators.js';
 
 import { ThrumeAnswerEvent, ThrumeDeclineEvent } from '../../events.js';
-import { avatar, avatarStyles, type AvatarSource } from '../../avatar.js';
+import { avatar, avatarStyles } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon } from '../../icons.js';
 import type { CallInfo } from '../../services/call-state.js';
@@ -55,9 +55,6 @@ export class ThrumeIncomingCall extends CallElement {
 
   /** Play no ringtone. */
   @property({ type: Boolean }) silent = false;
-
-  /** Gives the URL of the caller's picture; initials are shown without one. */
-  @property({ attribute: false }) avatarFor?: AvatarSource;
 
   @query('[part~="accept"]') private acceptButton?: HTMLButtonElement;
 
@@ -121,7 +118,7 @@ export class ThrumeIncomingCall extends CallElement {
               @keydown=${this.declineOnEscape}
             >
               <div part="caller">
-                ${avatar(call, this.avatarFor)}
+                ${avatar(call)}
                 <h2 id="title" part="title">${text.incomingTitle}</h2>
                 <p id="name" part="name">${call.peerName}</p>
                 <p id="type" part="type">${icon(call.type === 'video' ? 'Video' : 'Phone')} ${text.callType[call.type]}</p>

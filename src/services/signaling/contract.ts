@@ -8,6 +8,7 @@ export const hubFeatures = [
   'renegotiate-both-ways',
   'elsewhere',
   'ice-servers',
+  'caller-profile',
 ] as const;
 export type HubFeature = (typeof hubFeatures)[number];
 

@@ -23,7 +23,12 @@ export interface LoopbackHubOptions {
 
 export interface LoopbackUser {
   readonly id: string;
+  /** What `IncomingCall` carries as `callerUsername`. */
   readonly name: string;
+  /** Sent as `callerDisplayName` in extended mode (the user name without it), as the reference hub sends its directory's. */
+  readonly displayName?: string;
+  /** Sent as `callerAvatarUrl` in extended mode. */
+  readonly avatarUrl?: string;
 }
 
 interface LoopbackCall {
@@ -112,9 +117,11 @@ export class LoopbackHub {
       callerConnection: from, calleeConnection: null, status: 'ringing',
     };
     this.calls.set(id, call);
+    const { name, displayName = name, avatarUrl } = from.user;
     const incoming = {
-      callId: id, callerId: from.user.id, callerUsername: from.user.name, callType: type,
+      callId: id, callerId: from.user.id, callerUsername: name, callType: type,
       conversationId, timestamp: new Date().toISOString(), offer: null,
+      ...(this.extended && { callerDisplayName: displayName, ...(avatarUrl && { callerAvatarUrl: avatarUrl }) }),
     };
     for (const connection of callee) connection.deliver('IncomingCall', [incoming]);
     from.deliver('CallRinging', [id]);

@@ -4,6 +4,7 @@ import type { Emitter } from '../emitter.js';
 import type { CallType } from '../call-state.js';
 
 import { hubEndReasons, type HubEndReason, type HubFeature } from './contract.js';
+import { nonEmpty } from '../peer-profile.js';
 
 export * from './contract.js';
 
@@ -19,7 +20,9 @@ export const baselineHubInfo: HubInfo = { features: new Set(), ringTimeoutMs: nu
 export interface IncomingCallEvent {
   readonly callId: string;
   readonly callerId: string;
+  /** The caller's display name where the hub sends one (`caller-profile`), else their user name; may be empty. */
   readonly callerName: string;
+  readonly callerAvatarUrl?: string;
   readonly callType: CallType;
   readonly conversationId: string;
   readonly timestamp: Date;
@@ -92,17 +95,21 @@ export function parseEndReason(value: unknown): HubEndReason {
   return hubEndReasons.includes(value as HubEndReason) ? (value as HubEndReason) : 'hangup';
 }
 
-/** Reads the baseline's one-object `IncomingCall`; null when a field is missing or of the wrong type. */
+/**
+ * Reads the one-object `IncomingCall`, with the extended hub's `callerDisplayName` and `callerAvatarUrl`
+ * where it sends them; null when a baseline field is missing or of the wrong type.
+ */
 export function parseIncomingCall(value: unknown): IncomingCallEvent | null {
   if (!isRecord(value)) return null;
-  const { callId, callerId, callerUsername, callType, conversationId, timestamp } = value;
+  const { callId, callerId, callerUsername, callerDisplayName, callerAvatarUrl, callType, conversationId, timestamp } = value;
   const type = parseCallType(callType);
   if (typeof callId !== 'string' || typeof callerId !== 'string' || !type) return null;
   const time = typeof timestamp === 'string' ? new Date(timestamp) : new Date();
   return {
     callId,
     callerId,
-    callerName: typeof callerUsername === 'string' ? callerUsername : '',
+    callerName: nonEmpty(callerDisplayName) ?? nonEmpty(callerUsername) ?? '',
+    callerAvatarUrl: nonEmpty(callerAvatarUrl),
     callType: type,
     conversationId: typeof conversationId === 'string' ? conversationId : '',
     timestamp: Number.isNaN(time.getTime()) ? new Date() : time,
