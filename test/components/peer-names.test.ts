@@ -1,5 +1,6 @@
 // The names and pictures a page's peerResolver gives, as the elements show and announce them: two
 // providers on one page over the loopback hub in baseline mode, where the hub says only "alice".
+import { needs } from '../support/needs.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { ThrumeActiveCall, ThrumeCallButton, ThrumeCallProvider, ThrumeIncomingCall } from '../../src/elements.js';
@@ -33,7 +34,7 @@ async function side(hub: LoopbackHub, me: string, other: string, peerResolver?: 
   return s;
 }
 
-describe("The elements show the peerResolver's names and pictures", () => {
+needs('peerConnection').describe("The elements show the peerResolver's names and pictures", () => {
   it('in the incoming dialog, its announcement, the active call and the ended summary, on both sides', async () => {
     const hub = new LoopbackHub({ mode: 'baseline' });
     const alice = await side(hub, 'alice', 'bob');

@@ -1,8 +1,9 @@
+import { needs } from '../support/needs.js';
 import { nameFlows } from '../support/name-flows.js';
 import { hubParties } from '../support/parties.js';
 
 for (const mode of ['extended', 'baseline'] as const) {
-  describe(`Names and pictures through the reference hub over SignalR (${mode})`, () => {
+  needs('peerConnection').describe(`Names and pictures through the reference hub over SignalR (${mode})`, () => {
     nameFlows(() => hubParties(mode));
   });
 }

@@ -1,3 +1,4 @@
+import { needs } from '../support/needs.js';
 import { expect } from '@open-wc/testing';
 import { CallController } from '../../src/services/call-controller.js';
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
@@ -8,12 +9,12 @@ import { user } from '../support/directory.js';
 import { badAnswers, nameFlows, ringAndConnect, switchableResolver } from '../support/name-flows.js';
 
 for (const mode of ['extended', 'baseline'] as const) {
-  describe(`Names and pictures over the loopback hub (${mode})`, () => {
+  needs('peerConnection').describe(`Names and pictures over the loopback hub (${mode})`, () => {
     nameFlows(() => loopbackParties(mode));
   });
 }
 
-describe('A peerResolver that misbehaves (loopback, baseline: the hub says only "alice")', () => {
+needs('peerConnection').describe('A peerResolver that misbehaves (loopback, baseline: the hub says only "alice")', () => {
   const parties = loopbackParties('baseline');
   const bobs = switchableResolver();
   let alice: Party;
@@ -69,7 +70,7 @@ describe('A peerResolver that misbehaves (loopback, baseline: the hub says only 
   });
 });
 
-describe('Who the other person is called, when nobody says', () => {
+needs('peerConnection').describe('Who the other person is called, when nobody says', () => {
   it('falls back from the resolver to the hub to the id, never to an empty name', async () => {
     const hub = new LoopbackHub({ mode: 'baseline' });
     const [a, b] = [user('alice'), user('bob')];
