@@ -5,6 +5,7 @@ export const styles = css`
     display: block;
   }
   [part~='base'] {
+    container-type: inline-size;
     display: grid;
     gap: var(--_thrume-gap);
     padding: var(--_thrume-gap);
@@ -18,27 +19,64 @@ export const styles = css`
     display: grid;
     place-items: center;
     min-height: var(--thrume-active-call-stage-min-height, 12rem);
+    max-height: var(--thrume-active-call-stage-max-height, 60vh);
     aspect-ratio: var(--thrume-active-call-aspect-ratio, 16 / 9);
     overflow: hidden;
     border-radius: calc(var(--_thrume-radius) * 0.75);
     background: var(--thrume-active-call-video-background, var(--_thrume-video));
   }
-  [part~='remote-video'] {
+  [part~='stage'] > video {
     width: 100%;
     height: 100%;
     object-fit: var(--thrume-active-call-video-fit, contain);
   }
-  [part~='local-video'] {
+  [part~='inset'] {
+    --_thrume-inset-offset: var(--thrume-active-call-inset-offset, calc(var(--_thrume-gap) / 2));
     position: absolute;
-    inset-block-end: calc(var(--_thrume-gap) / 2);
-    inset-inline-end: calc(var(--_thrume-gap) / 2);
+    z-index: 2;
     width: var(--thrume-active-call-local-width, 28%);
+    min-width: 4.5rem;
+    max-width: 12rem;
+    overflow: hidden;
     border: 2px solid var(--_thrume-surface);
     border-radius: calc(var(--_thrume-radius) / 2);
+    background: var(--_thrume-video);
+    touch-action: none;
+    cursor: grab;
+  }
+  [part~='inset'] > video {
+    display: block;
+    width: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+  }
+  [data-corner^='top'] {
+    inset-block-start: var(--_thrume-inset-offset);
+  }
+  [data-corner^='bottom'] {
+    inset-block-end: var(--_thrume-inset-offset);
+  }
+  [data-corner$='start'] {
+    inset-inline-start: var(--_thrume-inset-offset);
+  }
+  [data-corner$='end'] {
+    inset-inline-end: var(--_thrume-inset-offset);
+  }
+  [part~='local-video'] {
     transform: scaleX(-1);
   }
   [part~='local-video'].screen {
     transform: none;
+  }
+  [part~='swap'] {
+    position: absolute;
+    inset: 0;
+    border: 0;
+    background: transparent;
+    cursor: inherit;
+  }
+  [part~='swap']:focus-visible {
+    outline-offset: -3px;
   }
   [part~='avatar'] {
     --_thrume-avatar-size: var(--thrume-active-call-avatar-size, 6rem);
@@ -80,10 +118,11 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: center;
-    gap: calc(var(--_thrume-gap) / 2);
+    gap: var(--thrume-active-call-control-gap, calc(var(--_thrume-gap) / 2));
   }
   [part~='control'] {
     display: inline-grid;
+    flex: none;
     place-items: center;
     width: var(--thrume-active-call-control-size, 3rem);
     height: var(--thrume-active-call-control-size, 3rem);
@@ -105,7 +144,8 @@ export const styles = css`
   }
   [part~='close'] {
     justify-self: center;
-    min-height: 2.5rem;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
     padding: 0 1.2rem;
     border: 1px solid var(--_thrume-border);
     border-radius: 999px;
@@ -121,10 +161,76 @@ export const styles = css`
   }
   select {
     max-width: 14rem;
-    min-height: 2rem;
+    min-height: 2.75rem;
     border: 1px solid var(--_thrume-border);
     border-radius: 6px;
     background: var(--_thrume-surface);
     color: var(--_thrume-text);
+  }
+
+  /* A narrow element (a sidebar, a phone): device pickers share the width, no control is squeezed. */
+  @container (max-width: 600px) {
+    [part~='devices'] {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 1fr));
+    }
+    label,
+    select {
+      min-width: 0;
+      max-width: none;
+    }
+    [part~='control'] {
+      width: var(--thrume-active-call-control-size, 2.75rem);
+      height: var(--thrume-active-call-control-size, 2.75rem);
+    }
+  }
+  /* Covering the viewport: the stage fills what the bar along the bottom leaves, name and status over it. */
+  [data-layout='overlay'] {
+    position: fixed;
+    inset: 0;
+    z-index: var(--thrume-active-call-z-index, 900);
+    grid-template-rows: minmax(0, 1fr);
+    align-content: stretch;
+    row-gap: calc(var(--_thrume-gap) / 2);
+    padding: 0 0 max(var(--_thrume-gap), env(safe-area-inset-bottom));
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 0;
+    border-radius: 0;
+    background: var(--thrume-active-call-overlay-background, var(--_thrume-surface));
+  }
+  [data-layout='overlay'] > :is([part~='stage'], [part~='summary']) {
+    grid-area: 1 / 1;
+  }
+  [data-layout='overlay'] > :not([part~='stage'], [part~='summary']) {
+    margin-inline: max(var(--_thrume-gap), env(safe-area-inset-left)) max(var(--_thrume-gap), env(safe-area-inset-right));
+  }
+  [data-layout='overlay'] [part~='stage'] {
+    min-height: 0;
+    max-height: none;
+    aspect-ratio: auto;
+    border-radius: 0;
+  }
+  [data-layout='overlay'] [part~='stage'] > video:not(.screen) {
+    object-fit: var(--thrume-active-call-video-fit, cover);
+  }
+  [data-layout='overlay'] [part~='inset'] {
+    max-width: min(12rem, 35vmin);
+    --_thrume-inset-offset: var(--thrume-active-call-inset-offset, var(--_thrume-gap));
+    margin: env(safe-area-inset-top) env(safe-area-inset-right) 0 env(safe-area-inset-left);
+  }
+  [data-layout='overlay'] [part~='summary'] {
+    z-index: 1;
+    align-self: start;
+    padding: max(var(--_thrume-gap), env(safe-area-inset-top)) max(var(--_thrume-gap), env(safe-area-inset-right)) 2rem
+      max(var(--_thrume-gap), env(safe-area-inset-left));
+    background: var(--thrume-active-call-overlay-summary-background, linear-gradient(rgb(0 0 0 / 0.7), transparent));
+    color: var(--_thrume-on-state);
+  }
+  [data-layout='overlay'] :is([part~='status'], [part~='remote-state']) {
+    color: inherit;
+  }
+  [data-layout='overlay'] [part~='quality'] {
+    border-color: currentColor;
   }
 `;
