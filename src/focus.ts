@@ -23,13 +23,3 @@ export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('');
 }
-
-/** Keeps Tab and Shift+Tab cycling through the buttons and pickers in `root`, a layer that covers the page. */
-export function wrapTab(event: KeyboardEvent, root: ShadowRoot): void {
-  if (event.key !== 'Tab') return;
-  const stops = [...root.querySelectorAll<HTMLElement>('button, select')];
-  const [first, last] = [stops[0], stops.at(-1)];
-  if (root.activeElement !== (event.shiftKey ? first : last)) return;
-  event.preventDefault();
-  (event.shiftKey ? last : first)?.focus();
-}

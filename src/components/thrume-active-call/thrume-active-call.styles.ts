@@ -5,7 +5,6 @@ export const styles = css`
     display: block;
   }
   [part~='base'] {
-    container-type: inline-size;
     display: grid;
     gap: var(--_thrume-gap);
     padding: var(--_thrume-gap);
@@ -41,8 +40,6 @@ export const styles = css`
     border: 2px solid var(--_thrume-surface);
     border-radius: calc(var(--_thrume-radius) / 2);
     background: var(--_thrume-video);
-    touch-action: none;
-    cursor: grab;
   }
   [part~='inset'] > video {
     display: block;
@@ -73,7 +70,7 @@ export const styles = css`
     inset: 0;
     border: 0;
     background: transparent;
-    cursor: inherit;
+    cursor: pointer;
   }
   [part~='swap']:focus-visible {
     outline-offset: -3px;
@@ -113,12 +110,17 @@ export const styles = css`
     border-inline-start: 4px solid var(--_thrume-danger);
     background: var(--_thrume-surface-raised);
   }
-  [part~='controls'],
-  [part~='devices'] {
+  [part~='controls'] {
     display: flex;
     flex-wrap: wrap;
     justify-content: center;
     gap: var(--thrume-active-call-control-gap, calc(var(--_thrume-gap) / 2));
+  }
+  [part~='devices'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 14rem));
+    justify-content: center;
+    gap: calc(var(--_thrume-gap) / 2);
   }
   [part~='control'] {
     display: inline-grid;
@@ -160,77 +162,11 @@ export const styles = css`
     color: var(--_thrume-text-muted);
   }
   select {
-    max-width: 14rem;
+    min-width: 0;
     min-height: 2.75rem;
     border: 1px solid var(--_thrume-border);
     border-radius: 6px;
     background: var(--_thrume-surface);
     color: var(--_thrume-text);
-  }
-
-  /* A narrow element (a sidebar, a phone): device pickers share the width, no control is squeezed. */
-  @container (max-width: 600px) {
-    [part~='devices'] {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 1fr));
-    }
-    label,
-    select {
-      min-width: 0;
-      max-width: none;
-    }
-    [part~='control'] {
-      width: var(--thrume-active-call-control-size, 2.75rem);
-      height: var(--thrume-active-call-control-size, 2.75rem);
-    }
-  }
-  /* Covering the viewport: the stage fills what the bar along the bottom leaves, name and status over it. */
-  [data-layout='overlay'] {
-    position: fixed;
-    inset: 0;
-    z-index: var(--thrume-active-call-z-index, 900);
-    grid-template-rows: minmax(0, 1fr);
-    align-content: stretch;
-    row-gap: calc(var(--_thrume-gap) / 2);
-    padding: 0 0 max(var(--_thrume-gap), env(safe-area-inset-bottom));
-    overflow: auto;
-    overscroll-behavior: contain;
-    border: 0;
-    border-radius: 0;
-    background: var(--thrume-active-call-overlay-background, var(--_thrume-surface));
-  }
-  [data-layout='overlay'] > :is([part~='stage'], [part~='summary']) {
-    grid-area: 1 / 1;
-  }
-  [data-layout='overlay'] > :not([part~='stage'], [part~='summary']) {
-    margin-inline: max(var(--_thrume-gap), env(safe-area-inset-left)) max(var(--_thrume-gap), env(safe-area-inset-right));
-  }
-  [data-layout='overlay'] [part~='stage'] {
-    min-height: 0;
-    max-height: none;
-    aspect-ratio: auto;
-    border-radius: 0;
-  }
-  [data-layout='overlay'] [part~='stage'] > video:not(.screen) {
-    object-fit: var(--thrume-active-call-video-fit, cover);
-  }
-  [data-layout='overlay'] [part~='inset'] {
-    max-width: min(12rem, 35vmin);
-    --_thrume-inset-offset: var(--thrume-active-call-inset-offset, var(--_thrume-gap));
-    margin: env(safe-area-inset-top) env(safe-area-inset-right) 0 env(safe-area-inset-left);
-  }
-  [data-layout='overlay'] [part~='summary'] {
-    z-index: 1;
-    align-self: start;
-    padding: max(var(--_thrume-gap), env(safe-area-inset-top)) max(var(--_thrume-gap), env(safe-area-inset-right)) 2rem
-      max(var(--_thrume-gap), env(safe-area-inset-left));
-    background: var(--thrume-active-call-overlay-summary-background, linear-gradient(rgb(0 0 0 / 0.7), transparent));
-    color: var(--_thrume-on-state);
-  }
-  [data-layout='overlay'] :is([part~='status'], [part~='remote-state']) {
-    color: inherit;
-  }
-  [data-layout='overlay'] [part~='quality'] {
-    border-color: currentColor;
   }
 `;

@@ -12,7 +12,7 @@ import {
   type DeviceKind,
 } from '../../events.js';
 import { avatarStyles, type AvatarSource } from '../../avatar.js';
-import { deepActiveElement, focusIsWithin, restoreFocus, wrapTab } from '../../focus.js';
+import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon, type IconName } from '../../icons.js';
 import { canShareScreen } from '../../services/media.js';
 import type { CallInfo, CallState } from '../../services/call-state.js';
@@ -20,8 +20,8 @@ import type { CallStrings } from '../../strings.js';
 import { Tone, ringback } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
 import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
-import { PhoneViewport } from '../phone-viewport.js';
-import { InsetDrag, stage } from './stage.js';
+import { PhoneLayout } from '../phone-layout.js';
+import { Inset, stage } from './stage.js';
 import { styles } from './thrume-active-call.styles.js';
 
 export const overlayModes = ['auto', 'always', 'never'] as const;
@@ -36,9 +36,10 @@ export type OverlayMode = (typeof overlayModes)[number];
  * Phones: on a phone-sized viewport (at most 600 px wide, or 500 px tall as a phone in landscape) the
  * call covers the viewport while it is shown (`overlay`): remote video edge to edge, the controls in a
  * bar along the bottom, inside the safe areas; it takes focus, keeps Tab within it, and gives focus back
- * when closed. On a wide screen a narrow element (a sidebar, under 600 px of its own width: a container
- * query) stays in place with a compact layout. The small video in a corner (the inset) can be dragged
- * to another corner, and tapped, or its swap button pressed, to swap it with the large one.
+ * when closed. Elsewhere it stays in place, and a narrow one (in a sidebar) wraps its controls and
+ * pickers to its own width, every target still 44x44 px. The small video in a corner (the inset) is
+ * tapped, or its swap button pressed, to swap it with the large one; on a phone it can also be dragged
+ * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -46,7 +47,7 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @csspart stage - The video area.
  * @csspart remote-video - The other side's video (or screen).
  * @csspart local-video - This side's own video, mirrored unless it is a screen.
- * @csspart inset - The small video in a corner (this side's, or the other side's once swapped); drag it to move it.
+ * @csspart inset - The small video in a corner (this side's, or the other side's once swapped); on a phone, drag it to move it.
  * @csspart swap - The button over the inset that swaps it with the large video.
  * @csspart avatar - The other person's picture or initials, when there is no video.
  * @csspart remote-audio - The audio element that plays the other side.
@@ -115,8 +116,10 @@ export class ThrumeActiveCall extends CallElement {
   @query('[part~="hang-up"]') private hangUpButton?: HTMLButtonElement;
 
   private readonly tone = new Tone(ringback);
-  private readonly phone = new PhoneViewport(this);
-  private readonly inset = new InsetDrag(this);
+  private readonly inset = new Inset(this);
+  private readonly phone = new PhoneLayout(this, () =>
+    import('./phone.js').then((phone) => (phone.enhance(this.renderRoot as ShadowRoot, this.inset), phone)),
+  );
   private wasOverlaid = false;
   private clock?: ReturnType<typeof setInterval>;
   private wasVisible = false;
@@ -133,7 +136,7 @@ export class ThrumeActiveCall extends CallElement {
 
   /** Whether the call covers the viewport now. */
   get overlaid(): boolean {
-    return this.call !== null && (this.overlay === 'always' || (this.overlay === 'auto' && this.phone.matches));
+    return this.call !== null && (this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport));
   }
 
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
@@ -152,6 +155,7 @@ export class ThrumeActiveCall extends CallElement {
     const { status } = this.binding.state;
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
+    if (this.overlay === 'always') void this.phone.useStyles();
     if (status === 'calling' && !this.silent) this.tone.start();
     else this.tone.stop();
     const counting = status === 'active' || status === 'reconnecting';
@@ -191,7 +195,6 @@ export class ThrumeActiveCall extends CallElement {
         data-layout=${this.overlaid ? 'overlay' : 'inline'}
         role=${this.overlaid ? 'dialog' : nothing}
         aria-modal=${this.overlaid ? 'true' : nothing}
-        @keydown=${this.keepTabWithin}
       >
         ${stage(call, state, text, this.inset, this.avatarFor)}
         <audio part="remote-audio" .srcObject=${state.remoteStream} autoplay></audio>
@@ -253,10 +256,6 @@ export class ThrumeActiveCall extends CallElement {
       ${picker('camera', text.camera, devices.cameras, devices.cameraId)}
       ${devices.canChooseSpeaker ? picker('speaker', text.speaker, devices.speakers, devices.speakerId) : nothing}
     </div>`;
-  }
-
-  private keepTabWithin(event: KeyboardEvent): void {
-    if (this.overlaid) wrapTab(event, this.shadowRoot!);
   }
 
   private toggleMicrophone(): void {

@@ -9,7 +9,7 @@ import { icon } from '../../icons.js';
 import type { CallInfo } from '../../services/call-state.js';
 import { Tone, ringtone } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
-import { PhoneViewport } from '../phone-viewport.js';
+import { PhoneLayout } from '../phone-layout.js';
 import { styles } from './thrume-incoming-call.styles.js';
 
 /**
@@ -67,7 +67,7 @@ export class ThrumeIncomingCall extends CallElement {
   @query('[part~="accept"]') private acceptButton?: HTMLButtonElement;
 
   private readonly tone = new Tone(ringtone);
-  private readonly phone = new PhoneViewport(this);
+  private readonly phone = new PhoneLayout(this, () => import('./phone.js'));
   private shown: CallInfo | null = null;
   private returnFocusTo: HTMLElement | null = null;
 
@@ -121,7 +121,7 @@ export class ThrumeIncomingCall extends CallElement {
             <div
               part="base"
               role="alertdialog"
-              data-layout=${this.phone.matches ? 'sheet' : 'card'}
+              data-layout=${this.phone.phoneViewport ? 'sheet' : 'card'}
               aria-modal="false"
               aria-labelledby="title name"
               aria-describedby="type hint"
