@@ -43,12 +43,13 @@ export function stage(call: CallInfo, state: CallState, text: CallStrings, inset
     : null;
   const swapped = inset.swapped && remoteShown && !!localView;
   const [large, small] = swapped ? [localView, remoteView] : [remoteView, localView];
+  // The inset takes the click: a drag captures the pointer there, so a tap's click lands on it, not the button.
   // prettier-ignore
   const swapButton = remoteShown
-    ? html`<button part="swap" type="button" aria-pressed=${swapped} @click=${inset.swap}><span class="visually-hidden">${text.swapVideos}</span></button>`
+    ? html`<button part="swap" type="button" aria-pressed=${swapped}><span class="visually-hidden">${text.swapVideos}</span></button>`
     : nothing;
   // prettier-ignore
   return html`<div part="stage">${large}${small
-    ? html`<div part="inset" data-corner=${inset.corner}>${small}${swapButton}</div>`
+    ? html`<div part="inset" data-corner=${inset.corner} @click=${remoteShown ? inset.swap : nothing}>${small}${swapButton}</div>`
     : nothing}</div>`;
 }
