@@ -2,7 +2,8 @@
 // signaling) beside its floor (Lit plus SignalR's client alone), bundled the same way in the same run.
 // The kit is what a page that uses the elements over SignalR loads: every element and the public API
 // (the loopback for tests and stories has its own entry and is not counted). SignalR's HTTP transports,
-// which the kit imports only when a WebSocket cannot be had, are measured apart: what they add when loaded.
+// which the kit imports only when a WebSocket cannot be had, are measured apart: what they add when loaded;
+// so are the phone layouts, which the elements import only on a phone-sized viewport.
 // Usage: node bench/size.mjs [--budget-kb 30]   (exits 1 when the kit is over budget)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -13,10 +14,12 @@ const kitEntries = ['./src/index.ts', './src/elements.ts'].filter((f) => existsS
 
 // The dynamic import of SignalR's HTTP transports; esbuild would inline it into a single-file bundle.
 const httpFallback = '@microsoft/signalr/dist/esm/HttpConnection.js';
+// The phone layouts (styles, dragging the inset), imported by each element as './phone.js'.
+const phoneStyles = './phone.js';
 
-async function measure(label, contents, { withFallback = false } = {}) {
+async function measure(label, contents, { withFallback = false, withPhone = false } = {}) {
   const result = await build({
-    external: withFallback ? [] : [httpFallback],
+    external: [...(withPhone ? [] : [phoneStyles]), ...(withFallback ? [] : [httpFallback])],
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: `${label}.ts` },
     bundle: true,
     minify: true,
@@ -51,6 +54,7 @@ const litParts = await measure('+ lit parts', litPartsEntry);
 const services = await measure('+ services', servicesEntry);
 const kit = await measure('kit', kitEntry);
 const withFallback = await measure('+ fallback', kitEntry, { withFallback: true });
+const withPhone = await measure('+ phone', kitEntry, { withPhone: true });
 
 const row = (m) => `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
 const plus = (m, before) => `+${(m.gzipKb - before.gzipKb).toFixed(1)} KB`;
@@ -61,6 +65,7 @@ console.log(row(litParts) + `   (${plus(litParts, litAlone)}: Lit decorators, un
 console.log(row(services) + `   (${plus(services, litParts)}: controller, session, peer, media, quality, SignalR signaling: hub client, WebSocket)`);
 console.log(row(kit) + `   (${plus(kit, services)}: the elements, strings, icons, tones, tokens, events)`);
 console.log(row(withFallback) + `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`);
+console.log(row(withPhone) + `   (${plus(withPhone, kit)}: the phone layouts, loaded only on a phone-sized viewport)`);
 console.log(`kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`);
 console.log(`budget: ${budgetKb} KB min+gzip -> ${kit.gzipKb <= budgetKb ? 'within' : 'OVER'}`);
 process.exit(kit.gzipKb <= budgetKb ? 0 : 1);

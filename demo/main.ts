@@ -3,9 +3,7 @@
 import { html, render, nothing } from 'lit';
 import '../src/elements.js';
 import directory from '../hub/fixtures/demo-directory.json';
-
-declare const __THRUME_HUB_URL__: string;
-const hubUrl = __THRUME_HUB_URL__;
+import { devToken, hubUrl } from './dev-token.js';
 
 type User = (typeof directory.users)[number];
 const params = new URLSearchParams(location.search);
@@ -23,16 +21,6 @@ const conversationsOf = (user: User) =>
   directory.conversations
     .filter((c) => c.participantIds.includes(user.id))
     .map((c) => ({ id: c.id, otherId: c.participantIds.find((p) => p !== user.id)! }));
-
-async function devToken(user: User): Promise<string> {
-  const response = await fetch(`${hubUrl}/api/auth/dev-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: user.id }),
-  });
-  if (!response.ok) throw new Error(`The hub refused a token for ${user.userName} (HTTP ${response.status}).`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 function signInPage() {
   return html`<header><h1>Thrume Calls demo</h1></header>
@@ -64,12 +52,12 @@ function conversationPage(user: User, token: Promise<string>) {
         <main>
           ${current
             ? html`<div class="conversation-header">
-                  <h2>${nameOf(current.otherId)}</h2>
-                  <thrume-call-button callee-id=${current.otherId} callee-name=${nameOf(current.otherId)} conversation-id=${current.id}></thrume-call-button>
-                </div>
-                <div class="messages">Messages with ${nameOf(current.otherId)} would be here.</div>`
+                <h2>${nameOf(current.otherId)}</h2>
+                <thrume-call-button callee-id=${current.otherId} callee-name=${nameOf(current.otherId)} conversation-id=${current.id}></thrume-call-button>
+              </div>`
             : nothing}
           <thrume-active-call></thrume-active-call>
+          ${current ? html`<div class="messages">Messages with ${nameOf(current.otherId)} would be here.</div>` : nothing}
         </main>
       </div>
       <thrume-incoming-call></thrume-incoming-call>

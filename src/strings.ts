@@ -35,6 +35,8 @@ export interface CallStrings {
   speaker: string;
   defaultDevice: string;
   localVideo: string;
+  /** The button on the small video in a corner that swaps it with the large one. */
+  swapVideos: string;
   remoteVideo(name: string): string;
   quality: string;
   verdict: Record<QualityVerdict, string>;
@@ -76,6 +78,7 @@ export const defaultStrings: CallStrings = {
   speaker: 'Speaker',
   defaultDevice: 'Default',
   localVideo: 'Your video',
+  swapVideos: 'Swap videos',
   remoteVideo: (name) => `Video from ${name || 'your contact'}`,
   quality: 'Connection',
   verdict: { good: 'good', fair: 'fair', poor: 'poor' },

@@ -1,6 +1,6 @@
 // The end-to-end stack: a real hub process, the demo pages, and Debian's Chromium with fake devices,
 // one browser context per signed-in person.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +22,22 @@ export function conversationOf(a: string, b: string): string {
 export interface Stack {
   readonly mode: HubMode;
   hub: HubProcess;
-  /** Opens the demo signed in as `userName`, in a conversation with `withUser` when given. */
-  open(userName: string, withUser?: string): Promise<Page>;
+  /**
+   * Opens the demo signed in as `userName`, in a conversation with `withUser` when given; `page` is another
+   * demo page (e.g. `bare.html`), `device` the browser context's viewport, touch and mobile emulation.
+   */
+  open(userName: string, withUser?: string, options?: OpenOptions): Promise<Page>;
   /** Stops the hub and starts it again on the same port and data directory. */
   restartHub(): Promise<void>;
   token(userName: string): Promise<string>;
   /** Closes every page opened so far (for afterEach: a failed test leaves no call behind). */
   closePages(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  page?: string;
+  device?: BrowserContextOptions;
 }
 
 let browser: Browser | undefined;
@@ -49,13 +57,13 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     get hub() {
       return hub;
     },
-    async open(userName, withUser) {
-      const context = await browser!.newContext();
+    async open(userName, withUser, { page: path = '', device } = {}) {
+      const context = await browser!.newContext(device);
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`[${userName}] page error:`, error.message));
       const conversation = withUser ? `&conversation=${conversationOf(userName, withUser)}` : '';
-      await page.goto(`${pages.url}?user=${userName}${conversation}`);
+      await page.goto(`${pages.url}${path}?user=${userName}${conversation}`);
       await waitForState(page, (s) => s.signaling === 'connected');
       return page;
     },

@@ -18,27 +18,62 @@ export const styles = css`
     display: grid;
     place-items: center;
     min-height: var(--thrume-active-call-stage-min-height, 12rem);
+    max-height: var(--thrume-active-call-stage-max-height, 60vh);
     aspect-ratio: var(--thrume-active-call-aspect-ratio, 16 / 9);
     overflow: hidden;
     border-radius: calc(var(--_thrume-radius) * 0.75);
     background: var(--thrume-active-call-video-background, var(--_thrume-video));
   }
-  [part~='remote-video'] {
+  [part~='stage'] > video {
     width: 100%;
     height: 100%;
     object-fit: var(--thrume-active-call-video-fit, contain);
   }
-  [part~='local-video'] {
+  [part~='inset'] {
+    --_thrume-inset-offset: var(--thrume-active-call-inset-offset, calc(var(--_thrume-gap) / 2));
     position: absolute;
-    inset-block-end: calc(var(--_thrume-gap) / 2);
-    inset-inline-end: calc(var(--_thrume-gap) / 2);
+    z-index: 2;
     width: var(--thrume-active-call-local-width, 28%);
+    min-width: 4.5rem;
+    max-width: 12rem;
+    overflow: hidden;
     border: 2px solid var(--_thrume-surface);
     border-radius: calc(var(--_thrume-radius) / 2);
+    background: var(--_thrume-video);
+  }
+  [part~='inset'] > video {
+    display: block;
+    width: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+  }
+  [data-corner^='top'] {
+    inset-block-start: var(--_thrume-inset-offset);
+  }
+  [data-corner^='bottom'] {
+    inset-block-end: var(--_thrume-inset-offset);
+  }
+  [data-corner$='start'] {
+    inset-inline-start: var(--_thrume-inset-offset);
+  }
+  [data-corner$='end'] {
+    inset-inline-end: var(--_thrume-inset-offset);
+  }
+  [part~='local-video'] {
     transform: scaleX(-1);
   }
   [part~='local-video'].screen {
     transform: none;
+  }
+  [part~='swap'] {
+    position: absolute;
+    inset: 0;
+    border: 0;
+    background: transparent;
+    cursor: pointer;
+  }
+  [part~='swap']:focus-visible {
+    outline-offset: -3px;
   }
   [part~='avatar'] {
     --_thrume-avatar-size: var(--thrume-active-call-avatar-size, 6rem);
@@ -75,15 +110,21 @@ export const styles = css`
     border-inline-start: 4px solid var(--_thrume-danger);
     background: var(--_thrume-surface-raised);
   }
-  [part~='controls'],
-  [part~='devices'] {
+  [part~='controls'] {
     display: flex;
     flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--thrume-active-call-control-gap, calc(var(--_thrume-gap) / 2));
+  }
+  [part~='devices'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 14rem));
     justify-content: center;
     gap: calc(var(--_thrume-gap) / 2);
   }
   [part~='control'] {
     display: inline-grid;
+    flex: none;
     place-items: center;
     width: var(--thrume-active-call-control-size, 3rem);
     height: var(--thrume-active-call-control-size, 3rem);
@@ -105,7 +146,8 @@ export const styles = css`
   }
   [part~='close'] {
     justify-self: center;
-    min-height: 2.5rem;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
     padding: 0 1.2rem;
     border: 1px solid var(--_thrume-border);
     border-radius: 999px;
@@ -120,8 +162,8 @@ export const styles = css`
     color: var(--_thrume-text-muted);
   }
   select {
-    max-width: 14rem;
-    min-height: 2rem;
+    min-width: 0;
+    min-height: 2.75rem;
     border: 1px solid var(--_thrume-border);
     border-radius: 6px;
     background: var(--_thrume-surface);

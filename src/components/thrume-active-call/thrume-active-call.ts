@@ -11,7 +11,7 @@ import {
   ThrumeToggleScreenShareEvent,
   type DeviceKind,
 } from '../../events.js';
-import { avatar, avatarStyles } from '../../avatar.js';
+import { avatarStyles } from '../../avatar.js';
 import { deepActiveElement, focusIsWithin, restoreFocus } from '../../focus.js';
 import { icon, type IconName } from '../../icons.js';
 import { canShareScreen } from '../../services/media.js';
@@ -20,7 +20,12 @@ import type { CallStrings } from '../../strings.js';
 import { Tone, ringback } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
 import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
+import { PhoneLayout } from '../phone-layout.js';
+import { Inset, stage } from './stage.js';
 import { styles } from './thrume-active-call.styles.js';
+
+export const overlayModes = ['auto', 'always', 'never'] as const;
+export type OverlayMode = (typeof overlayModes)[number];
 
 /**
  * The call in progress (seed §3.1.3), from "Calling…" to how it ended. Remote video, or the other
@@ -28,12 +33,22 @@ import { styles } from './thrume-active-call.styles.js';
  * the chosen speaker where the browser can). The duration counts from when media connected. The
  * caller hears a WebAudio ringback while the other side rings.
  *
+ * Phones: on a phone-sized viewport (at most 600 px wide, or 500 px tall as a phone in landscape) the
+ * call covers the viewport while it is shown (`overlay`): remote video edge to edge, the controls in a
+ * bar along the bottom, inside the safe areas; it takes focus, keeps Tab within it, and gives focus back
+ * when closed. Elsewhere it stays in place, and a narrow one (in a sidebar) wraps its controls and
+ * pickers to its own width, every target still 44x44 px. The small video in a corner (the inset) is
+ * tapped, or its swap button pressed, to swap it with the large one; on a phone it can also be dragged
+ * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
+ *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
  * @csspart base - The whole call.
  * @csspart stage - The video area.
  * @csspart remote-video - The other side's video (or screen).
  * @csspart local-video - This side's own video, mirrored unless it is a screen.
+ * @csspart inset - The small video in a corner (this side's, or the other side's once swapped); on a phone, drag it to move it.
+ * @csspart swap - The button over the inset that swaps it with the large video.
  * @csspart avatar - The other person's picture or initials, when there is no video.
  * @csspart remote-audio - The audio element that plays the other side.
  * @csspart summary - Name, status, duration and quality.
@@ -60,9 +75,15 @@ import { styles } from './thrume-active-call.styles.js';
  * @cssprop --thrume-active-call-video-fit - `object-fit` of the remote video.
  * @cssprop --thrume-active-call-aspect-ratio - Aspect ratio of the video area.
  * @cssprop --thrume-active-call-stage-min-height - Minimum height of the video area.
- * @cssprop --thrume-active-call-local-width - Width of the local video.
+ * @cssprop --thrume-active-call-stage-max-height - Maximum height of the video area in place, so the controls stay on the screen.
+ * @cssprop --thrume-active-call-local-width - Width of the inset video.
+ * @cssprop --thrume-active-call-inset-offset - Distance of the inset from the stage's edges.
  * @cssprop --thrume-active-call-avatar-size - Avatar size.
- * @cssprop --thrume-active-call-control-size - Control button size.
+ * @cssprop --thrume-active-call-control-size - Control button size (at least 44 px for touch).
+ * @cssprop --thrume-active-call-control-gap - Space between the control buttons.
+ * @cssprop --thrume-active-call-z-index - Stacking order of the call while it covers the viewport.
+ * @cssprop --thrume-active-call-overlay-background - Background while it covers the viewport.
+ * @cssprop --thrume-active-call-overlay-summary-background - Behind the name and status over the video, while it covers the viewport.
  * @cssprop --thrume-active-call-control-background - Control button background.
  * @cssprop --thrume-active-call-control-pressed-background - Pressed control button background.
  * @cssprop --thrume-active-call-hang-up-background - Hang-up button colour.
@@ -84,10 +105,19 @@ export class ThrumeActiveCall extends CallElement {
   /** Hide the device pickers. */
   @property({ type: Boolean, attribute: 'hide-devices' }) hideDevices = false;
 
+  /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
+  @property() overlay: OverlayMode = 'auto';
+
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
+  @query('[part~="hang-up"]') private hangUpButton?: HTMLButtonElement;
 
   private readonly tone = new Tone(ringback);
+  private readonly inset = new Inset(this);
+  private readonly phone = new PhoneLayout(this, () =>
+    import('./phone.js').then((phone) => (phone.enhance(this.renderRoot as ShadowRoot, this.inset), phone)),
+  );
+  private wasOverlaid = false;
   private clock?: ReturnType<typeof setInterval>;
   private wasVisible = false;
   private wasEnded = false;
@@ -99,6 +129,11 @@ export class ThrumeActiveCall extends CallElement {
     const { status, activeCall } = this.binding.state;
     if (!activeCall || status === 'idle' || status === 'incoming') return null;
     return activeCall;
+  }
+
+  /** Whether the call covers the viewport now. */
+  get overlaid(): boolean {
+    return this.call !== null && (this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport));
   }
 
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
@@ -117,6 +152,7 @@ export class ThrumeActiveCall extends CallElement {
     const { status } = this.binding.state;
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
+    if (this.overlay === 'always') void this.phone.useStyles();
     if (status === 'calling' && !this.silent) this.tone.start();
     else this.tone.stop();
     const counting = status === 'active' || status === 'reconnecting';
@@ -133,6 +169,9 @@ export class ThrumeActiveCall extends CallElement {
     // The hang-up button is gone once the call ends: keep focus in the element, on Close.
     if (ended && !this.wasEnded && focusIsWithin(this)) this.closeButton?.focus();
     if (!visible && this.wasVisible && focusIsWithin(this)) restoreFocus(this.returnFocusTo);
+    // Covering the page hides what had focus: bring it into the call.
+    if (this.overlaid && !this.wasOverlaid && !this.shadowRoot!.activeElement) (this.hangUpButton ?? this.closeButton)?.focus();
+    this.wasOverlaid = this.overlaid;
     this.wasVisible = visible;
     this.wasEnded = ended;
     if (!visible) this.sinkId = null;
@@ -146,8 +185,15 @@ export class ThrumeActiveCall extends CallElement {
     const text = this.text;
     const ended = state.status === 'ended';
     return html`
-      <section part="base" aria-label=${text.callWith(call.peerName)} data-status=${state.status}>
-        ${this.renderStage(call, state, text)}
+      <section
+        part="base"
+        aria-label=${text.callWith(call.peerName)}
+        data-status=${state.status}
+        data-layout=${this.overlaid ? 'overlay' : 'inline'}
+        role=${this.overlaid ? 'dialog' : nothing}
+        aria-modal=${this.overlaid ? 'true' : nothing}
+      >
+        ${stage(call, state, text, this.inset)}
         <audio part="remote-audio" .srcObject=${state.remoteStream} autoplay></audio>
         <div part="summary">
           <h2 part="name">${call.peerName}</h2>
@@ -169,28 +215,6 @@ export class ThrumeActiveCall extends CallElement {
           : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`}
       </section>
     `;
-  }
-
-  private renderStage(call: CallInfo, state: CallState, text: CallStrings) {
-    const remote = state.remoteStream;
-    const remoteVideo = !!remote?.getVideoTracks().length && (state.remoteControls.cameraOn || state.remoteControls.screenSharing);
-    const local = state.localStream;
-    return html`<div part="stage">
-      ${remoteVideo
-        ? html`<video part="remote-video" .srcObject=${remote} autoplay playsinline muted aria-label=${text.remoteVideo(call.peerName)}></video>`
-        : avatar(call)}
-      ${local?.getVideoTracks().length
-        ? html`<video
-            part="local-video"
-            class=${state.controls.screenSharing ? 'screen' : ''}
-            .srcObject=${local}
-            autoplay
-            playsinline
-            muted
-            aria-label=${text.localVideo}
-          ></video>`
-        : nothing}
-    </div>`;
   }
 
   private renderControls(state: CallState, text: CallStrings) {

@@ -14,8 +14,8 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4em;
-    min-width: 2.5rem;
-    min-height: 2.5rem;
+    min-width: var(--thrume-call-button-size, 2.75rem);
+    min-height: var(--thrume-call-button-size, 2.75rem);
     padding: 0 0.7rem;
     border: 1px solid var(--thrume-call-button-border-color, var(--_thrume-border));
     border-radius: var(--thrume-call-button-radius, 999px);

@@ -33,6 +33,7 @@ export type CallAction = (typeof callActions)[number];
  * @cssprop --thrume-call-button-radius - Button corner radius.
  * @cssprop --thrume-call-button-gap - Space between the buttons.
  * @cssprop --thrume-call-button-font-size - Text and icon size.
+ * @cssprop --thrume-call-button-size - Minimum width and height of each button (44 px, the touch minimum).
  *
  * @fires {ThrumeCallEvent} thrume-call - A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling.
  */

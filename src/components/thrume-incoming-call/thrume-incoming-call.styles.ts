@@ -60,7 +60,8 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4em;
-    min-height: 2.5rem;
+    min-width: 2.75rem;
+    min-height: var(--thrume-incoming-call-button-height, 2.75rem);
     padding: 0 0.9rem;
     border: 0;
     border-radius: 999px;

@@ -9,6 +9,7 @@ import { icon } from '../../icons.js';
 import type { CallInfo } from '../../services/call-state.js';
 import { Tone, ringtone } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
+import { PhoneLayout } from '../phone-layout.js';
 import { styles } from './thrume-incoming-call.styles.js';
 
 /**
@@ -16,6 +17,8 @@ import { styles } from './thrume-incoming-call.styles.js';
  * gives it back after, Escape declines, and a live region announces the caller. The ringtone is made
  * with WebAudio and starts with the first user gesture when the browser blocks sound before one. The
  * dialog goes away by itself when the caller cancels, the ring times out or another device answers.
+ * On a phone-sized viewport (at most 600 px wide, or 500 px tall) it is a full-width sheet along the
+ * bottom edge, inside the safe areas, with large buttons; elsewhere a card in the top corner.
  *
  * @summary Incoming call alert dialog: caller, call type, accept, accept with audio only, decline.
  *
@@ -43,6 +46,8 @@ import { styles } from './thrume-incoming-call.styles.js';
  * @cssprop --thrume-incoming-call-end - Distance from the inline end when positioned.
  * @cssprop --thrume-incoming-call-z-index - Stacking order when positioned.
  * @cssprop --thrume-incoming-call-avatar-size - Avatar size.
+ * @cssprop --thrume-incoming-call-button-height - Button height in the card (at least 44 px for touch).
+ * @cssprop --thrume-incoming-call-sheet-button-height - Button height in the sheet on a phone.
  * @cssprop --thrume-incoming-call-accept-background - Accept button colour.
  * @cssprop --thrume-incoming-call-decline-background - Decline button colour.
  *
@@ -59,6 +64,7 @@ export class ThrumeIncomingCall extends CallElement {
   @query('[part~="accept"]') private acceptButton?: HTMLButtonElement;
 
   private readonly tone = new Tone(ringtone);
+  private readonly phone = new PhoneLayout(this, () => import('./phone.js'));
   private shown: CallInfo | null = null;
   private returnFocusTo: HTMLElement | null = null;
 
@@ -112,6 +118,7 @@ export class ThrumeIncomingCall extends CallElement {
             <div
               part="base"
               role="alertdialog"
+              data-layout=${this.phone.phoneViewport ? 'sheet' : 'card'}
               aria-modal="false"
               aria-labelledby="title name"
               aria-describedby="type hint"

@@ -1,0 +1,37 @@
+// Screenshots of the phone layouts for docs/screenshots/: starts the hub and the demo pages on free
+// ports, places a video call between two phones (Chromium's mobile emulation), captures each step, and
+// stops everything. Usage: npm run screenshots [-- --out <dir>]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { closeBrowser, remoteVideoShows, startStack, users, waitForState } from '../test/e2e/stack.ts';
+
+const outIndex = process.argv.indexOf('--out');
+const outDir = outIndex > 0 ? process.argv[outIndex + 1]! : 'docs/screenshots';
+mkdirSync(outDir, { recursive: true });
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+const landscape = { width: 844, height: 390 };
+
+const shoot = (page: Page, name: string) => page.screenshot({ path: join(outDir, `${name}.png`) });
+
+const stack = await startStack('extended');
+try {
+  const alice = await stack.open('alice', 'bob', { device: phone });
+  const bob = await stack.open('bob', 'alice', { device: phone });
+  await shoot(alice, 'phone-conversation');
+  await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).tap();
+  const dialog = bob.getByRole('alertdialog');
+  await dialog.waitFor();
+  await shoot(bob, 'phone-incoming');
+  await dialog.getByRole('button', { name: 'Accept', exact: true }).tap();
+  await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+  await bob.setViewportSize(landscape);
+  await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
+  await shoot(alice, 'phone-call');
+  await shoot(bob, 'phone-call-landscape');
+  console.log(`screenshots in ${outDir}`);
+} finally {
+  await stack.close();
+  await closeBrowser();
+}
