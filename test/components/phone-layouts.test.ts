@@ -1,3 +1,4 @@
+import { needs } from '../support/needs.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/elements.js';
@@ -40,7 +41,7 @@ afterEach(async () => {
   await setViewport({ width: 800, height: 600 });
 });
 
-describe('phone layouts', () => {
+needs('viewport').describe('phone layouts', () => {
   describe('<thrume-active-call>', () => {
     it('covers the viewport on a phone, takes focus, and stays in place on a desktop', async () => {
       await setViewport(phone);
