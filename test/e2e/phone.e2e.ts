@@ -64,6 +64,32 @@ async function coversViewport(page: Page): Promise<boolean> {
   });
 }
 
+/** Drags the caller's inset with a finger to near the top-left corner, through Chromium's touch input. */
+async function dragInsetByTouch(page: Page): Promise<void> {
+  await page.bringToFront(); // input reaches the page in front
+  const box = (await page.locator('thrume-active-call [part~="inset"]').boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  // Timestamps as a finger's (50 ms apart), ending held still: a flick would start a fling, and Chromium
+  // swallows the next tap to stop a fling.
+  const start = Date.now() / 1000;
+  let at = 0;
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, timestamp: start + 0.05 * at++, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
+  await touch('touchStart', x0, y0);
+  for (let step = 1; step <= 5; step++) await touch('touchMove', x0 + ((60 - x0) * step) / 5, y0 + ((120 - y0) * step) / 5);
+  for (let still = 0; still < 5; still++) await touch('touchMove', 60, 120);
+  await touch('touchEnd', 60, 120);
+  await cdp.detach();
+}
+
+/** Which corner the inset is in, and which video it shows (runs in the page). */
+function insetOfPage() {
+  const inset = document.querySelector('thrume-active-call')!.shadowRoot!.querySelector<HTMLElement>('[part~="inset"]')!;
+  return { corner: inset.dataset.corner, video: inset.querySelector('video')!.getAttribute('part') };
+}
+const insetOf = (page: Page) => page.evaluate(insetOfPage);
+
 after(closeBrowser);
 
 describe('calls on phones and desktops', () => {
@@ -96,6 +122,16 @@ describe('calls on phones and desktops', () => {
         await expectFits(alice, 'connected (caller)');
         await expectFits(bob, 'connected (callee)');
         assert.equal(await coversViewport(alice), onPhone, 'the call covers the screen on a phone only');
+        if (onPhone) {
+          await press(alice.getByRole('button', { name: 'Swap videos' }));
+          // Polled on a timer: animation frames may not come to a page in the background.
+          await alice.waitForFunction(`(${insetOfPage})().video === 'remote-video'`, null, { polling: 100 });
+          await expectFits(alice, 'connected, videos swapped');
+          await dragInsetByTouch(alice);
+          await alice.waitForFunction(`(${insetOfPage})().corner === 'top-start'`, null, { polling: 100 });
+          assert.equal((await insetOf(alice)).video, 'remote-video', 'a drag moves the inset and swaps nothing');
+          await expectFits(alice, 'connected, inset dragged');
+        }
 
         await press(alice.getByRole('button', { name: 'Hang up' }));
         await Promise.all([waitForState(alice, (s) => s.status === 'ended'), waitForState(bob, (s) => s.status === 'ended')]);

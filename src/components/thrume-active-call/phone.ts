@@ -19,7 +19,6 @@ export function enhance(root: ShadowRoot, inset: Inset): void {
   on('pointerdown', (event) => {
     const target = (event.target as Element).closest<HTMLElement>('[part~="inset"]');
     if (!target || !event.isPrimary || event.button !== 0) return;
-    target.setPointerCapture(event.pointerId);
     press = { id: event.pointerId, x: event.clientX, y: event.clientY, target };
     inset.dragged = false;
   });
@@ -27,6 +26,8 @@ export function enhance(root: ShadowRoot, inset: Inset): void {
     if (event.pointerId !== press?.id) return;
     const [dx, dy] = [event.clientX - press.x, event.clientY - press.y];
     if (!inset.dragged && Math.hypot(dx, dy) < dragThreshold) return;
+    // Captured only once it is a drag: a tap stays on the swap button, and its click with it.
+    if (!inset.dragged) press.target.setPointerCapture(event.pointerId);
     inset.dragged = true;
     press.target.style.translate = `${dx}px ${dy}px`;
   });

@@ -43,7 +43,7 @@ export function stage(call: CallInfo, state: CallState, text: CallStrings, inset
     : null;
   const swapped = inset.swapped && remoteShown && !!localView;
   const [large, small] = swapped ? [localView, remoteView] : [remoteView, localView];
-  // The inset takes the click: a drag captures the pointer there, so a tap's click lands on it, not the button.
+  // The inset takes the click: a drag captures the pointer there, so the click that ends one lands on it.
   // prettier-ignore
   const swapButton = remoteShown
     ? html`<button part="swap" type="button" aria-pressed=${swapped}><span class="visually-hidden">${text.swapVideos}</span></button>`
