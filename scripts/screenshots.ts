@@ -1,4 +1,4 @@
-// Screenshots of the phone layouts for docs/screenshots/: starts the hub and the demo pages on free
+// Screenshots of the phone layouts (and the call at a desktop size, to compare) for docs/screenshots/: starts the hub and the demo pages on free
 // ports, places a video call between two phones (Chromium's mobile emulation), captures each step, and
 // stops everything. Usage: npm run screenshots [-- --out <dir>]
 import { mkdirSync } from 'node:fs';
@@ -30,6 +30,8 @@ try {
   await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
   await shoot(alice, 'phone-call');
   await shoot(bob, 'phone-call-landscape');
+  await alice.setViewportSize({ width: 1280, height: 800 });
+  await shoot(alice, 'desktop-call');
   console.log(`screenshots in ${outDir}`);
 } finally {
   await stack.close();

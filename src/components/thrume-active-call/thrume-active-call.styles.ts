@@ -118,8 +118,10 @@ export const styles = css`
   }
   [part~='devices'] {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 14rem));
-    justify-content: center;
+    /* A flexible track: a fixed maximum would make auto-fit count columns by it, one per row on a phone. */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 6.5rem), 1fr));
+    max-width: 44rem;
+    margin-inline: auto;
     gap: calc(var(--_thrume-gap) / 2);
   }
   [part~='control'] {
