@@ -3,8 +3,8 @@
 
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { demoDirectoryPath } from './directory.ts';
+import { hubRoot } from './hub-root.ts';
 
 export const hubModes = ['extended', 'baseline'] as const;
 export type HubMode = (typeof hubModes)[number];
@@ -25,6 +25,8 @@ export interface HubConfig {
   readonly reconnectGraceMs: number;
   readonly callRatePerMinute: number;
   readonly allowedOrigins: readonly string[];
+  /** Where /health, /ready and /metrics are served: on the hub's own listener, on one of their own, or nowhere. */
+  readonly ops: { readonly listen: 'hub' } | { readonly listen: 'off' } | { readonly listen: 'own'; readonly host: string; readonly port: number };
   readonly jwt: {
     /** HS256 key bytes. */
     readonly secret: Uint8Array;
@@ -43,9 +45,6 @@ export interface HubConfig {
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-/** Root of the hub package (hub/), whichever directory the process started in. */
-const hubRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -93,6 +92,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     }
   }
 
+  if (!development && allowedOrigins.includes('*')) {
+    throw new ConfigError('THRUME_ALLOWED_ORIGINS=* lets any site call as your users; list your app\'s origins when THRUME_HUB_ENV=production.');
+  }
+
   return {
     environment,
     mode,
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     reconnectGraceMs: integer(env, 'THRUME_RECONNECT_GRACE_MS', 20_000, 0, 600_000),
     callRatePerMinute: integer(env, 'THRUME_CALL_RATE_PER_MINUTE', 20, 1, 10_000),
     allowedOrigins,
+    ops: opsListener(text(env, 'THRUME_OPS_ADDRESS')),
     jwt: {
       secret: secretText !== null ? new TextEncoder().encode(secretText) : randomBytes(32),
       issuer: text(env, 'THRUME_JWT_ISSUER'),
@@ -117,6 +121,18 @@ export function loadConfig(env: Env = process.env): HubConfig {
       ttlSeconds: integer(env, 'THRUME_TURN_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
     },
   };
+}
+
+/** THRUME_OPS_ADDRESS: unset (the hub's listener), "off", or "host:port" of a listener of their own. */
+function opsListener(raw: string | null): HubConfig['ops'] {
+  if (raw === null) return { listen: 'hub' };
+  if (raw.toLowerCase() === 'off') return { listen: 'off' };
+  const match = /^(\[[0-9a-f:]+\]|[^:\s]+):(\d{1,5})$/i.exec(raw);
+  const port = Number(match?.[2]);
+  if (match === null || port > 65535) {
+    throw new ConfigError(`THRUME_OPS_ADDRESS must be "off" or host:port such as 127.0.0.1:9464, got "${raw}".`);
+  }
+  return { listen: 'own', host: match[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
 function text(env: Env, name: string): string | null {

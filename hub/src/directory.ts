@@ -3,9 +3,9 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { allowCallsValues, type CallSettings } from './calls/model.ts';
 import { normalizeGuid } from './calls/validation.ts';
+import { hubRoot } from './hub-root.ts';
 
 export interface DirectoryUser {
   readonly id: string;
@@ -25,8 +25,6 @@ export interface Directory {
   /** The directory's own settings for a user (the deployment's defaults), if any. */
   settings(userId: string): CallSettings | undefined;
 }
-
-const hubRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The shared fixture beside the repository, or the hub's own copy when ../shared is absent. */
 export function demoDirectoryPath(): string {

@@ -2,6 +2,7 @@
 // The protocol layer knows nothing about calls; the call rules know nothing about frames or transports.
 
 import type { IncomingMessage } from 'node:http';
+import type { HubObserver } from './ops/hub-events.ts';
 
 /** Who is on the other end of one SignalR connection, as the authentication hook established it. */
 export interface Principal {
@@ -52,4 +53,6 @@ export interface SignalRServerOptions {
   readonly clientTimeoutMs?: number; // default 30 000
   readonly handshakeTimeoutMs?: number; // default 15 000
   readonly maximumReceiveMessageSize?: number; // default 32 768
+  /** Told of connections opening and closing, and of slow clients dropped. */
+  readonly observe?: HubObserver;
 }

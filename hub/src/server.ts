@@ -14,6 +14,11 @@ import { MemoryTimers } from './calls/timers.ts';
 import type { HubConfig } from './config.ts';
 import { emptyDirectory, loadDirectory, type Directory } from './directory.ts';
 import type { ClientSender } from './hub-api.ts';
+import { observeAll, type HubObserver } from './ops/hub-events.ts';
+import { createHubLog } from './ops/hub-log.ts';
+import { HubMetrics } from './ops/metrics.ts';
+import { createOpsHandler } from './ops/ops-routes.ts';
+import { timeWrites } from './ops/timed-writes.ts';
 import { createOriginCheck } from './origins.ts';
 import { sendError, sendJson } from './rest/http.ts';
 import { createRestHandler } from './rest/router.ts';
@@ -23,7 +28,10 @@ import { SqliteStore } from './store/sqlite-store.ts';
 export const hubPath = '/chathub';
 
 export interface StartOptions {
+  /** Operator notices; by default a JSON line on stderr, as are the events. */
   readonly log?: (message: string) => void;
+  /** The structured events (connections, call transitions, refusals); by default the JSON log. */
+  readonly observe?: HubObserver;
   /** Protocol-layer timings (keep-alive, timeouts); tests shorten them. */
   readonly signalr?: SignalRTransportOptions & { keepAliveIntervalMs?: number; clientTimeoutMs?: number; handshakeTimeoutMs?: number };
   readonly now?: () => Date;
@@ -38,30 +46,40 @@ export interface RunningHub {
   readonly auth: Auth;
   readonly directory: Directory;
   readonly signalr: SignalRServer;
+  readonly metrics: HubMetrics;
+  /** Base URL of /health, /ready and /metrics: the hub's own, one of their own, or null when off. */
+  readonly opsUrl: string | null;
   /** Ends calls in progress (recorded as Ended, participants told), closes connections, the database and the port. */
   close(): Promise<void>;
 }
 
 export async function startHub(config: HubConfig, options: StartOptions = {}): Promise<RunningHub> {
-  const log = options.log ?? ((message: string) => console.error(`[hub] ${message}`));
+  const defaultLog = options.log === undefined || options.observe === undefined ? createHubLog() : null;
+  const log = options.log ?? defaultLog!.notice;
   const now = options.now ?? (() => new Date());
   const directory = config.directoryPath !== null ? loadDirectory(config.directoryPath) : emptyDirectory();
   if (config.environment === 'development' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     log(`development mode on ${config.host}: anyone who can reach this port can mint tokens at /api/auth/dev-token`);
   }
   if (config.directoryPath === null) log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
-  const store = await SqliteStore.open(config.dataDir, log);
-  const dangling = await store.endDangling(now().toISOString());
+  const opened = await SqliteStore.open(config.dataDir, log);
+  const dangling = await opened.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
 
   const auth = new Auth({ ...config.jwt, directory });
   const calls = new MemoryCallStore();
+  let signalr: SignalRServer | null = null;
+  const metrics = new HubMetrics({
+    connections: () => signalr?.connectionsByTransport() ?? {},
+    activeCalls: () => calls.all(),
+  });
+  const observe = observeAll(options.observe ?? defaultLog!.observe, metrics.observe);
+  const store = timeWrites(opened, ['save', 'saveSettings'], observe);
   const locks = new MemoryLocks();
   const timers = new MemoryTimers();
   const policy = new CallPolicy(directory, store);
   const isOriginAllowed = createOriginCheck(config.allowedOrigins);
 
-  let signalr: SignalRServer | null = null;
   const sender: ClientSender = {
     send: (connectionId, target, args) => signalr?.sender.send(connectionId, target, args),
     abort: (connectionId, error) => signalr?.sender.abort(connectionId, error),
@@ -81,6 +99,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     directory,
     now,
     log,
+    observe,
   });
   signalr = createSignalRServer({
     path: hubPath,
@@ -88,13 +107,20 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     authenticate: auth.authenticate,
     isOriginAllowed,
     logger: { error: (message, error) => log(`${message} ${(error as Error)?.stack ?? String(error)}`) },
+    observe,
     ...options.signalr,
   });
   const signalrServer = signalr;
   const rest = createRestHandler({ config, auth, directory, calls, history: store, policy, locks, isOriginAllowed, now, log });
 
+  let closing: Promise<void> | null = null;
+  const ops = createOpsHandler({
+    metrics,
+    whyUnavailable: async () => (closing !== null ? 'shutting down' : store.whyUnavailable()),
+  });
+  const opsOnHub = config.ops.listen === 'hub' ? ops : () => false;
   const server = createServer((req, res) => {
-    if (signalrServer.handleRequest(req, res) || rest(req, res)) return;
+    if (signalrServer.handleRequest(req, res) || rest(req, res) || opsOnHub(req, res)) return;
     if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
       return sendJson(res, 200, { service: 'thrume-calls-hub', mode: config.mode, environment: config.environment, hub: hubPath });
     }
@@ -107,20 +133,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = await listen(server, config.host, config.port);
+  const opsServer = config.ops.listen === 'own' ? createServer((req, res) => ops(req, res) || sendError(res, 404, 'Not found')) : null;
+  const opsUrl = opsServer !== null && config.ops.listen === 'own' ? await listen(opsServer, config.ops.host, config.ops.port) : config.ops.listen === 'hub' ? url : null;
 
-  let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      opsServer?.close();
+      opsServer?.closeAllConnections();
       const ended = await hub.shutdown();
       if (ended > 0) log(`ended ${ended} call(s) in progress at shutdown`);
       await signalrServer.close();
@@ -130,5 +151,19 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       await store.close(); // writes what the last changes left unwritten
     })());
 
-  return { url: `http://${host}:${port}`, port, server, hub, auth, directory, signalr: signalrServer, close };
+  const port = (server.address() as AddressInfo).port;
+  return { url, port, server, hub, auth, directory, signalr: signalrServer, metrics, opsUrl, close };
+}
+
+/** Listens on host:port and returns the base URL. */
+async function listen(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 }

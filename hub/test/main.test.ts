@@ -11,8 +11,8 @@ import { removeDir, tempDataDir } from './support/hub-server.ts';
 
 const hubDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function run(env: Record<string, string>, entry = ['--import', 'tsx', 'src/main.ts']) {
+  const child = spawn(process.execPath, entry, {
     cwd: hubDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,5 +53,54 @@ describe('main.ts', () => {
     const [code] = await once(child, 'exit');
     assert.equal(code, 2);
     assert.match(err(), /Configuration error: THRUME_HUB_PORT must be a whole number/);
+  });
+
+  it('runs in production from the built JavaScript with plain node: JSON logs, health, metrics, no dev tokens', async () => {
+    const build = spawn('npm', ['run', 'build'], { cwd: hubDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let buildOutput = '';
+    for (const stream of [build.stdout, build.stderr]) stream.on('data', (chunk) => (buildOutput += chunk));
+    assert.equal((await once(build, 'exit'))[0], 0, `npm run build failed:\n${buildOutput}`);
+    const dataDir = tempDataDir();
+    const { child, out, err } = run(
+      {
+        THRUME_HUB_ENV: 'production',
+        THRUME_HUB_PORT: '0',
+        THRUME_DATA_DIR: dataDir,
+        THRUME_JWT_SECRET: 'production-secret-of-at-least-32-bytes',
+        THRUME_ALLOWED_ORIGINS: 'https://app.example.org',
+        THRUME_DIRECTORY: path.join(hubDir, 'fixtures', 'demo-directory.json'),
+      },
+      ['dist/hub/src/main.js'],
+    );
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out())) {
+        assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}${err()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1]!;
+      assert.match(out(), /production, extended mode/);
+      assert.equal((await fetch(`${url}/health`)).status, 200);
+      assert.equal((await fetch(`${url}/ready`)).status, 200);
+      assert.match(await (await fetch(`${url}/metrics`)).text(), /^thrume_call_setups_total 0$/m);
+      assert.equal((await fetch(`${url}/api/auth/dev-token`, { method: 'POST', body: '{}' })).status, 404, 'no dev tokens in production');
+      child.kill('SIGTERM');
+      assert.equal((await once(child, 'exit'))[0], 0);
+      for (const line of err().trim().split('\n').filter((l) => l !== '')) JSON.parse(line); // every log line is JSON
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      removeDir(dataDir);
+    }
+  });
+
+  it('refuses to start in production without a token-signing key, or with every origin allowed', async () => {
+    for (const [env, message] of [
+      [{ THRUME_HUB_ENV: 'production' }, /THRUME_JWT_SECRET is required/],
+      [{ THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32), THRUME_ALLOWED_ORIGINS: '*' }, /THRUME_ALLOWED_ORIGINS=\* lets any site/],
+    ] as const) {
+      const { child, err } = run(env);
+      assert.equal((await once(child, 'exit'))[0], 2);
+      assert.match(err(), message);
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { HubError, type ConnectionInfo, type HubDefinition, type HubMethod } from '../hub-api.ts';
 import { CallConnections } from './call-connections.ts';
 import { CallRefusal, CallRules, callErrors, type CallRulesOptions } from './call-rules.ts';
-import { CallSignals } from './call-signals.ts';
+import { CallSignals, signalErrors } from './call-signals.ts';
 
 import { hubFeatures } from '../../../src/services/signaling/contract.ts';
 
@@ -26,20 +26,24 @@ export interface CallHub extends HubDefinition {
 
 export function createCallHub(options: CallRulesOptions): CallHub {
   const rules = new CallRules(options);
-  const signals = new CallSignals(rules);
+  /** Refusals are reported by code, also the ones the baseline keeps quiet (its signaling fails silently). */
+  const report = (method: string, caller: ConnectionInfo, refusal: CallRefusal): void =>
+    options.observe?.({ type: 'refusal', method, code: refusalCodes.get(refusal.message) ?? 'other', userId: caller.principal.userId });
+  const signals = new CallSignals(rules, (caller, refusal, kind) => report(relayMethods[kind], caller, refusal));
   const connections = new CallConnections(rules);
 
   /** A refusal becomes CallError(message) to the caller and the invocation completes with null. */
-  const refused = (caller: ConnectionInfo, failure: string, error: unknown): null => {
+  const refused = (name: string, caller: ConnectionInfo, failure: string, error: unknown): null => {
     if (error instanceof HubError) throw error;
-    const message = error instanceof CallRefusal ? error.message : failure;
-    if (!(error instanceof CallRefusal)) options.log?.(`${failure}: ${(error as Error).stack ?? String(error)}`);
-    rules.send(caller.connectionId, 'CallError', [message]);
+    if (error instanceof CallRefusal) report(name, caller, error);
+    else options.log?.(`${failure}: ${(error as Error).stack ?? String(error)}`);
+    rules.send(caller.connectionId, 'CallError', [error instanceof CallRefusal ? error.message : failure]);
     return null;
   };
 
+  type Run = (caller: ConnectionInfo, args: Array<string | null>) => unknown;
   /** A baseline method; one whose rule finishes synchronously (a relay) answers without a promise. */
-  const method = (arity: number, failure: string, run: (caller: ConnectionInfo, args: Array<string | null>) => unknown): HubMethod => ({
+  const method = (name: string, [arity, failure, run]: readonly [number, string, Run]): HubMethod => ({
     arity,
     handler: (caller, args) => {
       const strings = stringArgs(args);
@@ -47,32 +51,27 @@ export function createCallHub(options: CallRulesOptions): CallHub {
       try {
         result = run(caller, strings);
       } catch (error) {
-        return refused(caller, failure, error);
+        return refused(name, caller, failure, error);
       }
       if (!(result instanceof Promise)) return result ?? null;
       return result.then(
         (value: unknown) => value ?? null,
-        (error: unknown) => refused(caller, failure, error),
+        (error: unknown) => refused(name, caller, failure, error),
       );
     },
   });
 
-  const methods: Record<string, HubMethod> = {
-    InitiateCallAsync: method(3, callErrors.initiateFailed, (c, [callee, type, conversation]) =>
-      rules.initiate(c, callee ?? null, type ?? null, conversation ?? null),
-    ),
-    AcceptCallAsync: method(1, callErrors.acceptFailed, (c, [callId]) => rules.accept(c, callId ?? null)),
-    RejectCallAsync: method(2, callErrors.rejectFailed, (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null)),
-    EndCallAsync: method(1, callErrors.endFailed, (c, [callId]) => rules.end(c, callId ?? null)),
-    SendOfferAsync: method(2, 'Failed to send offer', (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null)),
-    SendAnswerAsync: method(2, 'Failed to send answer', (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null)),
-    SendIceCandidateAsync: method(2, 'Failed to send ICE candidate', (c, [callId, candidate]) =>
-      signals.relay('candidate', c, callId ?? null, candidate ?? null),
-    ),
-    UpdateCallStatusAsync: method(2, 'Failed to update call status', (c, [callId, status]) =>
-      signals.updateStatus(c, callId ?? null, status ?? null),
-    ),
+  const baseline: Record<string, readonly [number, string, Run]> = {
+    InitiateCallAsync: [3, callErrors.initiateFailed, (c, [callee, type, conversation]) => rules.initiate(c, callee ?? null, type ?? null, conversation ?? null)],
+    AcceptCallAsync: [1, callErrors.acceptFailed, (c, [callId]) => rules.accept(c, callId ?? null)],
+    RejectCallAsync: [2, callErrors.rejectFailed, (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null)],
+    EndCallAsync: [1, callErrors.endFailed, (c, [callId]) => rules.end(c, callId ?? null)],
+    SendOfferAsync: [2, 'Failed to send offer', (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null)],
+    SendAnswerAsync: [2, 'Failed to send answer', (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null)],
+    SendIceCandidateAsync: [2, 'Failed to send ICE candidate', (c, [callId, candidate]) => signals.relay('candidate', c, callId ?? null, candidate ?? null)],
+    UpdateCallStatusAsync: [2, 'Failed to update call status', (c, [callId, status]) => signals.updateStatus(c, callId ?? null, status ?? null)],
   };
+  const methods: Record<string, HubMethod> = Object.fromEntries(Object.entries(baseline).map(([name, spec]) => [name, method(name, spec)]));
 
   if (options.extensions) {
     methods.GetHubInfoAsync = {
@@ -99,6 +98,11 @@ export function createCallHub(options: CallRulesOptions): CallHub {
     shutdown: () => rules.endAll(),
   };
 }
+
+const relayMethods = { offer: 'SendOfferAsync', answer: 'SendAnswerAsync', candidate: 'SendIceCandidateAsync', status: 'UpdateCallStatusAsync' } as const;
+
+/** The refusal code of each refusal text: the metrics count refusals by code. */
+const refusalCodes = new Map<string, string>(Object.entries({ ...callErrors, ...signalErrors }).map(([code, text]) => [text, code]));
 
 /**
  * Every argument of every call method is a string or null. Anything else fails the invocation, as

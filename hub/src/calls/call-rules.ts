@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Directory } from '../directory.ts';
+import type { HubObserver } from '../ops/hub-events.ts';
 import type { ClientSender, ConnectionInfo } from '../hub-api.ts';
 import type { HistoryStore } from '../store/stores.ts';
 import { toRecord } from '../store/stores.ts';
@@ -34,6 +35,8 @@ export interface CallRulesOptions {
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly log?: (message: string) => void;
+  /** Told of each call transition and refusal, and each relayed message: the log and the metrics. */
+  readonly observe?: HubObserver;
 }
 
 export const callErrors = {
@@ -122,6 +125,7 @@ export class CallRules {
       // Baseline: the clients run their own ring timeout; the hub's silent clean-up waits twice as long so that theirs acts first.
       const ringMs = this.options.extensions ? this.options.ringTimeoutMs : 2 * this.options.ringTimeoutMs;
       this.options.timers.set(`ring:${call.id}`, ringMs, () => void this.ringTimedOut(call.id));
+      this.transitioned(call);
 
       const incoming = {
         callId: call.id,
@@ -156,6 +160,7 @@ export class CallRules {
       await this.options.calls.put(connected);
       await this.options.history.save(toRecord(connected));
       this.options.timers.clear(`ring:${call.id}`);
+      this.transitioned(connected);
       this.send(call.callerConnectionId, 'CallAccepted', [call.id]);
       this.send(callee.connectionId, 'CallConnected', [call.id]);
       if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'answered-elsewhere');
@@ -240,7 +245,13 @@ export class CallRules {
     await this.options.calls.remove(call.id);
     for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`]) this.options.timers.clear(name);
     await this.options.history.save(toRecord(ended));
+    this.transitioned(ended);
     return ended;
+  }
+
+  private transitioned(call: Call): void {
+    const { id: callId, callerId, calleeId, type: callType, status, endReason } = call;
+    this.options.observe?.({ type: 'call', callId, callerId, calleeId, callType, status, endReason });
   }
 
   send(connectionId: string, target: string, args: readonly unknown[]): void {

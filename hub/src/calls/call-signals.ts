@@ -25,8 +25,14 @@ const events: Readonly<Record<SignalKind, string>> = {
   candidate: 'ReceiveIceCandidate',
 };
 
+/** Told of each refusal that the baseline keeps from the sender. */
+export type QuietRefusal = (from: ConnectionInfo, refusal: CallRefusal, kind: SignalKind | 'status') => void;
+
 export class CallSignals {
-  constructor(private readonly rules: CallRules) {}
+  constructor(
+    private readonly rules: CallRules,
+    private readonly quietRefusal: QuietRefusal = () => {},
+  ) {}
 
   /**
    * Relays an offer, answer or candidate to the other bound connection. A relay changes nothing, so
@@ -36,7 +42,7 @@ export class CallSignals {
   relay(kind: SignalKind, from: ConnectionInfo, callIdArg: string | null, payload: string | null): void | Promise<void> {
     const { calls } = this.rules.options;
     if (calls.peek === undefined) {
-      return this.refusingQuietlyInBaseline(() => this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)));
+      return this.refusingQuietlyInBaseline(from, kind, () => this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)));
     }
     try {
       // Call ids are stored normalized: an id that is found as given needs no normalizing.
@@ -45,6 +51,7 @@ export class CallSignals {
       this.relayOn(call, kind, from, payload);
     } catch (error) {
       if (!(error instanceof CallRefusal && !this.rules.options.extensions)) throw error;
+      this.quietRefusal(from, error, kind);
     }
   }
 
@@ -58,6 +65,7 @@ export class CallSignals {
     const valid = kind === 'candidate' ? isIceCandidate(payload) : isSessionDescription(payload, kind);
     if (!valid) throw new CallRefusal(signalErrors.invalidPayload);
     this.rules.send(other, events[kind], [call.id, payload]);
+    this.rules.options.observe?.({ type: 'relay', signal: kind });
   }
 
   /**
@@ -66,7 +74,7 @@ export class CallSignals {
    * every other status is reached only through the hub's own methods, so it is refused here.
    */
   async updateStatus(from: ConnectionInfo, callIdArg: string | null, statusArg: string | null): Promise<void> {
-    await this.refusingQuietlyInBaseline(async () => {
+    await this.refusingQuietlyInBaseline(from, 'status', async () => {
       const status = parseCallStatus(statusArg);
       if (status === null) throw new CallRefusal(signalErrors.invalidStatus);
       const terminal = await this.rules.withCall(callIdArg, async (call) => {
@@ -82,12 +90,12 @@ export class CallSignals {
     });
   }
 
-  private async refusingQuietlyInBaseline(task: () => Promise<void>): Promise<void> {
+  private async refusingQuietlyInBaseline(from: ConnectionInfo, kind: SignalKind | 'status', task: () => Promise<void>): Promise<void> {
     try {
       await task();
     } catch (error) {
-      if (error instanceof CallRefusal && !this.rules.options.extensions) return;
-      throw error;
+      if (!(error instanceof CallRefusal) || this.rules.options.extensions) throw error;
+      this.quietRefusal(from, error, kind);
     }
   }
 }

@@ -2,6 +2,7 @@
 // invocation queue, Close messages, and the onConnected/onDisconnected lifecycle.
 
 import { HubError, type ConnectionInfo, type HubDefinition, type Principal } from '../hub-api.ts';
+import type { HubObserver } from '../ops/hub-events.ts';
 import type { Dispatcher, DispatchLogger } from './dispatcher.ts';
 import { FrameReader, ProtocolError } from './framing.ts';
 import * as protocol from './hub-protocol.ts';
@@ -31,6 +32,7 @@ export interface ConnectionEnvironment {
   readonly hub: HubDefinition;
   readonly dispatcher: Dispatcher;
   readonly logger: DispatchLogger;
+  readonly observe: HubObserver;
   /** Called once when the connection is over, before onDisconnected runs. */
   readonly onClosed: (connection: HubConnection) => void;
 }
@@ -167,8 +169,19 @@ export class HubConnection {
     this.finish();
   }
 
+  /** The transport dropped a client that stopped reading (its unsent bytes passed the limit). */
+  dropSlowClient(bufferedBytes: number): void {
+    this.env.observe({ type: 'slow-client', connectionId: this.connectionId, userId: this.info.principal.userId, bufferedBytes });
+  }
+
+  private lifecycle(state: 'open' | 'closed'): void {
+    const { connectionId, principal } = this.info;
+    this.env.observe({ type: 'connection', state, connectionId, userId: principal.userId, transport: this.transport.name });
+  }
+
   private async connected(): Promise<void> {
     this.connectedCalled = true;
+    this.lifecycle('open');
     try {
       await this.env.hub.onConnected?.(this.info);
     } catch (error) {
@@ -259,6 +272,7 @@ export class HubConnection {
     // After onConnected and any running invocation settle; queued invocations are skipped.
     this.disconnected = this.queue.then(async () => {
       if (!this.connectedCalled) return;
+      this.lifecycle('closed');
       try {
         await this.env.hub.onDisconnected?.(this.info);
       } catch (error) {

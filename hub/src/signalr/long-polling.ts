@@ -91,6 +91,7 @@ export class LongPollingTransport implements Transport {
     this.queue.push(record);
     this.queuedBytes += record.length;
     if (this.queuedBytes > this.options.maxBufferedBytes) {
+      this.connection?.dropSlowClient(this.queuedBytes);
       this.queue = [];
       this.ended = true;
       this.endPoll(204);

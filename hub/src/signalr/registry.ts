@@ -42,6 +42,12 @@ export class Registry {
     return this.connections.size;
   }
 
+  connectionsByTransport(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const { transport } of this.connections.values()) counts[transport.name] = (counts[transport.name] ?? 0) + 1;
+    return counts;
+  }
+
   connection(connectionId: string): HubConnection | undefined {
     return this.connections.get(connectionId);
   }

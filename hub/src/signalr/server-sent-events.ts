@@ -11,6 +11,7 @@ export class ServerSentEventsTransport implements Transport {
   readonly name = 'ServerSentEvents';
   readonly inherentKeepAlive = false;
   private sending: HttpSendChannel | undefined;
+  private connection: HubConnection | undefined;
 
   constructor(
     private readonly response: ServerResponse,
@@ -19,6 +20,7 @@ export class ServerSentEventsTransport implements Transport {
 
   /** Starts the event stream and ties the connection's life to it. */
   attach(connection: HubConnection): void {
+    this.connection = connection;
     this.sending = new HttpSendChannel(connection);
     this.response.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -40,6 +42,7 @@ export class ServerSentEventsTransport implements Transport {
     const { response } = this;
     if (response.writableEnded || response.destroyed) return;
     if (response.writableLength > this.maxBufferedBytes) {
+      this.connection?.dropSlowClient(response.writableLength);
       response.destroy(); // a client this far behind is gone or hopeless
       return;
     }

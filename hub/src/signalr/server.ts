@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ClientSender, Principal, SignalRServerOptions } from '../hub-api.ts';
+import { ignoreEvents } from '../ops/hub-events.ts';
 import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
 import * as http from './http.ts';
 import { invocation } from './hub-protocol.ts';
@@ -38,6 +39,8 @@ export interface SignalRServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   readonly sender: ClientSender;
   readonly connectionCount: number;
+  /** Open connections by transport name, for the metrics. */
+  connectionsByTransport(): Record<string, number>;
   /**
    * Graceful shutdown: every connection gets Close with `allowReconnect: true`, then its transport ends.
    * Settles when sockets are closed (or the close timeout passed) and every onDisconnected finished.
@@ -57,7 +60,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   const closeTimeoutMs = options.webSocketCloseTimeoutMs ?? 5_000;
   const registry = new Registry(
-    { settings, hub: options.hub, dispatcher: new Dispatcher(options.hub, logger), logger },
+    { settings, hub: options.hub, dispatcher: new Dispatcher(options.hub, logger), logger, observe: options.observe ?? ignoreEvents },
     {
       disconnectTimeoutMs,
       maxBufferedBytes,
@@ -200,6 +203,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     get connectionCount() {
       return registry.connectionCount;
     },
+    connectionsByTransport: () => registry.connectionsByTransport(),
     close() {
       closing ??= (async () => {
         clearInterval(ticker);

@@ -25,6 +25,7 @@ export class WebSocketTransport implements Transport {
   readonly name = 'WebSockets';
   readonly inherentKeepAlive = false;
   private closeTimer: NodeJS.Timeout | undefined;
+  private connection: HubConnection | undefined;
   /** Whole records not yet written, in send order. */
   private outbox = '';
   /** Settles when the socket is closed. */
@@ -38,6 +39,7 @@ export class WebSocketTransport implements Transport {
   }
 
   attach(connection: HubConnection): void {
+    this.connection = connection;
     // ws has already checked that a text frame is UTF-8; binary frames are checked by the FrameReader.
     this.socket.on('message', (data, isBinary) => connection.receive(toBuffer(data), !isBinary));
     this.socket.on('close', () => {
@@ -66,6 +68,7 @@ export class WebSocketTransport implements Transport {
     waiting.delete(this);
     if (this.socket.readyState !== WebSocket.OPEN) return;
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.connection?.dropSlowClient(this.socket.bufferedAmount);
       this.socket.terminate();
       return;
     }

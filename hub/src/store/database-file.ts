@@ -40,6 +40,11 @@ export class DatabaseFile {
     private readonly report: (message: string) => void = (message) => console.error(`[hub] ${message}`),
   ) {}
 
+  /** The error of the last write when it failed (it is being retried), else null. */
+  get writeFailure(): string | null {
+    return this.failure === null ? null : `writing ${this.file} failed: ${(this.failure as Error).message ?? String(this.failure)}`;
+  }
+
   get logFile(): string {
     return `${this.file}.changes`;
   }

@@ -106,6 +106,10 @@ export class SqliteStore implements HistoryStore, SettingsStore {
     return { calls, totalCount: Number(total[0]?.values[0]?.[0] ?? 0) };
   }
 
+  async whyUnavailable(): Promise<string | null> {
+    return this.file?.writeFailure ?? null;
+  }
+
   async endDangling(endedAt: string): Promise<number> {
     this.db.run(sqlOf('endDangling'), [endedAt]);
     const changed = this.db.getRowsModified();

@@ -22,6 +22,8 @@ export interface HistoryStore {
    * stopped hub left behind. Returns how many there were.
    */
   endDangling(endedAt: string): Promise<number>;
+  /** null while the store takes writes; otherwise why it cannot (readiness reports it). */
+  whyUnavailable(): Promise<string | null>;
 }
 
 export interface SettingsStore {

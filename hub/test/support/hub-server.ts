@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ConnectionInfo } from '../../src/hub-api.ts';
 import { loadConfig } from '../../src/config.ts';
-import { startHub, type RunningHub } from '../../src/server.ts';
+import { startHub, type RunningHub, type StartOptions } from '../../src/server.ts';
 import { ids } from './call-harness.ts';
 
 export const testSecret = 'test-secret-with-at-least-32-bytes!!';
@@ -43,7 +43,7 @@ export function removeDir(dir: string): void {
 
 let fakeConnections = 0;
 
-export async function startTestServer(env: Record<string, string> = {}, clock = new Clock()): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, clock = new Clock(), options: StartOptions = {}): Promise<TestServer> {
   const config = loadConfig({
     THRUME_HUB_PORT: '0',
     THRUME_DATA_DIR: 'memory',
@@ -52,7 +52,7 @@ export async function startTestServer(env: Record<string, string> = {}, clock = 
     THRUME_RECONNECT_GRACE_MS: '5000',
     ...env,
   });
-  const hub = await startHub(config, { log: () => {}, now: clock.now });
+  const hub = await startHub(config, { log: () => {}, observe: () => {}, now: clock.now, ...options });
   const request = (pathname: string, init: RequestInit, token?: string | null) => {
     const headers = new Headers(init.headers);
     if (token) headers.set('Authorization', `Bearer ${token}`);

@@ -1,0 +1,190 @@
+// The operator's endpoints: /health, /ready and /metrics through the real server, on the hub's port,
+// on one of their own, or off; and the JSON log's lines for a call.
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { createHubLog } from '../src/ops/hub-log.ts';
+import { HubMetrics } from '../src/ops/metrics.ts';
+import { createOpsHandler } from '../src/ops/ops-routes.ts';
+import { answer, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
+import { startTestServer, type TestServer } from './support/hub-server.ts';
+
+async function signalrClient(s: TestServer, name: 'alice' | 'bob', transport: HttpTransportType) {
+  const token = await s.token(name);
+  const connection = new HubConnectionBuilder()
+    .withUrl(`${s.hub.url}/chathub`, { accessTokenFactory: () => token, transport })
+    .configureLogging(LogLevel.None)
+    .build();
+  const events: string[] = [];
+  for (const event of ['CallRinging', 'IncomingCall', 'CallAccepted', 'CallEnded', 'ReceiveOffer', 'ReceiveAnswer']) {
+    connection.on(event, () => events.push(event));
+  }
+  await connection.start();
+  return { connection, events };
+}
+
+/** The value of one sample line of the Prometheus text, e.g. `thrume_calls{state="Connected"}`. */
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  assert.ok(line, `no sample ${series} in:\n${text.split('\n').filter((l) => l.startsWith('thrume_')).join('\n')}`);
+  return Number(line.slice(series.length + 1));
+}
+
+describe('/health, /ready and /metrics', () => {
+  it('answers health and readiness on the hub port, and refuses other methods', async () => {
+    const s = await startTestServer();
+    try {
+      assert.equal(s.hub.opsUrl, s.hub.url);
+      const health = await fetch(`${s.hub.url}/health`);
+      assert.deepEqual([health.status, await health.json()], [200, { status: 'ok' }]);
+      const ready = await fetch(`${s.hub.url}/ready`);
+      assert.deepEqual([ready.status, await ready.json()], [200, { status: 'ready' }]);
+      const post = await fetch(`${s.hub.url}/metrics`, { method: 'POST' });
+      assert.deepEqual([post.status, post.headers.get('allow')], [405, 'GET, HEAD']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('counts connections by transport, calls by state, set-ups, outcomes, relays and refusals, and names no user or call', async () => {
+    const s = await startTestServer({ THRUME_HUB_MODE: 'extended' });
+    const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
+    const bob = await signalrClient(s, 'bob', HttpTransportType.LongPolling);
+    try {
+      const callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB)) as string;
+      await waitFor(() => bob.events.includes('IncomingCall'), 3_000, 'ring');
+      let text = await (await fetch(`${s.hub.url}/metrics`)).text();
+      assert.equal(sample(text, 'thrume_connections{transport="WebSockets"}'), 1);
+      assert.equal(sample(text, 'thrume_connections{transport="LongPolling"}'), 1);
+      assert.equal(sample(text, 'thrume_connections{transport="ServerSentEvents"}'), 0);
+      assert.equal(sample(text, 'thrume_calls{state="Ringing"}'), 1);
+      assert.equal(sample(text, 'thrume_call_setups_total'), 1);
+
+      await bob.connection.invoke('AcceptCallAsync', callId);
+      await alice.connection.invoke('SendOfferAsync', callId, offer);
+      await bob.connection.invoke('SendAnswerAsync', callId, answer);
+      await waitFor(() => alice.events.includes('ReceiveAnswer'), 3_000, 'answer');
+      await alice.connection.invoke('AcceptCallAsync', callId); // the caller may not accept: a refusal
+      await alice.connection.invoke('InitiateCallAsync', ids.carol, 'voice', ''); // busy in a call: another
+      text = await (await fetch(`${s.hub.url}/metrics`)).text();
+      assert.equal(sample(text, 'thrume_calls{state="Connected"}'), 1);
+      assert.equal(sample(text, 'thrume_calls_connected_total'), 1);
+      assert.equal(sample(text, 'thrume_signals_relayed_total{signal="offer"}'), 1);
+      assert.equal(sample(text, 'thrume_signals_relayed_total{signal="answer"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="notAuthorizedAccept"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="notAvailable"}'), 1);
+
+      await alice.connection.invoke('EndCallAsync', callId);
+      await waitFor(() => bob.events.includes('CallEnded'), 3_000, 'end');
+      text = await (await fetch(`${s.hub.url}/metrics`)).text();
+      assert.equal(sample(text, 'thrume_call_outcomes_total{status="Ended",reason="hangup"}'), 1);
+      assert.equal(sample(text, 'thrume_calls{state="Connected"}'), 0);
+      assert.ok(sample(text, 'thrume_store_write_seconds_count{outcome="ok"}') >= 3, 'history writes are timed');
+      assert.ok(text.includes('nodejs_eventloop_lag_seconds'), 'event-loop lag is reported');
+      for (const id of [callId, ...Object.values(ids)]) assert.ok(!text.includes(id), `the metrics name ${id}`);
+    } finally {
+      await Promise.all([alice.connection.stop(), bob.connection.stop()]);
+      await s.close();
+    }
+  });
+
+  it('counts rate-limit hits', async () => {
+    const s = await startTestServer({ THRUME_CALL_RATE_PER_MINUTE: '1' });
+    const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
+    try {
+      await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', conversationAB); // bob is offline
+      await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', conversationAB); // the second in a minute
+      const text = await (await fetch(`${s.hub.url}/metrics`)).text();
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="notOnline"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="rateLimited"}'), 1);
+      assert.equal(sample(text, 'thrume_rate_limit_hits_total'), 1);
+    } finally {
+      await alice.connection.stop();
+      await s.close();
+    }
+  });
+
+  it('serves them on a listener of their own with THRUME_OPS_ADDRESS, and not on the hub port', async () => {
+    const s = await startTestServer({ THRUME_OPS_ADDRESS: '127.0.0.1:0' });
+    try {
+      assert.notEqual(s.hub.opsUrl, s.hub.url);
+      assert.equal((await fetch(`${s.hub.opsUrl}/health`)).status, 200);
+      assert.match(await (await fetch(`${s.hub.opsUrl}/metrics`)).text(), /^# HELP /m);
+      assert.equal((await fetch(`${s.hub.opsUrl}/api/call/history`)).status, 404, 'the ops listener serves nothing else');
+      for (const path of ['/health', '/ready', '/metrics']) assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('serves none of them with THRUME_OPS_ADDRESS=off', async () => {
+    const s = await startTestServer({ THRUME_OPS_ADDRESS: 'off' });
+    try {
+      assert.equal(s.hub.opsUrl, null);
+      for (const path of ['/health', '/ready', '/metrics']) assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('answers 503 with the reason when the hub cannot serve', async () => {
+    const metrics = new HubMetrics({ connections: () => ({}), activeCalls: async () => [] });
+    const handler = createOpsHandler({ metrics, whyUnavailable: async () => 'writing hub.sqlite failed: ENOSPC' });
+    const server = createServer((req, res) => handler(req, res) || res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      assert.deepEqual([ready.status, await ready.json()], [503, { status: 'unavailable', reason: 'writing hub.sqlite failed: ENOSPC' }]);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200, 'alive all the same');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('the JSON log', () => {
+  it('writes one JSON line per connection, transition and refusal, with their ids and no SDP or token', async () => {
+    let text = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+    const log = createHubLog(sink);
+    const s = await startTestServer({}, undefined, { log: log.notice, observe: log.observe });
+    const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
+    const bob = await signalrClient(s, 'bob', HttpTransportType.WebSockets);
+    const token = await s.token('alice');
+    let callId = '';
+    try {
+      callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB)) as string;
+      await bob.connection.invoke('AcceptCallAsync', callId);
+      await alice.connection.invoke('SendOfferAsync', callId, offer);
+      await alice.connection.invoke('AcceptCallAsync', callId); // refused: the caller
+      await alice.connection.invoke('EndCallAsync', callId);
+    } finally {
+      await Promise.all([alice.connection.stop(), bob.connection.stop()]);
+      await s.close();
+    }
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const of = (event: string) => lines.filter((l) => l.event === event);
+    const connections = of('connection').map((l) => `${l.state} ${l.userId} ${l.transport}`);
+    assert.deepEqual(connections.slice(0, 2), [`open ${ids.alice} WebSockets`, `open ${ids.bob} WebSockets`]);
+    assert.deepEqual(connections.slice(2).sort(), [`closed ${ids.alice} WebSockets`, `closed ${ids.bob} WebSockets`].sort());
+    assert.deepEqual(of('call').map((l) => [l.callId, l.status, l.endReason]), [
+      [callId, 'Ringing', null],
+      [callId, 'Connected', null],
+      [callId, 'Ended', 'hangup'],
+    ]);
+    assert.deepEqual(of('refusal').map((l) => [l.method, l.code, l.userId]), [['AcceptCallAsync', 'notAuthorizedAccept', ids.alice]]);
+    assert.ok(lines.every((l) => typeof l.time === 'string' && typeof l.level === 'number'));
+    assert.ok(!text.includes('v=0') && !text.includes(token), 'no SDP or token in the log');
+    assert.equal(of('relay').length, 0, 'relays are counted, not logged');
+  });
+});
