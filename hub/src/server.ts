@@ -49,7 +49,11 @@ export interface RunningHub {
   readonly metrics: HubMetrics;
   /** Base URL of /health, /ready and /metrics: the hub's own, one of their own, or null when off. */
   readonly opsUrl: string | null;
-  /** Ends calls in progress (recorded as Ended, participants told), closes connections, the database and the port. */
+  /**
+   * Graceful shutdown: readiness turns 503, connected calls are suspended for the next start (with
+   * extensions; the rest end, recorded and told), clients get Close with allowReconnect, the store is
+   * written, the ports close.
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const opened = await SqliteStore.open(config.dataDir, log);
   const dangling = await opened.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
+  const suspended = await opened.takeSuspended();
 
   const auth = new Auth({ ...config.jwt, directory });
   const calls = new MemoryCallStore();
@@ -111,6 +116,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     ...options.signalr,
   });
   const signalrServer = signalr;
+  const resumed = await hub.resume(suspended);
+  if (suspended.length > 0) log(`resumed ${resumed} of ${suspended.length} call(s) suspended by the last shutdown; their participants may rejoin`);
   const rest = createRestHandler({ config, auth, directory, calls, history: store, policy, locks, isOriginAllowed, now, log });
 
   let closing: Promise<void> | null = null;
@@ -142,8 +149,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       opsServer?.close();
       opsServer?.closeAllConnections();
-      const ended = await hub.shutdown();
-      if (ended > 0) log(`ended ${ended} call(s) in progress at shutdown`);
+      const { suspended: kept, ended } = await hub.stop();
+      if (kept + ended > 0) log(`at shutdown: ${kept} call(s) suspended for a rejoin after the restart, ${ended} ended`);
       await signalrServer.close();
       timers.clearAll();
       server.closeAllConnections();

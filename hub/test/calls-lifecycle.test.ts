@@ -211,15 +211,28 @@ describe('call lifecycle with extensions', () => {
     await h.close();
   });
 
-  it('shutdown ends every call in progress: recorded Ended and participants told', async () => {
+  it('a graceful stop suspends a connected call untold, and ends a ringing one: recorded Ended and participants told', async () => {
     const h = await createHarness();
-    const alice = await h.connect('alice');
-    const bob = await h.connect('bob');
+    const [alice, bob, carol, dave] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol'), await h.connect('dave')];
+    const connected = await h.ring(carol, 'alice');
+    await h.invoke(alice, 'AcceptCallAsync', connected);
+    const ringing = await h.ring(bob, 'dave');
+    assert.deepEqual(await h.hub.stop(), { suspended: 1, ended: 1 });
+    assert.deepEqual([h.sender.args(alice, 'CallEnded'), h.sender.args(carol, 'CallEnded')], [[], []]);
+    assert.deepEqual([h.sender.args(bob, 'CallEnded'), h.sender.args(dave, 'CallEnded')], [[[ringing, 'failed']], [[ringing, 'failed']]]);
+    assert.equal((await h.store.get(connected))?.status, 'Connected');
+    assert.equal((await h.store.get(ringing))?.status, 'Ended');
+    assert.deepEqual((await h.store.takeSuspended()).map((s) => s.record.id), [connected]);
+    await h.close();
+  });
+
+  it('baseline: a graceful stop ends every call, as Thrume\'s hub cannot re-bind one', async () => {
+    const h = await createHarness({ extensions: false });
+    const [alice, bob] = [await h.connect('alice'), await h.connect('bob')];
     const callId = await h.ring(alice, 'bob');
     await h.invoke(bob, 'AcceptCallAsync', callId);
-    assert.equal(await h.hub.shutdown(), 1);
-    assert.deepEqual(h.sender.args(alice, 'CallEnded'), [[callId, 'failed']]);
-    assert.deepEqual(h.sender.args(bob, 'CallEnded'), [[callId, 'failed']]);
+    assert.deepEqual(await h.hub.stop(), { suspended: 0, ended: 1 });
+    assert.deepEqual(h.sender.args(bob, 'CallEnded'), [[callId]]);
     assert.equal((await h.store.get(callId))?.status, 'Ended');
     await h.close();
   });

@@ -43,7 +43,8 @@ export interface OpenOptions {
 let browser: Browser | undefined;
 
 export async function startStack(mode: HubMode, env: Record<string, string> = {}): Promise<Stack> {
-  const hubEnv = { THRUME_HUB_MODE: mode, THRUME_CALL_RATE_PER_MINUTE: '1000', ...env };
+  // A fixed signing key, as a deployment's token issuer has: the pages' tokens stay valid across restartHub().
+  const hubEnv = { THRUME_HUB_MODE: mode, THRUME_CALL_RATE_PER_MINUTE: '1000', THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes', ...env };
   let hub = await startHubProcess(hubEnv, { keepData: true });
   const pages = await serveDemo(hub.url);
   browser ??= await chromium.launch({

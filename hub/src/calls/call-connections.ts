@@ -6,7 +6,12 @@
 
 import { HubError, type ConnectionInfo } from '../hub-api.ts';
 import { CallRefusal, userOf, type CallRules } from './call-rules.ts';
-import { roleOf, type CallStatus, type Role } from './model.ts';
+import type { SuspendedCall } from '../store/stores.ts';
+import { toRecord } from '../store/stores.ts';
+import { roleOf, type Call, type CallStatus, type Role } from './model.ts';
+
+/** A call suspended longer ago than this is not resumed: recorded as ended when it was suspended. */
+export const resumableForMs = 10 * 60_000;
 
 export interface RejoinResult {
   readonly callId: string;
@@ -38,6 +43,28 @@ export class CallConnections {
       return;
     }
     timers.set(`grace:${active.id}:${role}`, reconnectGraceMs, () => void this.endIfStillBound(active.id, role, connection.connectionId));
+  }
+
+  /**
+   * At start: the calls a graceful shutdown suspended are active again, bound to no connection, and
+   * each participant has the reconnect grace to rejoin; one who does not ends the call ("disconnected").
+   */
+  async resume(suspended: readonly SuspendedCall[]): Promise<number> {
+    const { calls, timers, history, reconnectGraceMs } = this.rules.options;
+    let resumed = 0;
+    for (const { record, suspendedAt } of suspended) {
+      const unbound = (role: Role) => `suspended:${record.id}:${role}`;
+      const call: Call = { ...record, callerUserName: '', rawCallType: record.type.toLowerCase(), callerConnectionId: unbound('caller'), calleeConnectionId: unbound('callee') };
+      if (this.rules.age(suspendedAt) > resumableForMs || !(await calls.create(call))) {
+        await history.save(toRecord({ ...call, status: 'Ended', endReason: 'disconnected', endedAt: suspendedAt }));
+        continue;
+      }
+      for (const role of ['caller', 'callee'] as const) {
+        timers.set(`grace:${call.id}:${role}`, reconnectGraceMs, () => void this.endIfStillBound(call.id, role, unbound(role)));
+      }
+      resumed++;
+    }
+    return resumed;
   }
 
   /** RejoinCallAsync(callId): re-binds this connection as the user's connection for the call. */

@@ -2,6 +2,7 @@
 // call rules, checks argument types, and turns refusals into CallError events.
 
 import { HubError, type ConnectionInfo, type HubDefinition, type HubMethod } from '../hub-api.ts';
+import type { SuspendedCall } from '../store/stores.ts';
 import { CallConnections } from './call-connections.ts';
 import { CallRefusal, CallRules, callErrors, type CallRulesOptions } from './call-rules.ts';
 import { CallSignals, signalErrors } from './call-signals.ts';
@@ -20,8 +21,10 @@ export interface HubInfo {
 
 export interface CallHub extends HubDefinition {
   readonly rules: CallRules;
-  /** Ends every call in progress (recorded as Ended, participants told) and stops all timers. */
-  shutdown(): Promise<number>;
+  /** Graceful shutdown: connected calls suspended for a rejoin after the restart (extensions), the rest ended; timers stopped. */
+  stop(): Promise<{ suspended: number; ended: number }>;
+  /** At start: resumes the calls the last shutdown suspended. */
+  resume(suspended: readonly SuspendedCall[]): Promise<number>;
 }
 
 export function createCallHub(options: CallRulesOptions): CallHub {
@@ -95,7 +98,8 @@ export function createCallHub(options: CallRulesOptions): CallHub {
     rules,
     onConnected: (connection) => connections.connected(connection),
     onDisconnected: (connection) => connections.disconnected(connection),
-    shutdown: () => rules.endAll(),
+    stop: () => rules.stop(),
+    resume: (suspended) => connections.resume(suspended),
   };
 }
 

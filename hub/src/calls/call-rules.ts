@@ -189,18 +189,35 @@ export class CallRules {
     });
   }
 
-  /** Ends every active call, as at shutdown: recorded as Ended, participants told. */
-  async endAll(): Promise<number> {
+  /**
+   * Graceful shutdown: no new call starts. With extensions, a connected call is suspended: kept as it
+   * is, nobody told, for both participants to rejoin once the hub is back (their media flows peer to
+   * peer meanwhile). Every other call ends, recorded as Ended, participants told.
+   */
+  async stop(): Promise<{ suspended: number; ended: number }> {
     this.stopped = true;
-    const active = await this.options.calls.all();
-    for (const call of active) {
+    const suspended: string[] = [];
+    let ended = 0;
+    for (const call of await this.options.calls.all()) {
       await this.options.locks.run([`call:${call.id}`], async () => {
         const current = await this.options.calls.get(call.id);
-        if (current !== null) await this.endAndNotify(current, 'Ended', 'failed', null);
+        if (current === null) return;
+        if (this.options.extensions && current.status === 'Connected') {
+          suspended.push(current.id);
+        } else {
+          await this.endAndNotify(current, 'Ended', 'failed', null);
+          ended++;
+        }
       });
     }
     this.options.timers.clearAll();
-    return active.length;
+    await this.options.history.suspend(suspended, this.now().toISOString());
+    return { suspended: suspended.length, ended };
+  }
+
+  /** Milliseconds from `iso` to now, on the hub's clock. */
+  age(iso: string): number {
+    return this.now().getTime() - Date.parse(iso);
   }
 
   /** The call id `callIdArg` in its stored form; a malformed id is "Call not found". */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { allowCallsValues, callStatuses, callTypes, endReasons, type CallSettings } from '../calls/model.ts';
 import { DatabaseFile, type LoggedChange } from './database-file.ts';
-import type { CallRecord, HistoryPage, HistoryStore, SettingsStore } from './stores.ts';
+import type { CallRecord, HistoryPage, HistoryStore, SettingsStore, SuspendedCall } from './stores.ts';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS calls (
@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS calls (
 );
 CREATE INDEX IF NOT EXISTS calls_by_caller ON calls (caller_id, started_at);
 CREATE INDEX IF NOT EXISTS calls_by_callee ON calls (callee_id, started_at);
+CREATE TABLE IF NOT EXISTS suspended_calls (
+  id TEXT PRIMARY KEY,
+  suspended_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS call_settings (
   user_id TEXT PRIMARY KEY,
   allow_calls TEXT NOT NULL,
@@ -37,7 +41,9 @@ const columns = 'id, caller_id, callee_id, type, status, conversation_id, starte
 /** Every change the store makes, by the name the change log records. */
 const statements: Readonly<Record<string, string>> = {
   saveCall: `INSERT OR REPLACE INTO calls (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  endDangling: `UPDATE calls SET status = 'Ended', end_reason = 'failed', ended_at = ? WHERE status IN ('Initiated', 'Ringing', 'Connected')`,
+  endDangling: `UPDATE calls SET status = 'Ended', end_reason = 'failed', ended_at = ? WHERE status IN ('Initiated', 'Ringing', 'Connected') AND id NOT IN (SELECT id FROM suspended_calls)`,
+  suspendCall: 'INSERT OR REPLACE INTO suspended_calls (id, suspended_at) VALUES (?, ?)',
+  forgetSuspended: 'DELETE FROM suspended_calls',
   saveSettings: 'INSERT OR REPLACE INTO call_settings (user_id, allow_calls, blocked_user_ids) VALUES (?, ?, ?)',
 };
 
@@ -106,6 +112,17 @@ export class SqliteStore implements HistoryStore, SettingsStore {
     return { calls, totalCount: Number(total[0]?.values[0]?.[0] ?? 0) };
   }
 
+  async suspend(callIds: readonly string[], suspendedAt: string): Promise<void> {
+    for (const id of callIds) this.change('suspendCall', [id, suspendedAt]);
+  }
+
+  async takeSuspended(): Promise<SuspendedCall[]> {
+    const rows = this.db.exec(`SELECT ${columns.replace(/(\w+)/g, 'c.$1')}, s.suspended_at FROM suspended_calls s JOIN calls c ON c.id = s.id`)[0];
+    const suspended = (rows?.values ?? []).map((row) => ({ record: this.record(row), suspendedAt: String(row[11]) }));
+    this.change('forgetSuspended', []);
+    return suspended;
+  }
+
   async whyUnavailable(): Promise<string | null> {
     return this.file?.writeFailure ?? null;
   }
@@ -151,8 +168,11 @@ export class SqliteStore implements HistoryStore, SettingsStore {
 
   private select(sql: string, params: SqlValue[]): CallRecord[] {
     const result = this.db.exec(sql, params)[0];
-    if (result === undefined) return [];
-    return result.values.map((row) => ({
+    return result === undefined ? [] : result.values.map((row) => this.record(row));
+  }
+
+  private record(row: SqlValue[]): CallRecord {
+    return {
       id: String(row[0]),
       callerId: String(row[1]),
       calleeId: String(row[2]),
@@ -164,7 +184,7 @@ export class SqliteStore implements HistoryStore, SettingsStore {
       endedAt: row[8] === null ? null : String(row[8]),
       rejectionReason: row[9] === null ? null : String(row[9]),
       endReason: endReasons.find((r) => r === row[10]) ?? null,
-    }));
+    };
   }
 }
 

@@ -18,12 +18,21 @@ export interface HistoryStore {
   /** Calls the user took part in, newest first. `page` counts from 1. */
   page(userId: string, page: number, pageSize: number): Promise<HistoryPage>;
   /**
-   * Records every call still Initiated, Ringing or Connected as Ended at `endedAt`: the calls a
-   * stopped hub left behind. Returns how many there were.
+   * Records every call still Initiated, Ringing or Connected, and not suspended, as Ended at
+   * `endedAt`: the calls a crashed hub left behind. Returns how many there were.
    */
   endDangling(endedAt: string): Promise<number>;
+  /** Marks calls in progress as suspended by a graceful shutdown, to be resumed by the next start. */
+  suspend(callIds: readonly string[], suspendedAt: string): Promise<void>;
+  /** The calls the last shutdown suspended, with when; they are no longer marked afterwards. */
+  takeSuspended(): Promise<SuspendedCall[]>;
   /** null while the store takes writes; otherwise why it cannot (readiness reports it). */
   whyUnavailable(): Promise<string | null>;
+}
+
+export interface SuspendedCall {
+  readonly record: CallRecord;
+  readonly suspendedAt: string;
 }
 
 export interface SettingsStore {
