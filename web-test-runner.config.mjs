@@ -8,13 +8,14 @@ import { turnPlugin } from './scripts/wtr-turn.mjs';
 
 /** Shared by the Chromium (this file) and Firefox configs. */
 export function baseConfig(label) {
+  const turn = turnPlugin(); // before the hubs: they sign credentials for it
   return {
     files: ['test/**/*.test.ts'],
     nodeResolve: { exportConditions: ['production'] },
     concurrency: 1,
     reporters: [defaultReporter(), plainSummaryReporter(label)],
     testFramework: { config: { timeout: 20000 } },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), hubsPlugin(), turnPlugin()],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), turn, hubsPlugin(turn.hubEnv)],
   };
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus, for the test
-# run, Firefox ESR, and WebKitGTK's WebDriver with Xvfb to run it in) when they are missing.
+# run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, and coturn) when they are missing.
 # Usage: sh scripts/setup.sh [test]
 set -e
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ if [ "$1" = "test" ]; then
   [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || packages="$packages firefox-esr"
   command -v WebKitWebDriver >/dev/null || packages="$packages webkit2gtk-driver"
   command -v Xvfb >/dev/null || packages="$packages xvfb"
+  command -v turnserver >/dev/null || packages="$packages coturn"
 fi
 
 if [ -n "$packages" ]; then

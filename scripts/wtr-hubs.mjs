@@ -1,6 +1,7 @@
 // A web-test-runner plugin: starts the reference hub in both modes for the browser tests, and a proxy
 // that lets no WebSocket through in front of the extended one, and tells the page where they are at
-// /__thrume/hubs.json. The hubs are stopped by PID when the run ends.
+// /__thrume/hubs.json. `extraEnv()` adds settings read when the hubs start (the TURN relay's). The hubs
+// are stopped by PID when the run ends.
 import { startHubProcess } from './hub-process.mjs';
 import { startNoWebSocketProxy } from './no-websocket-proxy.mjs';
 
@@ -10,14 +11,15 @@ const testHubEnv = {
   THRUME_CALL_RATE_PER_MINUTE: '1000',
 };
 
-export function hubsPlugin() {
+export function hubsPlugin(extraEnv = () => ({})) {
   let hubs = [];
   let proxy = null;
   return {
     name: 'thrume-hubs',
     async serverStart() {
+      const env = { ...testHubEnv, ...extraEnv() };
       hubs = await Promise.all(
-        ['extended', 'baseline'].map(async (mode) => ({ mode, ...(await startHubProcess({ ...testHubEnv, THRUME_HUB_MODE: mode })) })),
+        ['extended', 'baseline'].map(async (mode) => ({ mode, ...(await startHubProcess({ ...env, THRUME_HUB_MODE: mode })) })),
       );
       proxy = await startNoWebSocketProxy(hubs[0].url);
     },

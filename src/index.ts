@@ -8,6 +8,7 @@ export { CallErrorEvent } from './services/call-store.js';
 export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, type CapturedMedia, type DeviceChoice } from './services/media.js';
 export { verdictOf } from './services/quality.js';
 export * from './services/signaling/signaling.js';
+export type { IceServerList } from './services/ice-servers.js';
 export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';
 // Element plumbing, with no element registered: context, events, strings, tones.
 export { callContext, CallBinding, type CallHandle, type CallBindingHost } from './context.js';

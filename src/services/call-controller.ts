@@ -14,7 +14,10 @@ import { askResolver, named, type PeerProfile, type PeerResolver } from './peer-
 export interface CallControllerOptions {
   readonly signaling: Signaling;
   readonly media?: MediaService;
-  /** STUN and TURN servers; the hub's own list is used when it offers one (`ice-servers`). */
+  /**
+   * STUN and TURN servers. Without them, the hub's own list when it offers one (`ice-servers`), fetched
+   * for each call and renewed before its credentials expire and before each ICE restart.
+   */
   readonly iceServers?: RTCIceServer[];
   /**
    * `relay` sends media only through the TURN servers, so neither side learns the other's IP address
@@ -327,6 +330,8 @@ export class CallController extends CallStore {
       signaling: this.options.signaling,
       media: this.media,
       configuration: { iceServers: this.options.iceServers ?? defaultIceServers, iceTransportPolicy: this.options.iceTransportPolicy ?? 'all' },
+      // A page's own list stands; else the hub's, renewed while the call lasts.
+      iceServers: this.options.iceServers ? undefined : () => this.options.signaling.iceServers(),
       role,
       devices: { microphoneId: devices.microphoneId, cameraId: devices.cameraId },
       qualityIntervalMs: this.options.qualityIntervalMs,
@@ -348,8 +353,6 @@ export class CallController extends CallStore {
   }
 
   private async startMedia(session: CallSession, type: CallType): Promise<void> {
-    const iceServers = this.options.iceServers ? null : await this.options.signaling.iceServers().catch(() => null);
-    if (iceServers) session.useIceServers(iceServers);
     const videoError = await session.start(type);
     this.devices.refresh(); // permission is granted now, so the lists gain their labels
     if (videoError) this.report(videoError); // the call goes on with audio only

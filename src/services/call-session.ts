@@ -2,6 +2,7 @@
 // Every way out goes through `dispose()`, which stops every local track and closes the connection.
 import { Emitter } from './emitter.js';
 import { CallError } from './errors.js';
+import { IceServerLease, type IceServerList } from './ice-servers.js';
 import { Peer, type PeerHealth, type PeerRole } from './peer.js';
 import { QualitySampler } from './quality.js';
 import { initialControls, type CallQuality, type CallType, type MediaControls } from './call-state.js';
@@ -12,6 +13,8 @@ export interface CallSessionOptions {
   readonly signaling: Signaling;
   readonly media: MediaService;
   readonly configuration: RTCConfiguration;
+  /** The hub's list, which replaces `configuration.iceServers` and is renewed while the call lasts. */
+  readonly iceServers?: () => Promise<IceServerList | null>;
   readonly role: PeerRole;
   readonly devices: DeviceChoice;
   readonly qualityIntervalMs?: number;
@@ -47,17 +50,13 @@ export class CallSession {
   private readonly outbox: Array<(id: string) => Promise<void>> = [];
   private qualityTimer?: ReturnType<typeof setInterval>;
   private disposed = false;
-
   private configuration: RTCConfiguration;
+  private readonly lease: IceServerLease | null;
 
   constructor(private readonly options: CallSessionOptions) {
     this.role = options.role;
     this.configuration = options.configuration;
-  }
-
-  /** The hub's STUN and TURN list, when it has one; must come before `start()`. */
-  useIceServers(iceServers: RTCIceServer[]): void {
-    this.configuration = { ...this.configuration, iceServers };
+    this.lease = options.iceServers ? new IceServerLease(options.iceServers, (servers) => this.useIceServers(servers)) : null;
   }
 
   get callId(): string | null {
@@ -71,7 +70,7 @@ export class CallSession {
 
   /** Captures the microphone (and camera for video calls); the offerer also prepares its connection. */
   async start(type: CallType): Promise<CallError | null> {
-    const captured = await this.options.media.capture(type, this.options.devices);
+    const [captured] = await Promise.all([this.options.media.capture(type, this.options.devices), this.lease?.renew()]);
     if (this.disposed) {
       captured.audio.stop();
       captured.video?.stop();
@@ -160,7 +159,7 @@ export class CallSession {
   }
 
   restartIce(): void {
-    this.peer?.restartIce();
+    void this.peer?.restartIce();
   }
 
   /** Stops every local track and closes the connection; says goodbye over the data channel first. */
@@ -169,6 +168,7 @@ export class CallSession {
     this.disposed = true;
     this.peer?.sendControl({ type: 'bye' }); // the other side ends at once, even when the hub cannot tell it
     clearInterval(this.qualityTimer);
+    this.lease?.stop();
     for (const track of [this.audio, this.camera, this.screen]) track?.stop();
     this.peer?.close();
     this.outbox.length = 0;
@@ -181,6 +181,7 @@ export class CallSession {
       mayOffer: this.role === 'offerer' || this.options.signaling.hubInfo.features.has('renegotiate-both-ways'),
       disconnectGraceMs: this.options.disconnectGraceMs,
       failAfterMs: this.options.failAfterMs,
+      beforeRestart: this.lease ? () => this.lease!.renew() : undefined,
     });
     const signaling = this.options.signaling;
     peer.events.on('description', (d) => this.send((id) => signaling.sendDescription(id, d)));
@@ -197,6 +198,11 @@ export class CallSession {
     peer.events.on('error', (error) => this.fail(error));
     this.peer = peer;
     return peer;
+  }
+
+  private useIceServers(iceServers: RTCIceServer[]): void {
+    this.configuration = { ...this.configuration, iceServers };
+    this.peer?.useIceServers(iceServers);
   }
 
   private send(signal: (id: string) => Promise<void>): void {

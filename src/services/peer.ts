@@ -15,6 +15,8 @@ export interface PeerOptions {
   readonly disconnectGraceMs?: number;
   /** How long the connection may stay down (after connecting once) before the peer gives up. */
   readonly failAfterMs?: number;
+  /** Runs before each ICE restart: fresh TURN credentials for the gathering it starts. */
+  readonly beforeRestart?: () => Promise<void>;
 }
 
 export interface PeerEvents {
@@ -112,6 +114,15 @@ export class Peer {
     }
   }
 
+  /** New STUN and TURN servers, used from the next ICE restart on. */
+  useIceServers(iceServers: RTCIceServer[]): void {
+    try {
+      this.connection.setConfiguration({ ...this.connection.getConfiguration(), iceServers });
+    } catch (error) {
+      if (!this.closed) this.events.emit('error', new CallError('WEBRTC_ERROR', `Could not renew the ICE servers: ${String(error)}`, { cause: error }));
+    }
+  }
+
   sendControl(message: unknown): void {
     if (this.control?.readyState === 'open') this.control.send(JSON.stringify(message));
   }
@@ -121,7 +132,9 @@ export class Peer {
    * from both sides at once collide, and in Chromium the rolled-back side's remote video then stays
    * frozen (frames decoded, none rendered), as test/services/media-path.test.ts showed.
    */
-  restartIce(): void {
+  async restartIce(): Promise<void> {
+    await this.options.beforeRestart?.();
+    if (this.closed) return;
     if (this.options.role === 'answerer') this.sendControl({ type: 'restart-ice' });
     else if (this.offersAllowed) this.connection.restartIce();
   }
@@ -160,7 +173,7 @@ export class Peer {
     this.control.addEventListener('message', ({ data }) => {
       try {
         const message: unknown = JSON.parse(String(data));
-        if ((message as { type?: unknown } | null)?.type === 'restart-ice') this.restartIce();
+        if ((message as { type?: unknown } | null)?.type === 'restart-ice') void this.restartIce();
         else this.events.emit('control', message);
       } catch {
         // not ours to act on: the other side's controller only sends JSON
@@ -187,7 +200,7 @@ export class Peer {
     const grace = this.options.disconnectGraceMs ?? 2000;
     const retry = (delay: number) => {
       this.restartTimer = setTimeout(() => {
-        this.restartIce();
+        void this.restartIce();
         retry(grace * 2);
       }, delay);
     };

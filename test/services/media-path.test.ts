@@ -1,13 +1,12 @@
 // Calls whose media path breaks for real: relay-only ICE sends every packet through the test runner's
-// TURN relay (scripts/wtr-turn.mjs), which the tests cut (every packet dropped) and restore. Signaling
-// (the loopback) stays up.
+// coturn (scripts/wtr-turn.mjs) by the gate in front of it, which the tests cut (every packet dropped)
+// and restore. Signaling (the loopback) stays up.
 import { expect, waitUntil } from '@open-wc/testing';
 import { peerConnections } from '../support/recorders.js';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties, type PartyOptions } from '../support/parties.js';
 import { needs } from '../support/needs.js';
+import { turnGate as turn, turnServer } from '../support/turn.js';
 
-const relay: Promise<RTCIceServer> = fetch('/__thrume/turn.json').then((r) => r.json());
-const turn = (action: 'cut' | 'restore') => fetch(`/__thrume/turn/${action}`, { method: 'POST' });
 const isReconnecting = (s: { status: string }) => s.status === 'reconnecting';
 
 const iceUfrag = (connection: RTCPeerConnection) => /a=ice-ufrag:(\S+)/.exec(connection.localDescription?.sdp ?? '')?.[1];
@@ -31,7 +30,7 @@ needs('peerConnection').describe('A call whose media path breaks', function () {
 
   async function relayedCall(alice: PartyOptions, bob: PartyOptions) {
     parties = loopbackParties('extended');
-    const relayOnly: PartyOptions = { iceServers: [await relay], iceTransportPolicy: 'relay', disconnectGraceMs: 500 };
+    const relayOnly: PartyOptions = { iceServers: [await turnServer('udp')], iceTransportPolicy: 'relay', disconnectGraceMs: 500 };
     const both = await Promise.all([parties.party('alice', { ...relayOnly, ...alice }), parties.party('bob', { ...relayOnly, ...bob })]);
     await connectCall(both[0], both[1]);
     return both;

@@ -27,6 +27,8 @@ const checks = {
   /** Safari-style autoplay: audio stays suspended until a gesture, even once the page has had one. */
   autoplayBlock: [!chromium && !firefox, 'this leg allows autoplay (browser flags)'],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
+  /** RTCPeerConnection.setConfiguration, to give a connection new TURN credentials before an ICE restart. */
+  setConfiguration: [typeof RTCPeerConnection === 'function' && 'setConfiguration' in RTCPeerConnection.prototype, 'this browser cannot change a connection\'s ICE servers'],
   pictureInPicture: ['requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */
   mediaEmulation: [chromium, 'emulateMedia needs the Chrome DevTools Protocol'],

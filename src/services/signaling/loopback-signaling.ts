@@ -2,6 +2,7 @@
 import { Emitter } from '../emitter.js';
 import { CallError } from '../errors.js';
 import type { CallType } from '../call-state.js';
+import type { IceServerList } from '../ice-servers.js';
 import type { LoopbackHub, LoopbackUser } from './loopback.js';
 import {
   baselineHubInfo,
@@ -80,7 +81,7 @@ export class LoopbackSignaling implements Signaling {
     await this.invoke('SendIceCandidateAsync', callId, JSON.stringify(candidate));
   }
 
-  async iceServers(): Promise<RTCIceServer[] | null> {
+  async iceServers(): Promise<IceServerList | null> {
     return null;
   }
 

@@ -2,6 +2,7 @@
 // SignalR (signalr-signaling.ts) and an in-memory loopback (loopback.ts).
 import type { Emitter } from '../emitter.js';
 import type { CallType } from '../call-state.js';
+import type { IceServerList } from '../ice-servers.js';
 
 import { hubEndReasons, type HubEndReason, type HubFeature } from './contract.js';
 import { nonEmpty } from '../peer-profile.js';
@@ -63,8 +64,8 @@ export interface Signaling {
   sendDescription(callId: string, description: RTCSessionDescriptionInit): Promise<void>;
   sendCandidate(callId: string, candidate: RTCIceCandidateInit): Promise<void>;
   rejoinCall(callId: string): Promise<RejoinResult>;
-  /** TURN and STUN servers from the hub (`ice-servers`), or null when it has none to give. */
-  iceServers(): Promise<RTCIceServer[] | null>;
+  /** TURN and STUN servers from the hub (`ice-servers`), or null when it has none to give; rejects when it cannot be reached. */
+  iceServers(): Promise<IceServerList | null>;
 }
 
 /** Parses the wire's opaque SDP string; null when it is not a session description. */

@@ -6,6 +6,7 @@ import { SignalRTransport } from './signalr-transport.js';
 import { Emitter } from '../emitter.js';
 import { CallError, hubError } from '../errors.js';
 import type { CallType } from '../call-state.js';
+import type { IceServerList } from '../ice-servers.js';
 import {
   baselineHubInfo,
   hubFeatures,
@@ -113,16 +114,18 @@ export class SignalRSignaling implements Signaling {
     await this.invokeRaw('SendIceCandidateAsync', [callId, JSON.stringify(candidate)], false);
   }
 
-  async iceServers(): Promise<RTCIceServer[] | null> {
+  async iceServers(): Promise<IceServerList | null> {
     if (!this.hubInfo.features.has('ice-servers')) return null;
     const token = await this.options.accessTokenFactory?.();
     const response = await fetch(new URL('/api/call/ice-servers', this.options.url), {
       credentials: this.options.withCredentials === false ? 'same-origin' : 'include',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { iceServers?: unknown };
-    return Array.isArray(body.iceServers) ? (body.iceServers as RTCIceServer[]) : null;
+    if (!response.ok) throw new CallError('NETWORK_ERROR', `The hub did not give ICE servers (HTTP ${response.status}).`);
+    const body = (await response.json()) as { iceServers?: unknown; ttlSeconds?: unknown };
+    if (!Array.isArray(body.iceServers)) return null;
+    const ttlSeconds = typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0 ? body.ttlSeconds : null;
+    return { iceServers: body.iceServers as RTCIceServer[], ttlSeconds };
   }
 
   private listen(): void {
