@@ -1,5 +1,5 @@
 // Starts Debian's coturn (`turnserver`) on a free loopback port with the hub's shared-secret scheme
-// (use-auth-secret), for the tests, and stops it by its PID. hub/docs/coturn.md is the production setup.
+// (use-auth-secret), for the tests, and stops it by its PID. docs/coturn.md is the production setup.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
@@ -45,7 +45,7 @@ export async function startCoturn({ secret, realm = 'thrume.test' }) {
     '-n', // no configuration file: everything is on this line
     `--listening-ip=${host}`, `--relay-ip=${host}`, `--listening-port=${port}`,
     '--use-auth-secret', `--static-auth-secret=${secret}`, `--realm=${realm}`,
-    '--allow-loopback-peers', // the tests' peers are on this machine; production denies them (hub/docs/coturn.md)
+    '--allow-loopback-peers', // the tests' peers are on this machine; production denies them (docs/coturn.md)
     '--no-tls', '--no-dtls', '--no-cli', '--fingerprint',
     '--min-port=49152', '--max-port=65535',
     '--log-file=stdout', '--simple-log',
