@@ -2,7 +2,7 @@
 // '@thrume/calls/elements' registers every element (its side effects survive `sideEffects`), and
 // importing '@thrume/calls' registers none. Prints "package: N passed, N failed".
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -68,6 +68,14 @@ try {
   await check('every entry has its type declarations', async () => {
     const missing = ['index', 'elements', 'testing'].filter((entry) => !existsSync(`dist/types/${entry}.d.ts`));
     if (missing.length) throw new Error(`no dist/types/${missing.join(', ')}.d.ts`);
+  });
+  await check('every file the exports name is in the packed package', async () => {
+    const targets = (value) => (typeof value === 'string' ? [value] : Object.values(value).flatMap(targets));
+    const exported = targets(JSON.parse(readFileSync('package.json', 'utf8')).exports);
+    const [{ files }] = JSON.parse(execSync('npm pack --dry-run --json --ignore-scripts', { encoding: 'utf8' }));
+    const packed = new Set(files.map((f) => f.path));
+    const missing = exported.map((p) => p.slice(2)).filter((p) => !packed.has(p));
+    if (missing.length) throw new Error(`not packed: ${missing.join(', ')}`);
   });
 } finally {
   rmSync(consumer, { recursive: true, force: true });
