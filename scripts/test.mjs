@@ -11,7 +11,8 @@ const legs = [
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
-  { label: 'vue', cmd: 'node', args: ['scripts/vue-test.mjs'] },
+  { label: 'vue', cmd: 'node', args: ['scripts/example-test.mjs', 'vue'] },
+  { label: 'react', cmd: 'node', args: ['scripts/example-test.mjs', 'react'] },
   { label: 'package', cmd: 'node', args: ['scripts/package-test.mjs'] },
   { label: 'size', cmd: 'node', args: ['bench/size.mjs', '--budget-kb', '30'], counts: false },
 ];

@@ -1,25 +1,34 @@
-// The Vue example: its element types match the manifest and typecheck, it builds, and a call placed and
-// answered by clicks runs in it in Chromium (vite preview on 127.0.0.1, a free port, stopped by its handle).
-// Prints "vue: N passed, N failed".
+// A framework example (examples/<name>/): it typechecks, it builds, and a call placed and answered by
+// clicks runs in it in Chromium (vite preview on 127.0.0.1, a free port, stopped by its handle).
+// Usage: node scripts/example-test.mjs vue|react. Prints "<name>: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './browser-flags.mjs';
 
-const root = fileURLToPath(new URL('../examples/vue/', import.meta.url));
+/** What each example checks before its typecheck. */
+const examples = {
+  vue: [['its element types are generated from the current custom-elements.json', 'node', ['examples/vue/scripts/element-types.mjs', '--check']]],
+  // It type-checks against the package's built declarations, as an app that installed it does.
+  react: [['the kit\'s declarations build', 'npx', ['tsc', '-p', 'tsconfig.build.json']]],
+};
+const name = process.argv[2];
+if (!examples[name]) throw new Error(`usage: node scripts/example-test.mjs ${Object.keys(examples).join('|')}`);
+
+const root = fileURLToPath(new URL(`../examples/${name}/`, import.meta.url));
 const configFile = `${root}vite.config.ts`;
 let passed = 0;
 let failed = 0;
 
-async function check(name, fn) {
+async function check(what, fn) {
   try {
     await fn();
     passed++;
-    console.log(`  ✓ ${name}`);
+    console.log(`  ✓ ${what}`);
   } catch (error) {
     failed++;
-    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(`  ✗ ${what}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
   }
 }
 
@@ -28,10 +37,8 @@ function run(cmd, args) {
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')}\n${result.stdout}${result.stderr}`);
 }
 
-console.log('vue example');
-await check('its element types are generated from the current custom-elements.json', () =>
-  run('node', [`${root}scripts/element-types.mjs`, '--check']),
-);
+console.log(`${name} example`);
+for (const [what, cmd, args] of examples[name]) await check(what, () => run(cmd, args));
 await check('it typechecks against the kit', () => run('npx', ['tsc', '-p', `${root}tsconfig.json`]));
 let built = false;
 await check('it builds with Vite', async () => {
@@ -81,7 +88,7 @@ if (built) {
         if (!(width > 0)) throw new Error('no frames');
       }
       const log = await alice('.messages').textContent();
-      if (!log.includes('Alice Moreau started a video call')) throw new Error(`Vue did not hear thrume-call: ${log}`);
+      if (!log.includes('Alice Moreau started a video call')) throw new Error(`the app did not hear thrume-call: ${log}`);
       await alice('thrume-active-call [part~="hang-up"]').click();
       await bob('thrume-active-call [part~="status"]', { hasText: 'Call ended' }).waitFor({ timeout: 10_000 });
       await bob('thrume-active-call [part~="close"]').click();
@@ -94,5 +101,5 @@ if (built) {
   }
 }
 
-console.log(`vue: ${passed} passed, ${failed} failed`);
+console.log(`${name}: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
