@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { LoopbackHub } from '@thrume/calls/testing';
 import { SyntheticMedia } from '@thrume/calls/testing';
 import type { PeerResolver } from '@thrume/calls';
-import './conversation-view.css';
+import '../../shared/conversation-view.css';
 
 export interface Person {
   readonly id: string;
