@@ -3,7 +3,7 @@
 // The kit is what a page that uses the elements over SignalR loads: every element and the public API
 // (the loopback for tests and stories has its own entry and is not counted). SignalR's HTTP transports,
 // which the kit imports only when a WebSocket cannot be had, are measured apart: what they add when loaded;
-// so are the phone layouts, which the elements import only on a phone-sized viewport.
+// so are the phone layouts, which the elements import only on a phone-sized viewport. Last, the CDN file.
 // Usage: node bench/size.mjs [--budget-kb 30]   (exits 1 when the kit is over budget)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -55,6 +55,8 @@ const services = await measure('+ services', servicesEntry);
 const kit = await measure('kit', kitEntry);
 const withFallback = await measure('+ fallback', kitEntry, { withFallback: true });
 const withPhone = await measure('+ phone', kitEntry, { withPhone: true });
+// The CDN's single module (scripts/cdn-build.mjs) holds everything, the HTTP transports and phone layouts too.
+const cdn = await measure('cdn', "export * from './src/cdn/thrume-calls.ts';", { withFallback: true, withPhone: true });
 
 const row = (m) => `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
 const plus = (m, before) => `+${(m.gzipKb - before.gzipKb).toFixed(1)} KB`;
@@ -66,6 +68,7 @@ console.log(row(services) + `   (${plus(services, litParts)}: controller, sessio
 console.log(row(kit) + `   (${plus(kit, services)}: the elements, strings, icons, tones, tokens, events)`);
 console.log(row(withFallback) + `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`);
 console.log(row(withPhone) + `   (${plus(withPhone, kit)}: the phone layouts, loaded only on a phone-sized viewport)`);
+console.log(row(cdn) + `   (dist/cdn/thrume-calls.js: one file for a <script type="module">, all of the above)`);
 console.log(`kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`);
 console.log(`budget: ${budgetKb} KB min+gzip -> ${kit.gzipKb <= budgetKb ? 'within' : 'OVER'}`);
 process.exit(kit.gzipKb <= budgetKb ? 0 : 1);

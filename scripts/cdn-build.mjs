@@ -1,0 +1,21 @@
+// The CDN build, in dist/cdn/ (after `vite build`, which empties dist/): thrume-calls.js, one minified
+// self-contained module with its source map that defines every element, and autoloader.js with one
+// module per element in components/ (and the chunks they share), loaded as tags appear.
+import { build } from 'esbuild';
+
+const tags = ['thrume-call-provider', 'thrume-call-button', 'thrume-incoming-call', 'thrume-active-call'];
+const common = {
+  bundle: true, minify: true, sourcemap: true, format: 'esm', platform: 'browser', target: 'es2022',
+  conditions: ['production'], tsconfig: 'tsconfig.json', outdir: 'dist/cdn', logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: { 'thrume-calls': 'src/cdn/thrume-calls.ts' } });
+await build({
+  ...common,
+  entryPoints: {
+    autoloader: 'src/cdn/autoloader.ts',
+    ...Object.fromEntries(tags.map((tag) => [`components/${tag}`, `src/components/${tag}/${tag}.ts`])),
+  },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
