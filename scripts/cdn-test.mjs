@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './browser-flags.mjs';
 import { startHubProcess } from './hub-process.mjs';
+import { renderedFrames } from './frames.mjs';
 
 execSync('node scripts/cdn-build.mjs', { stdio: 'inherit' });
 const directory = JSON.parse(await readFile('hub/fixtures/demo-directory.json', 'utf8'));
@@ -68,15 +69,8 @@ try {
       await atBob.locator('thrume-incoming-call [part~="accept"]').click({ timeout: 15_000 });
       for (const tab of [atAlice, atBob]) {
         await tab.locator('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
-        const frames = await tab.locator('thrume-active-call [part~="remote-video"]').evaluate(
-          (video) => new Promise((resolve, reject) => {
-            let seen = 0;
-            setTimeout(() => reject(new Error(`only ${seen} frames`)), 10_000);
-            const next = () => video.requestVideoFrameCallback(() => (++seen >= 5 ? resolve(seen) : next()));
-            next();
-          }),
-        );
-        if (frames < 5) throw new Error('no frames');
+        const width = await renderedFrames(tab.locator('thrume-active-call [part~="remote-video"]'));
+        if (!(width > 0)) throw new Error('frames with no width');
       }
       await atAlice.locator('thrume-active-call [part~="hang-up"]').click();
       await atBob.locator('thrume-active-call [part~="status"]', { hasText: 'Call ended' }).waitFor({ timeout: 10_000 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './browser-flags.mjs';
+import { renderedFrames } from './frames.mjs';
 
 /** What each example checks before its typecheck. */
 const examples = {
@@ -76,15 +77,7 @@ if (built) {
       for (const side of [alice, bob]) {
         const video = side('thrume-active-call [part~="remote-video"]');
         await video.waitFor({ timeout: 10_000 });
-        const width = await video.evaluate(
-          (el) =>
-            new Promise((resolve, reject) => {
-              let seen = 0;
-              setTimeout(() => reject(new Error(`only ${seen} frames`)), 10_000);
-              const next = () => el.requestVideoFrameCallback((_t, meta) => (++seen >= 5 ? resolve(meta.width) : next()));
-              next();
-            }),
-        );
+        const width = await renderedFrames(video);
         if (!(width > 0)) throw new Error('no frames');
       }
       const log = await alice('.messages').textContent();
