@@ -65,7 +65,10 @@ try {
     };
     try {
       const [atAlice, atBob] = [await open(alice, 'alice'), await open(bob, 'bob')];
-      await atAlice.locator('thrume-call-button [part~="video"][aria-disabled="false"]').click({ timeout: 15_000 });
+      // Both are online before Alice calls: Bob's page may still be loading its elements.
+      const ready = (tab) => tab.locator('thrume-call-button [part~="video"][aria-disabled="false"]');
+      await ready(atBob).waitFor({ timeout: 15_000 });
+      await ready(atAlice).click({ timeout: 15_000 });
       await atBob.locator('thrume-incoming-call [part~="accept"]').click({ timeout: 15_000 });
       for (const tab of [atAlice, atBob]) {
         await tab.locator('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });

@@ -56,10 +56,6 @@ export class ThrumeCallButton extends CallElement {
   /** Show the buttons' text next to their icons (it is always there for assistive technology). */
   @property({ type: Boolean, attribute: 'show-labels' }) showLabels = false;
 
-
-
-
-
   /** Why the buttons do nothing now, or an empty string when they can call. */
   get disabledReason(): string {
     const text = this.text;
