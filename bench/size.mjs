@@ -3,23 +3,26 @@
 // The kit is what a page that uses the elements over SignalR loads: every element and the public API
 // (the loopback for tests and stories has its own entry and is not counted). SignalR's HTTP transports,
 // which the kit imports only when a WebSocket cannot be had, are measured apart: what they add when loaded;
-// so are the phone layouts, which the elements import only on a phone-sized viewport. Last, the CDN file.
-// Usage: node bench/size.mjs [--budget-kb 30]   (exits 1 when the kit is over budget)
+// so are the phone layouts, which the elements import only on a phone-sized viewport. Last, the CDN file,
+// and each language's strings, which load only where an element speaks that language.
+// Usage: node bench/size.mjs [--budget-kb 31]   (exits 1 when the kit is over budget)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
-const budgetKb = Number(process.argv[process.argv.indexOf('--budget-kb') + 1]) || 30;
+const budgetKb = Number(process.argv[process.argv.indexOf('--budget-kb') + 1]) || 31;
 const kitEntries = ['./src/index.ts', './src/elements.ts'].filter((f) => existsSync(f));
 
 // The dynamic import of SignalR's HTTP transports; esbuild would inline it into a single-file bundle.
 const httpFallback = '@microsoft/signalr/dist/esm/HttpConnection.js';
 // The phone layouts (styles, dragging the inset), imported by each element as './phone.js'.
 const phoneStyles = './phone.js';
+// The translations, imported by src/locale.ts as './locales/<code>.js' when first needed.
+const locales = './locales/*';
 
 async function measure(label, contents, { withFallback = false, withPhone = false } = {}) {
   const result = await build({
-    external: [...(withPhone ? [] : [phoneStyles]), ...(withFallback ? [] : [httpFallback])],
+    external: [locales, ...(withPhone ? [] : [phoneStyles]), ...(withFallback ? [] : [httpFallback])],
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: `${label}.ts` },
     bundle: true,
     minify: true,
@@ -58,6 +61,10 @@ const withPhone = await measure('+ phone', kitEntry, { withPhone: true });
 // The CDN's single module (scripts/cdn-build.mjs) holds everything, the HTTP transports and phone layouts too.
 const cdn = await measure('cdn', "export * from './src/cdn/thrume-calls.ts';", { withFallback: true, withPhone: true });
 
+const languages = await Promise.all(
+  readdirSync('src/locales').map((file) => measure(file.replace(/\.ts$/, ''), `export { default } from './src/locales/${file}';`)),
+);
+
 const row = (m) => `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
 const plus = (m, before) => `+${(m.gzipKb - before.gzipKb).toFixed(1)} KB`;
 console.log(`entries: ${kitEntries.join(', ')}`);
@@ -69,6 +76,7 @@ console.log(row(kit) + `   (${plus(kit, services)}: the elements, strings, icons
 console.log(row(withFallback) + `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`);
 console.log(row(withPhone) + `   (${plus(withPhone, kit)}: the phone layouts, loaded only on a phone-sized viewport)`);
 console.log(row(cdn) + `   (dist/cdn/thrume-calls.js: one file for a <script type="module">, all of the above)`);
+console.log(`locales      ${languages.map((m) => `${m.label} ${m.gzipKb.toFixed(1)}`).join(', ')} KB min+gzip each   (loaded only where an element speaks it)`);
 console.log(`kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`);
 console.log(`budget: ${budgetKb} KB min+gzip -> ${kit.gzipKb <= budgetKb ? 'within' : 'OVER'}`);
 process.exit(kit.gzipKb <= budgetKb ? 0 : 1);

@@ -1,6 +1,8 @@
-// Every visible or announced string, in English. Replace any of them with the `strings` property of
-// an element, or once for all elements below a provider with the provider's `strings` property.
+// Every visible or announced string, in English. Elements speak the language of their nearest `lang`
+// (see locale.ts); replace any string with the `strings` property of an element, or once for all
+// elements below a provider with the provider's `strings` property.
 import { createContext } from '@lit/context';
+import { translationFor } from './locale.js';
 import type { CallErrorCode } from './services/errors.js';
 import type { CallType, EndReason, QualityVerdict } from './services/call-state.js';
 
@@ -117,7 +119,7 @@ export const defaultStrings: CallStrings = {
 /** Strings given to a provider, for every element below it. */
 export const stringsContext = createContext<Partial<CallStrings> | undefined>(Symbol('thrume-call-strings'));
 
-/** The strings an element shows: its own, then its provider's, then English. */
-export function resolveStrings(own?: Partial<CallStrings>, provided?: Partial<CallStrings>): CallStrings {
-  return { ...defaultStrings, ...provided, ...own };
+/** The strings an element shows: its own, then its provider's, then its language's, then English. */
+export function resolveStrings(own?: Partial<CallStrings>, provided?: Partial<CallStrings>, lang = 'en'): CallStrings {
+  return { ...defaultStrings, ...translationFor(lang), ...provided, ...own };
 }

@@ -1,10 +1,11 @@
-// What every call element shares: the controller it uses (its own, or the provided one), its strings,
-// and how a user's action reaches the controller.
+// What every call element shares: the controller it uses (its own, or the provided one), its strings
+// in its language, and how a user's action reaches the controller.
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { CallBinding, type CallHandle } from '../context.js';
 import { resolveStrings, stringsContext, type CallStrings } from '../strings.js';
+import { LocaleController } from '../locale.js';
 
 export abstract class CallElement extends LitElement {
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
@@ -18,10 +19,11 @@ export abstract class CallElement extends LitElement {
   private providedStrings?: Partial<CallStrings>;
 
   protected readonly binding = new CallBinding(this);
+  protected readonly locale = new LocaleController(this);
 
-  /** The strings in effect: this element's own, over the provider's, over English. */
+  /** The strings in effect: this element's own, over the provider's, over its language's, over English. */
   protected get text(): CallStrings {
-    return resolveStrings(this.strings, this.providedStrings);
+    return resolveStrings(this.strings, this.providedStrings, this.locale.lang);
   }
 
   /**

@@ -82,7 +82,7 @@ describe('<thrume-active-call>', () => {
 
   it('counts the duration from when media connected', async () => {
     const { el } = await page();
-    expect(part(el, 'duration')!.textContent).to.equal('0:42');
+    expect(part(el, 'duration')!.textContent).to.equal('00:42');
     expect(part(el, 'duration')!.getAttribute('datetime')).to.equal('PT42S');
   });
 

@@ -20,14 +20,35 @@ export function statusLine(state: CallState, text: CallStrings): string {
   }
 }
 
-/** `m:ss`, or `h:mm:ss` past an hour. */
-export function formatDuration(ms: number): string {
+// Not yet in TypeScript's lib: the part of Intl.DurationFormat (ES2025) used here.
+type DurationFormatter = { format(duration: { hours: number; minutes: number; seconds: number }): string };
+type DurationFormatConstructor = new (lang: string, options: object) => DurationFormatter;
+const durationFormat = (Intl as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+const formatters = new Map<string, DurationFormatter>();
+
+/**
+ * The duration as a clock in the language's digits: `mm:ss`, or `h:mm:ss` past an hour, through
+ * `Intl.DurationFormat` where the browser has it, else the same shape through `Intl.NumberFormat`.
+ */
+export function formatDuration(ms: number, lang = 'en', DurationFormat: DurationFormatConstructor | null = durationFormat ?? null): string {
   const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  const duration = { hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+  const key = `${DurationFormat ? 'intl' : 'number'}:${lang}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = DurationFormat ? new DurationFormat(lang, { style: 'digital', hoursDisplay: 'auto' }) : clockFormatter(lang);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(duration);
+}
+
+function clockFormatter(lang: string): DurationFormatter {
+  const two = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2 });
+  const one = new Intl.NumberFormat(lang);
+  return {
+    format: ({ hours, minutes, seconds }) =>
+      [...(hours ? [one.format(hours)] : []), two.format(minutes), two.format(seconds)].join(':'),
+  };
 }
 
 /** ISO 8601 duration for `<time datetime>`. */

@@ -81,7 +81,8 @@ export const styles = css`
     grid-area: 1 / 1;
   }
   [data-layout='overlay'] > :not([part~='stage'], [part~='summary']) {
-    margin-inline: max(var(--_thrume-gap), env(safe-area-inset-left)) max(var(--_thrume-gap), env(safe-area-inset-right));
+    margin-left: max(var(--_thrume-gap), env(safe-area-inset-left)); /* physical: safe areas are */
+    margin-right: max(var(--_thrume-gap), env(safe-area-inset-right));
   }
   [data-layout='overlay'] [part~='stage'] {
     min-height: 0;

@@ -200,7 +200,7 @@ export class ThrumeActiveCall extends CallElement {
           <span part="status" role="status">${statusLine(state, text)}</span>
           ${call.connectedAt && !ended
             ? html`<time part="duration" aria-label=${text.duration} datetime=${isoDuration(Date.now() - call.connectedAt.getTime())}
-                >${formatDuration(Date.now() - call.connectedAt.getTime())}</time
+                >${formatDuration(Date.now() - call.connectedAt.getTime(), this.locale.lang)}</time
               >`
             : nothing}
           ${state.quality && !ended

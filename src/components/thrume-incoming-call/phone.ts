@@ -9,7 +9,8 @@ export const styles = css`
     max-height: 100%;
     overflow: auto;
     padding: calc(var(--_thrume-gap) * 1.5);
-    padding-inline: max(calc(var(--_thrume-gap) * 1.5), env(safe-area-inset-left)) max(calc(var(--_thrume-gap) * 1.5), env(safe-area-inset-right));
+    padding-left: max(calc(var(--_thrume-gap) * 1.5), env(safe-area-inset-left)); /* physical: safe areas are */
+    padding-right: max(calc(var(--_thrume-gap) * 1.5), env(safe-area-inset-right));
     padding-block-end: max(calc(var(--_thrume-gap) * 1.5), env(safe-area-inset-bottom));
     border-width: 1px 0 0;
     border-radius: var(--thrume-incoming-call-radius, var(--_thrume-radius)) var(--thrume-incoming-call-radius, var(--_thrume-radius)) 0 0;
