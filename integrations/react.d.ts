@@ -120,7 +120,7 @@ export type ThrumeActiveCallProps = {
         "overlay"?: ThrumeActiveCall['overlay'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "controller"?: ThrumeActiveCall['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "strings"?: ThrumeActiveCall['strings'] | undefined;
 
   /** The mute button was pressed (`muted`: what it asks for); cancelable. */
@@ -149,7 +149,7 @@ export type ThrumeActiveCallSolidJsProps = {
         "prop:overlay"?: ThrumeActiveCall['overlay'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "prop:controller"?: ThrumeActiveCall['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "prop:strings"?: ThrumeActiveCall['strings'] | undefined;
   /** The mute button was pressed (`muted`: what it asks for); cancelable. */
   "on:thrume-toggle-microphone"?: ((e: ThrumeActiveCallThrumeToggleMicrophoneElementEvent) => void) | undefined;
@@ -196,7 +196,7 @@ export type ThrumeCallButtonProps = {
         "showLabels"?: ThrumeCallButton['showLabels'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "controller"?: ThrumeCallButton['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "strings"?: ThrumeCallButton['strings'] | undefined;
 
   /** A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling. */
@@ -225,7 +225,7 @@ export type ThrumeCallButtonSolidJsProps = {
         "prop:showLabels"?: ThrumeCallButton['showLabels'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "prop:controller"?: ThrumeCallButton['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "prop:strings"?: ThrumeCallButton['strings'] | undefined;
   /** A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling. */
   "on:thrume-call"?: ((e: ThrumeCallButtonThrumeCallElementEvent) => void) | undefined;
@@ -267,7 +267,7 @@ export type ThrumeCallProviderProps = {
         "signaling"?: ThrumeCallProvider['signaling'] | undefined;
   /** The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). */
         "media"?: ThrumeCallProvider['media'] | undefined;
-  /** Replacement strings for every element inside; see `CallStrings` for the keys. */
+  /** Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. */
         "strings"?: ThrumeCallProvider['strings'] | undefined;
   /** The call controller provided: the one set here, or the one this element created. */
         "controller"?: ThrumeCallProvider['controller'] | undefined;
@@ -304,7 +304,7 @@ export type ThrumeCallProviderSolidJsProps = {
         "prop:signaling"?: ThrumeCallProvider['signaling'] | undefined;
   /** The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). */
         "prop:media"?: ThrumeCallProvider['media'] | undefined;
-  /** Replacement strings for every element inside; see `CallStrings` for the keys. */
+  /** Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. */
         "prop:strings"?: ThrumeCallProvider['strings'] | undefined;
   /** The call controller provided: the one set here, or the one this element created. */
         "prop:controller"?: ThrumeCallProvider['controller'] | undefined;
@@ -327,7 +327,7 @@ export type ThrumeIncomingCallProps = {
         "silent"?: ThrumeIncomingCall['silent'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "controller"?: ThrumeIncomingCall['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "strings"?: ThrumeIncomingCall['strings'] | undefined;
 
   /** Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering. */
@@ -342,7 +342,7 @@ export type ThrumeIncomingCallSolidJsProps = {
         "prop:silent"?: ThrumeIncomingCall['silent'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "prop:controller"?: ThrumeIncomingCall['controller'] | undefined;
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
         "prop:strings"?: ThrumeIncomingCall['strings'] | undefined;
   /** Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering. */
   "on:thrume-answer"?: ((e: ThrumeIncomingCallThrumeAnswerElementEvent) => void) | undefined;
@@ -384,7 +384,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 
@@ -468,7 +468,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `show-labels`/`showLabels`: Show the buttons' text next to their icons (it is always there for assistive technology). 
  * - `disabledReason`: Why the buttons do nothing now, or an empty string when they can call. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 
@@ -518,6 +518,9 @@ export type ThrumeIncomingCallSolidJsProps = {
  * late (1.5 s; the controller's `peerResolverTimeoutMs`), throws or is not a profile changes nothing,
  * and the call goes on.
  * 
+ * Languages: the elements speak the language of their nearest `lang` (de, fr, es, uk, pl and ar ship,
+ * loaded on demand; `registerLocale` adds others) and follow `dir="rtl"`.
+ * 
  * ## Attributes & Properties
  * 
  * Component attributes and properties that can be applied to the element or by using JavaScript.
@@ -531,7 +534,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `peerResolver`: Gives the other person's name and picture, `(userId, hint) => ({ name, avatarUrl })` or a promise of it; may be set at any time. (property only)
  * - `signaling`: A signaling to use instead of SignalR, such as `new LoopbackHub().connect({ id, name })`. (property only)
  * - `media`: The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). (property only)
- * - `strings`: Replacement strings for every element inside; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. (property only)
  * - `controller`: The call controller provided: the one set here, or the one this element created. (property only)
  * - `withCredentials`: For compatibility with `withCredentials` in SignalR's options. (property only) (readonly)
  * 
@@ -561,7 +564,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `ringtonePlaying`: Whether the ringtone is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
  * - `ringtoneAudible`: Whether the ringtone can be heard now. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 
@@ -639,7 +642,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 
@@ -723,7 +726,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `show-labels`/`showLabels`: Show the buttons' text next to their icons (it is always there for assistive technology). 
  * - `disabledReason`: Why the buttons do nothing now, or an empty string when they can call. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 
@@ -773,6 +776,9 @@ export type ThrumeIncomingCallSolidJsProps = {
  * late (1.5 s; the controller's `peerResolverTimeoutMs`), throws or is not a profile changes nothing,
  * and the call goes on.
  * 
+ * Languages: the elements speak the language of their nearest `lang` (de, fr, es, uk, pl and ar ship,
+ * loaded on demand; `registerLocale` adds others) and follow `dir="rtl"`.
+ * 
  * ## Attributes & Properties
  * 
  * Component attributes and properties that can be applied to the element or by using JavaScript.
@@ -786,7 +792,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `peerResolver`: Gives the other person's name and picture, `(userId, hint) => ({ name, avatarUrl })` or a promise of it; may be set at any time. (property only)
  * - `signaling`: A signaling to use instead of SignalR, such as `new LoopbackHub().connect({ id, name })`. (property only)
  * - `media`: The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). (property only)
- * - `strings`: Replacement strings for every element inside; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. (property only)
  * - `controller`: The call controller provided: the one set here, or the one this element created. (property only)
  * - `withCredentials`: For compatibility with `withCredentials` in SignalR's options. (property only) (readonly)
  * 
@@ -816,7 +822,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `ringtonePlaying`: Whether the ringtone is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
  * - `ringtoneAudible`: Whether the ringtone can be heard now. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
- * - `strings`: Replacement strings; see `CallStrings` for the keys. (property only)
+ * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
  * ## Events
  * 

@@ -92,7 +92,7 @@ type ThrumeActiveCallProps = {
   "prop:ringbackPlaying"?: ThrumeActiveCall["ringbackPlaying"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   "prop:controller"?: ThrumeActiveCall["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   "prop:strings"?: ThrumeActiveCall["strings"];
   /** The mute button was pressed (`muted`: what it asks for); cancelable. */
   "on:thrume-toggle-microphone"?: (e: ThrumeToggleMicrophoneEvent) => void;
@@ -125,7 +125,7 @@ type ThrumeCallButtonProps = {
   "prop:disabledReason"?: ThrumeCallButton["disabledReason"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   "prop:controller"?: ThrumeCallButton["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   "prop:strings"?: ThrumeCallButton["strings"];
   /** A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling. */
   "on:thrume-call"?: (e: ThrumeCallEvent) => void;
@@ -152,7 +152,7 @@ type ThrumeCallProviderProps = {
   "prop:signaling"?: ThrumeCallProvider["signaling"];
   /** The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). */
   "prop:media"?: ThrumeCallProvider["media"];
-  /** Replacement strings for every element inside; see `CallStrings` for the keys. */
+  /** Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. */
   "prop:strings"?: ThrumeCallProvider["strings"];
   /** The call controller provided: the one set here, or the one this element created. */
   "prop:controller"?: ThrumeCallProvider["controller"];
@@ -173,7 +173,7 @@ type ThrumeIncomingCallProps = {
   "prop:ringtoneAudible"?: ThrumeIncomingCall["ringtoneAudible"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   "prop:controller"?: ThrumeIncomingCall["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   "prop:strings"?: ThrumeIncomingCall["strings"];
   /** Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering. */
   "on:thrume-answer"?: (e: ThrumeAnswerEvent) => void;

@@ -30,7 +30,7 @@ type ThrumeActiveCallProps = {
   ringbackPlaying?: ThrumeActiveCall["ringbackPlaying"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   controller?: ThrumeActiveCall["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   strings?: ThrumeActiveCall["strings"];
   /** The mute button was pressed (`muted`: what it asks for); cancelable. */
   "onthrume-toggle-microphone"?: (e: ThrumeToggleMicrophoneEvent) => void;
@@ -61,7 +61,7 @@ type ThrumeCallButtonProps = {
   disabledReason?: ThrumeCallButton["disabledReason"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   controller?: ThrumeCallButton["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   strings?: ThrumeCallButton["strings"];
   /** A call button was pressed (`ThrumeCallEvent`); `preventDefault()` keeps the element from calling. */
   "onthrume-call"?: (e: ThrumeCallEvent) => void;
@@ -86,7 +86,7 @@ type ThrumeCallProviderProps = {
   signaling?: ThrumeCallProvider["signaling"];
   /** The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). */
   media?: ThrumeCallProvider["media"];
-  /** Replacement strings for every element inside; see `CallStrings` for the keys. */
+  /** Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. */
   strings?: ThrumeCallProvider["strings"];
   /** The call controller provided: the one set here, or the one this element created. */
   controller?: ThrumeCallProvider["controller"];
@@ -105,7 +105,7 @@ type ThrumeIncomingCallProps = {
   ringtoneAudible?: ThrumeIncomingCall["ringtoneAudible"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   controller?: ThrumeIncomingCall["controller"];
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   strings?: ThrumeIncomingCall["strings"];
   /** Accept or Accept with audio only was pressed (`ThrumeAnswerEvent`, `audioOnly`); `preventDefault()` keeps the element from answering. */
   "onthrume-answer"?: (e: ThrumeAnswerEvent) => void;

@@ -20,8 +20,8 @@ const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': '
 
 const hub = await startHubProcess({ THRUME_HUB_MODE: 'extended', THRUME_STUN_URLS: '' });
 /** The page: the script tag and the elements, nothing else. */
-const page = (script, other) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const page = (script, other, lang) => `<!doctype html>
+<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><script type="module" src="/cdn/${script}"></script></head>
 <body><thrume-call-provider hub-url="${hub.url}/chathub">
 <thrume-call-button callee-id="${other.id}" callee-name="${other.displayName}"></thrume-call-button>
@@ -30,7 +30,10 @@ const page = (script, other) => `<!doctype html>
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const match = /^\/(thrume-calls|autoloader)\/(alice|bob)\.html$/.exec(url.pathname);
-  if (match) return res.writeHead(200, { 'content-type': 'text/html' }).end(page(`${match[1]}.js`, match[2] === 'alice' ? bob : alice));
+  if (match) {
+    const lang = url.searchParams.get('lang') ?? 'en';
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(page(`${match[1]}.js`, match[2] === 'alice' ? bob : alice, lang));
+  }
   const file = normalize(join('dist', url.pathname));
   if (!url.pathname.startsWith('/cdn/') || !file.startsWith('dist/cdn/')) return res.writeHead(404).end();
   readFile(file).then(
@@ -52,7 +55,10 @@ let passed = 0;
 let failed = 0;
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
-  for (const entry of ['thrume-calls', 'autoloader']) {
+  // English, and Arabic, whose strings the page loads from beside the module (locales/ or chunks/).
+  const words = { en: { accept: 'Accept', ended: 'Call ended' }, ar: { accept: 'قبول', ended: 'انتهت المكالمة' } };
+  for (const [entry, lang] of ['thrume-calls', 'autoloader'].flatMap((entry) => [[entry, 'en'], [entry, 'ar']])) {
+    const title = `a plain page with ${entry}.js and the tags makes a video call through the hub${lang === 'en' ? '' : `, in ${lang}`}`;
     const problems = [];
     const open = async (who, name) => {
       const context = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${await token(who.id)}` } });
@@ -60,7 +66,7 @@ try {
       tab.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
       tab.on('console', (m) => m.type() === 'error' && problems.push(`${name}: ${m.text()}`));
       tab.on('response', (r) => r.status() >= 400 && problems.push(`${name}: HTTP ${r.status()} for ${r.url()}`));
-      await tab.goto(`${origin}/${entry}/${name}.html`);
+      await tab.goto(`${origin}/${entry}/${name}.html?lang=${lang}`);
       return tab;
     };
     try {
@@ -69,20 +75,20 @@ try {
       const ready = (tab) => tab.locator('thrume-call-button [part~="video"][aria-disabled="false"]');
       await ready(atBob).waitFor({ timeout: 15_000 });
       await ready(atAlice).click({ timeout: 15_000 });
-      await atBob.locator('thrume-incoming-call [part~="accept"]').click({ timeout: 15_000 });
+      await atBob.locator('thrume-incoming-call [part~="accept"]', { hasText: words[lang].accept }).click({ timeout: 15_000 });
       for (const tab of [atAlice, atBob]) {
         await tab.locator('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
         const width = await renderedFrames(tab.locator('thrume-active-call [part~="remote-video"]'));
         if (!(width > 0)) throw new Error('frames with no width');
       }
       await atAlice.locator('thrume-active-call [part~="hang-up"]').click();
-      await atBob.locator('thrume-active-call [part~="status"]', { hasText: 'Call ended' }).waitFor({ timeout: 10_000 });
+      await atBob.locator('thrume-active-call [part~="status"]', { hasText: words[lang].ended }).waitFor({ timeout: 10_000 });
       if (problems.length) throw new Error(problems.join('\n'));
       passed++;
-      console.log(`  ✓ a plain page with ${entry}.js and the tags makes a video call through the hub`);
+      console.log(`  ✓ ${title}`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ a plain page with ${entry}.js and the tags makes a video call through the hub\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+      console.log(`  ✗ ${title}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
     } finally {
       for (const context of browser.contexts()) await context.close();
     }

@@ -52,18 +52,23 @@ try {
     const code = await bundle("import { LoopbackHub } from '@thrume/calls/testing'; console.log(LoopbackHub);");
     if (!code.includes('Not authorized to signal for this call')) throw new Error('the loopback hub is missing');
   });
-  await check("a page's bundle leaves SignalR's HTTP transports to a chunk of their own, loaded on demand", async () => {
+  await check("a page's bundle leaves SignalR's HTTP transports, and each language, to a chunk of its own, loaded on demand", async () => {
     const result = await build({
       stdin: { contents: "import '@thrume/calls/elements';", resolveDir: consumer, loader: 'js' },
-      bundle: true, splitting: true, format: 'esm', outdir: join(consumer, 'out'), write: false, logLevel: 'silent',
+      bundle: true, splitting: true, format: 'esm', outdir: join(consumer, 'out'), write: false, logLevel: 'silent', charset: 'utf8',
       preserveSymlinks: true, external: ['lit', 'lit/*', '@lit/*'],
     });
     const text = (file) => new TextDecoder().decode(file.contents);
     const page = text(result.outputFiles.find((file) => file.path.endsWith('stdin.js')));
     const chunks = result.outputFiles.filter((file) => !file.path.endsWith('stdin.js')).map(text);
-    const httpTransports = 'Negotiation can only be skipped when using the WebSocket transport directly.';
-    if (page.includes(httpTransports)) throw new Error('the page bundle holds the HTTP transports');
-    if (!chunks.some((chunk) => chunk.includes(httpTransports))) throw new Error('no chunk holds the HTTP transports');
+    const onDemand = {
+      "SignalR's HTTP transports": 'Negotiation can only be skipped when using the WebSocket transport directly.',
+      German: 'Annehmen', French: 'Raccrocher', Spanish: 'Colgar', Ukrainian: 'Прийняти', Polish: 'Odbierz', Arabic: 'قبول',
+    };
+    for (const [what, marker] of Object.entries(onDemand)) {
+      if (page.includes(marker)) throw new Error(`the page bundle holds ${what}`);
+      if (chunks.filter((chunk) => chunk.includes(marker)).length !== 1) throw new Error(`not one chunk holds ${what}`);
+    }
   });
   await check('every entry has its type declarations', async () => {
     const missing = ['index', 'elements', 'testing'].filter((entry) => !existsSync(`dist/types/${entry}.d.ts`));

@@ -32,6 +32,13 @@ try {
   await shoot(bob, 'phone-call-landscape');
   await alice.setViewportSize({ width: 1280, height: 800 });
   await shoot(alice, 'desktop-call');
+  // The same call in Arabic, right to left: the controls and the self view's corner mirror.
+  await alice.evaluate(() => Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' }));
+  await alice.locator('thrume-active-call [part~="hang-up"][title="إنهاء المكالمة"]').waitFor();
+  await alice.locator('thrume-active-call').screenshot({ path: join(outDir, 'desktop-call-rtl.png') });
+  await alice.setViewportSize(phone.viewport);
+  await alice.waitForTimeout(1000); // the self view paints again at its new size
+  await shoot(alice, 'phone-call-rtl');
   console.log(`screenshots in ${outDir}`);
 } finally {
   await stack.close();

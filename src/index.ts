@@ -10,8 +10,9 @@ export { verdictOf } from './services/quality.js';
 export * from './services/signaling/signaling.js';
 export type { IceServerList } from './services/ice-servers.js';
 export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';
-// Element plumbing, with no element registered: context, events, strings, tones.
+// Element plumbing, with no element registered: context, events, strings and languages, tones.
 export { callContext, CallBinding, type CallHandle, type CallBindingHost } from './context.js';
 export * from './events.js';
 export { defaultStrings, stringsContext, resolveStrings, type CallStrings } from './strings.js';
+export { registerLocale, loadLocale, languageOf } from './locale.js';
 export { Tone, ringtone, ringback, unlockAudioOnGesture, type TonePattern } from './tones.js';

@@ -11,7 +11,7 @@ export abstract class CallElement extends LitElement {
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   @property({ attribute: false }) controller?: CallHandle;
 
-  /** Replacement strings; see `CallStrings` for the keys. */
+  /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
   @property({ attribute: false }) strings?: Partial<CallStrings>;
 
   @consume({ context: stringsContext, subscribe: true })

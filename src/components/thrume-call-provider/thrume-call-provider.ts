@@ -26,6 +26,9 @@ const rebuildOn = ['hubUrl', 'accessTokenFactory', 'withCredentials', 'iceServer
  * late (1.5 s; the controller's `peerResolverTimeoutMs`), throws or is not a profile changes nothing,
  * and the call goes on.
  *
+ * Languages: the elements speak the language of their nearest `lang` (de, fr, es, uk, pl and ar ship,
+ * loaded on demand; `registerLocale` adds others) and follow `dir="rtl"`.
+ *
  * @summary Provides one call controller to the call elements inside it.
  *
  * @slot - The page content that holds the call elements.
@@ -61,7 +64,7 @@ export class ThrumeCallProvider extends LitElement {
   /** The camera, microphone and screen source; the browser's own without it (`SyntheticMedia` in stories). */
   @property({ attribute: false }) media?: MediaService;
 
-  /** Replacement strings for every element inside; see `CallStrings` for the keys. */
+  /** Replacement strings for every element inside, over their language's; see `CallStrings` for the keys. */
   @property({ attribute: false }) strings?: Partial<CallStrings>;
 
   private handed?: CallHandle;
