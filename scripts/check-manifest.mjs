@@ -17,7 +17,8 @@ const check = (name, ok, why) => {
 
 // Each page as its framework's compiler sees it: one program each, as their JSX namespaces differ.
 const pages = [
-  { file: 'test/integrations/react.tsx', jsx: ['--jsx', 'react-jsx', '--jsxImportSource', 'react'] },
+  { file: 'test/integrations/jsx.tsx', jsx: ['--jsx', 'react-jsx', '--jsxImportSource', 'react'] },
+  { file: 'test/integrations/jsx.tsx', jsx: ['--jsx', 'react-jsx', '--jsxImportSource', 'preact'] },
   { file: 'test/integrations/vue.ts', jsx: [] },
   { file: 'test/integrations/solid.tsx', jsx: ['--jsx', 'preserve', '--jsxImportSource', 'solid-js'] },
 ];
@@ -43,7 +44,7 @@ try {
   const built = run('npx', ['tsc', '-p', 'tsconfig.build.json']); // the declarations the typings import
   for (const page of pages) {
     const typed = built.status === 0 ? run('npx', ['tsc', ...compilerOptions, ...page.jsx, page.file]) : built;
-    check(page.file, typed.status === 0, `${typed.stdout}${typed.stderr}`);
+    check(`${page.file} (${page.jsx.at(-1) ?? 'vue'})`, typed.status === 0, `${typed.stdout}${typed.stderr}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

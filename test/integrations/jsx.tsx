@@ -1,4 +1,5 @@
-// A React 19 page as integrations/react.d.ts types it: attributes, properties and typed event handlers.
+// A React 19 or Preact page as integrations/react.d.ts types it (it declares both JSX namespaces): attributes,
+// properties and typed event handlers.
 import '../../integrations/react.js';
 import type { CallType } from '../../src/services/call-state.js';
 
