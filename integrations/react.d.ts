@@ -118,6 +118,12 @@ export type ThrumeActiveCallProps = {
         "hideDevices"?: ThrumeActiveCall['hideDevices'] | undefined;
   /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
         "overlay"?: ThrumeActiveCall['overlay'] | undefined;
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+          "no-shortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+        "noShortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
+  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+        "shortcuts"?: ThrumeActiveCall['shortcuts'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "controller"?: ThrumeActiveCall['controller'] | undefined;
   /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
@@ -147,6 +153,12 @@ export type ThrumeActiveCallSolidJsProps = {
         "prop:hideDevices"?: ThrumeActiveCall['hideDevices'] | undefined;
   /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
         "prop:overlay"?: ThrumeActiveCall['overlay'] | undefined;
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+        "bool:no-shortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+        "prop:noShortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
+  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+        "prop:shortcuts"?: ThrumeActiveCall['shortcuts'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "prop:controller"?: ThrumeActiveCall['controller'] | undefined;
   /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
@@ -373,6 +385,13 @@ export type ThrumeIncomingCallSolidJsProps = {
  * tapped, or its swap button pressed, to swap it with the large one; on a phone it can also be dragged
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  * 
+ * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
+ * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
+ * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
+ * 
+ * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
+ * 
  * ## Attributes & Properties
  * 
  * Component attributes and properties that can be applied to the element or by using JavaScript.
@@ -380,9 +399,13 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `silent`: Play no ringback tone while the other side rings. 
  * - `hide-devices`/`hideDevices`: Hide the device pickers. 
  * - `overlay`: When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). 
+ * - `no-shortcuts`/`noShortcuts`: Take no keyboard shortcuts, hold-to-talk included. 
+ * - `shortcuts`: Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
  * - `call`: The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. (property only) (readonly)
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
+ * - `screenKeptOn`: Whether the screen is kept on now (Screen Wake Lock, during a video call, where the browser allows it). (property only) (readonly)
+ * - `shortcutKeys`: The key combinations in effect. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
  * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 
@@ -631,6 +654,13 @@ export type ThrumeIncomingCallSolidJsProps = {
  * tapped, or its swap button pressed, to swap it with the large one; on a phone it can also be dragged
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  * 
+ * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
+ * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
+ * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
+ * 
+ * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
+ * 
  * ## Attributes & Properties
  * 
  * Component attributes and properties that can be applied to the element or by using JavaScript.
@@ -638,9 +668,13 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `silent`: Play no ringback tone while the other side rings. 
  * - `hide-devices`/`hideDevices`: Hide the device pickers. 
  * - `overlay`: When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). 
+ * - `no-shortcuts`/`noShortcuts`: Take no keyboard shortcuts, hold-to-talk included. 
+ * - `shortcuts`: Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
  * - `call`: The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. (property only) (readonly)
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
+ * - `screenKeptOn`: Whether the screen is kept on now (Screen Wake Lock, during a video call, where the browser allows it). (property only) (readonly)
+ * - `shortcutKeys`: The key combinations in effect. (property only) (readonly)
  * - `controller`: A call controller to use instead of the one a `<thrume-call-provider>` provides. (property only)
  * - `strings`: Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. (property only)
  * 

@@ -22,12 +22,20 @@ type ThrumeActiveCallProps = {
   "hide-devices"?: ThrumeActiveCall["hideDevices"];
   /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
   overlay?: ThrumeActiveCall["overlay"];
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+  "no-shortcuts"?: ThrumeActiveCall["noShortcuts"];
+  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  shortcuts?: ThrumeActiveCall["shortcuts"];
   /** The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. */
   call?: ThrumeActiveCall["call"];
   /** Whether the call covers the viewport now. */
   overlaid?: ThrumeActiveCall["overlaid"];
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
   ringbackPlaying?: ThrumeActiveCall["ringbackPlaying"];
+  /** Whether the screen is kept on now (Screen Wake Lock, during a video call, where the browser allows it). */
+  screenKeptOn?: ThrumeActiveCall["screenKeptOn"];
+  /** The key combinations in effect. */
+  shortcutKeys?: ThrumeActiveCall["shortcutKeys"];
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
   controller?: ThrumeActiveCall["controller"];
   /** Replacement strings, over those of the language of the nearest `lang`; see `CallStrings` for the keys. */
@@ -128,6 +136,7 @@ export type CustomElements = {
    * - **thrume-dismiss** - The ended call's Close button was pressed; cancelable (keeps the summary).
    *
    * ### **Methods:**
+   *
    *
    *
    * ### **CSS Properties:**

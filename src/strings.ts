@@ -48,6 +48,8 @@ export interface CallStrings {
   errors: Record<CallErrorCode, string>;
   close: string;
   callWith(name: string): string;
+  /** Modifier keys as keyboards print them, for the shortcuts shown in the call controls' tooltips. */
+  keys: Record<'Control' | 'Shift' | 'Alt' | 'Meta', string>;
 }
 
 export const defaultStrings: CallStrings = {
@@ -114,6 +116,7 @@ export const defaultStrings: CallStrings = {
   },
   close: 'Close',
   callWith: (name) => `Call with ${name || 'your contact'}`,
+  keys: { Control: 'Ctrl', Shift: 'Shift', Alt: 'Alt', Meta: 'Meta' },
 };
 
 /** Strings given to a provider, for every element below it. */

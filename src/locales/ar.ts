@@ -68,5 +68,6 @@ const ar: CallStrings = {
   },
   close: 'إغلاق',
   callWith: (name) => (name ? `مكالمة مع ${isolate(name)}` : 'مكالمة'),
+  keys: { Control: 'Ctrl', Shift: 'Shift', Alt: 'Alt', Meta: 'Meta' },
 };
 export default ar;

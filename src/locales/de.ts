@@ -65,5 +65,6 @@ const de: CallStrings = {
   },
   close: 'Schließen',
   callWith: (name) => (name ? `Anruf mit ${name}` : 'Anruf'),
+  keys: { Control: 'Strg', Shift: 'Umschalt', Alt: 'Alt', Meta: 'Meta' },
 };
 export default de;

@@ -65,5 +65,6 @@ const es: CallStrings = {
   },
   close: 'Cerrar',
   callWith: (name) => (name ? `Llamada con ${name}` : 'Llamada'),
+  keys: { Control: 'Ctrl', Shift: 'Mayús', Alt: 'Alt', Meta: 'Meta' },
 };
 export default es;

@@ -65,5 +65,6 @@ const fr: CallStrings = {
   },
   close: 'Fermer',
   callWith: (name) => (name ? `Appel avec ${name}` : 'Appel'),
+  keys: { Control: 'Ctrl', Shift: 'Maj', Alt: 'Alt', Meta: 'Méta' },
 };
 export default fr;

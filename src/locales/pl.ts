@@ -67,5 +67,6 @@ const pl: CallStrings = {
   },
   close: 'Zamknij',
   callWith: (name) => withName('Rozmowa', name),
+  keys: { Control: 'Ctrl', Shift: 'Shift', Alt: 'Alt', Meta: 'Meta' },
 };
 export default pl;

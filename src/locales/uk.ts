@@ -67,5 +67,6 @@ const uk: CallStrings = {
   },
   close: 'Закрити',
   callWith: (name) => withName('Дзвінок', name),
+  keys: { Control: 'Ctrl', Shift: 'Shift', Alt: 'Alt', Meta: 'Meta' },
 };
 export default uk;

@@ -33,7 +33,8 @@ async function activeCall(name: SceneName = 'active-video', scheme = 'light') {
 }
 
 /** Waits until the call covers the viewport with its phone styles, loaded on demand. */
-const coveringViewport = (el: ThrumeActiveCall) => waitUntil(() => part(el, 'base') && covers(part(el, 'base')!), 'the call does not cover the viewport');
+const coveringViewport = (el: ThrumeActiveCall) =>
+  waitUntil(() => part(el, 'base') && covers(part(el, 'base')!), 'the call does not cover the viewport', { timeout: 5000 });
 
 afterEach(async () => {
   made.splice(0).forEach((t) => t.stop());

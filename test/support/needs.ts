@@ -26,9 +26,13 @@ const checks = {
   audioOutput: [!firefox, 'headless Firefox has no audio output'],
   /** Safari-style autoplay: audio stays suspended until a gesture, even once the page has had one. */
   autoplayBlock: [!chromium && !firefox, 'this leg allows autoplay (browser flags)'],
-  /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
   /** RTCPeerConnection.setConfiguration, to give a connection new TURN credentials before an ICE restart. */
   setConfiguration: [typeof RTCPeerConnection === 'function' && 'setConfiguration' in RTCPeerConnection.prototype, 'this browser cannot change a connection\'s ICE servers'],
+  /** Screen Wake Lock that grants a lock; WebKitGTK here has the API and refuses (NotAllowedError). */
+  wakeLock: ['wakeLock' in navigator && (chromium || firefox), 'this browser refuses or lacks Screen Wake Lock'],
+  /** WTR's sendKeys with keys held down together (down and up); WebDriver classic has only press and type. */
+  keyChords: [chromium || firefox, 'sendKeys holds no key down over WebDriver classic'],
+  /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
   pictureInPicture: ['requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */
   mediaEmulation: [chromium, 'emulateMedia needs the Chrome DevTools Protocol'],

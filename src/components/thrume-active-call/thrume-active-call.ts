@@ -22,6 +22,8 @@ import { tokens } from '../../styles/tokens.js';
 import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
 import { PhoneLayout } from '../phone-layout.js';
 import { Inset, stage } from './stage.js';
+import { defaultShortcuts, type CallShortcuts, type ShortcutAction } from './shortcut-keys.js';
+import type { ScreenWakeLock } from './wake-lock.js';
 import { styles } from './thrume-active-call.styles.js';
 
 export const overlayModes = ['auto', 'always', 'never'] as const;
@@ -40,6 +42,13 @@ export type OverlayMode = (typeof overlayModes)[number];
  * pickers to its own width, every target still 44x44 px. The small video in a corner (the inset) is
  * tapped, or its swap button pressed, to swap it with the large one; on a phone it can also be dragged
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
+ *
+ * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
+ * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
+ * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
+ *
+ * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -108,6 +117,12 @@ export class ThrumeActiveCall extends CallElement {
   /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
   @property() overlay: OverlayMode = 'auto';
 
+  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  @property({ attribute: false }) shortcuts: Partial<CallShortcuts> = {};
+
+  /** Take no keyboard shortcuts, hold-to-talk included. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+
   @query('audio') private audio?: HTMLAudioElement;
   @query('[part~="close"]') private closeButton?: HTMLButtonElement;
   @query('[part~="hang-up"]') private hangUpButton?: HTMLButtonElement;
@@ -117,12 +132,15 @@ export class ThrumeActiveCall extends CallElement {
   private readonly phone = new PhoneLayout(this, () =>
     import('./phone.js').then((phone) => (phone.enhance(this.renderRoot as ShadowRoot, this.inset), phone)),
   );
+  private wakeLock?: ScreenWakeLock;
+  private inCall?: Promise<void>;
   private wasOverlaid = false;
   private clock?: ReturnType<typeof setInterval>;
   private wasVisible = false;
   private wasEnded = false;
   private returnFocusTo: HTMLElement | null = null;
   private sinkId: string | null = null;
+
 
   /** The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. */
   get call(): CallInfo | null {
@@ -141,6 +159,16 @@ export class ThrumeActiveCall extends CallElement {
     return this.tone.playing;
   }
 
+  /** Whether the screen is kept on now (Screen Wake Lock, during a video call, where the browser allows it). */
+  get screenKeptOn(): boolean {
+    return this.wakeLock?.held ?? false;
+  }
+
+  /** The key combinations in effect. */
+  get shortcutKeys(): CallShortcuts {
+    return { ...defaultShortcuts, ...this.shortcuts };
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.tone.stop();
@@ -152,10 +180,12 @@ export class ThrumeActiveCall extends CallElement {
     const { status } = this.binding.state;
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
+    if (visible) this.inCall ??= this.loadInCall().catch((error: unknown) => console.error('Thrume Calls: could not load the keyboard shortcuts and wake lock; the call goes on without them.', error));
     if (this.overlay === 'always') void this.phone.useStyles();
     if (status === 'calling' && !this.silent) this.tone.start();
     else this.tone.stop();
     const counting = status === 'active' || status === 'reconnecting';
+    this.wakeLock?.want(counting && this.call?.type === 'video');
     if (counting && !this.clock) this.clock = setInterval(() => this.requestUpdate(), 1000);
     if (!counting && this.clock) {
       clearInterval(this.clock);
@@ -220,10 +250,21 @@ export class ThrumeActiveCall extends CallElement {
   private renderControls(state: CallState, text: CallStrings) {
     const { muted, cameraOn, screenSharing } = state.controls;
     const hangUp = state.status === 'calling' ? text.cancelCall : text.hangUp;
-    const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) =>
-      html`<button part="control ${part}" type="button" aria-pressed=${pressed ?? nothing} title=${label} @click=${onClick}>
+    const keys: Partial<CallShortcuts> = this.noShortcuts ? {} : this.shortcutKeys;
+    const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) => {
+      const shortcut = keys[part as ShortcutAction] || undefined;
+      const hint = shortcut?.split('+').map((key: string) => text.keys[key as keyof CallStrings['keys']] ?? key).join('+');
+      return html`<button
+        part="control ${part}"
+        type="button"
+        aria-pressed=${pressed ?? nothing}
+        aria-keyshortcuts=${shortcut ?? nothing}
+        title=${hint ? `${label} (${hint})` : label}
+        @click=${onClick}
+      >
         ${icon(iconName)}<span class="visually-hidden">${label}</span>
       </button>`;
+    };
     return html`<div part="controls" role="group" aria-label=${text.controls}>
       ${control('microphone', text.mute, muted ? 'MicOff' : 'Mic', this.toggleMicrophone, muted)}
       ${control('camera', text.cameraOff, cameraOn ? 'Video' : 'VideoOff', this.toggleCamera, !cameraOn)}
@@ -253,6 +294,28 @@ export class ThrumeActiveCall extends CallElement {
       ${picker('camera', text.camera, devices.cameras, devices.cameraId)}
       ${devices.canChooseSpeaker ? picker('speaker', text.speaker, devices.speakers, devices.speakerId) : nothing}
     </div>`;
+  }
+
+  /** Also waits for the call's keyboard shortcuts and wake lock, once a call is shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.inCall;
+    return done;
+  }
+
+  /** The keyboard shortcuts and the wake lock, loaded when a call is first shown. */
+  private async loadInCall(): Promise<void> {
+    const [{ Shortcuts }, { ScreenWakeLock }] = await Promise.all([import('./shortcuts.js'), import('./wake-lock.js')]);
+    this.wakeLock = new ScreenWakeLock(this);
+    // It listens on the document while the call is shown, and needs no other reference.
+    new Shortcuts(this, {
+      active: () => !this.noShortcuts && this.call !== null && this.binding.state.status !== 'ended',
+      keys: () => this.shortcutKeys,
+      muted: () => this.binding.state.controls.muted,
+      run: (action: ShortcutAction) =>
+        action === 'microphone' ? this.toggleMicrophone() : action === 'camera' ? this.toggleCamera() : this.hangUp(),
+    });
+    this.requestUpdate();
   }
 
   private toggleMicrophone(): void {
