@@ -52,7 +52,7 @@ try {
     const code = await bundle("import { LoopbackHub } from '@thrume/calls/testing'; console.log(LoopbackHub);");
     if (!code.includes('Not authorized to signal for this call')) throw new Error('the loopback hub is missing');
   });
-  await check("a page's bundle leaves SignalR's HTTP transports, and each language, to a chunk of its own, loaded on demand", async () => {
+  await check("a page's bundle leaves SignalR's HTTP transports, the call's shortcuts and wake lock, and each language to chunks of their own", async () => {
     const result = await build({
       stdin: { contents: "import '@thrume/calls/elements';", resolveDir: consumer, loader: 'js' },
       bundle: true, splitting: true, format: 'esm', outdir: join(consumer, 'out'), write: false, logLevel: 'silent', charset: 'utf8',
@@ -63,6 +63,7 @@ try {
     const chunks = result.outputFiles.filter((file) => !file.path.endsWith('stdin.js')).map(text);
     const onDemand = {
       "SignalR's HTTP transports": 'Negotiation can only be skipped when using the WebSocket transport directly.',
+      'the keyboard shortcuts': '[role="switch"]', 'the wake lock': 'visibilitychange',
       German: 'Annehmen', French: 'Raccrocher', Spanish: 'Colgar', Ukrainian: 'Прийняти', Polish: 'Odbierz', Arabic: 'قبول',
     };
     for (const [what, marker] of Object.entries(onDemand)) {
