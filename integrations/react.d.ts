@@ -391,6 +391,8 @@ export type ThrumeIncomingCallSolidJsProps = {
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
+ * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
+ * where the browser refuses, a message says so, and the call goes on.
  * 
  * ## Attributes & Properties
  * 
@@ -469,7 +471,10 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
+ * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
+ * - `notice`: A message about the view, such as full screen refused.
+ * - `dismiss`: The button that hides the notice.
  * - `devices`: The device pickers.
  * - `close`: The Close button under an ended call.
   */
@@ -660,6 +665,8 @@ export type ThrumeIncomingCallSolidJsProps = {
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
+ * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
+ * where the browser refuses, a message says so, and the call goes on.
  * 
  * ## Attributes & Properties
  * 
@@ -738,7 +745,10 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
+ * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
+ * - `notice`: A message about the view, such as full screen refused.
+ * - `dismiss`: The button that hides the notice.
  * - `devices`: The device pickers.
  * - `close`: The Close button under an ended call.
   */

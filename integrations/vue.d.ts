@@ -182,7 +182,10 @@ export type CustomElements = {
    * - **microphone** - The mute button.
    * - **camera** - The camera button.
    * - **screen-share** - The screen-share button.
+   * - **full-screen** - The full-screen button (shown where the browser allows full screen).
    * - **hang-up** - The hang-up (or cancel) button.
+   * - **notice** - A message about the view, such as full screen refused.
+   * - **dismiss** - The button that hides the notice.
    * - **devices** - The device pickers.
    * - **close** - The Close button under an ended call.
    */

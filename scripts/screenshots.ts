@@ -28,13 +28,14 @@ try {
   await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
   await bob.setViewportSize(landscape);
   await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
+  await alice.waitForTimeout(500); // the frames shown are painted
   await shoot(alice, 'phone-call');
   await shoot(bob, 'phone-call-landscape');
   await alice.setViewportSize({ width: 1280, height: 800 });
   await shoot(alice, 'desktop-call');
   // The same call in Arabic, right to left: the controls and the self view's corner mirror.
   await alice.evaluate(() => Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' }));
-  await alice.locator('thrume-active-call [part~="hang-up"][title="إنهاء المكالمة"]').waitFor();
+  await alice.locator('thrume-active-call [part~="hang-up"][title^="إنهاء المكالمة"]').waitFor();
   await alice.locator('thrume-active-call').screenshot({ path: join(outDir, 'desktop-call-rtl.png') });
   await alice.setViewportSize(phone.viewport);
   await alice.waitForTimeout(1000); // the self view paints again at its new size

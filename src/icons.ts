@@ -5,8 +5,10 @@
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { TemplateResult } from 'lit';
 import { html } from 'lit';
+import Maximize from 'lucide/dist/esm/icons/maximize.mjs';
 import Mic from 'lucide/dist/esm/icons/mic.mjs';
 import MicOff from 'lucide/dist/esm/icons/mic-off.mjs';
+import Minimize from 'lucide/dist/esm/icons/minimize.mjs';
 import Monitor from 'lucide/dist/esm/icons/monitor.mjs';
 import Phone from 'lucide/dist/esm/icons/phone.mjs';
 import PhoneIncoming from 'lucide/dist/esm/icons/phone-incoming.mjs';
@@ -18,7 +20,7 @@ import Video from 'lucide/dist/esm/icons/video.mjs';
 import VideoOff from 'lucide/dist/esm/icons/video-off.mjs';
 import type { IconNode } from 'lucide';
 
-export const icons = { Mic, MicOff, Monitor, Phone, PhoneIncoming, PhoneOff, ScreenShare, ScreenShareOff, User, Video, VideoOff };
+export const icons = { Maximize, Mic, MicOff, Minimize, Monitor, Phone, PhoneIncoming, PhoneOff, ScreenShare, ScreenShareOff, User, Video, VideoOff };
 export type IconName = keyof typeof icons;
 
 const escape = (value: string | number | undefined) => String(value ?? '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);

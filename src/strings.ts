@@ -30,6 +30,11 @@ export interface CallStrings {
   shareScreen: string;
   hangUp: string;
   cancelCall: string;
+  fullScreen: string;
+  exitFullScreen: string;
+  fullScreenRefused: string;
+  /** The button that hides a message such as `fullScreenRefused`. */
+  dismiss: string;
   controls: string;
   devices: string;
   microphone: string;
@@ -75,6 +80,10 @@ export const defaultStrings: CallStrings = {
   shareScreen: 'Share screen',
   hangUp: 'Hang up',
   cancelCall: 'Cancel call',
+  fullScreen: 'Full screen',
+  exitFullScreen: 'Exit full screen',
+  fullScreenRefused: 'Full screen is not available here.',
+  dismiss: 'Dismiss',
   controls: 'Call controls',
   devices: 'Devices',
   microphone: 'Microphone',

@@ -30,6 +30,8 @@ const checks = {
   setConfiguration: [typeof RTCPeerConnection === 'function' && 'setConfiguration' in RTCPeerConnection.prototype, 'this browser cannot change a connection\'s ICE servers'],
   /** Screen Wake Lock that grants a lock; WebKitGTK here has the API and refuses (NotAllowedError). */
   wakeLock: ['wakeLock' in navigator && (chromium || firefox), 'this browser refuses or lacks Screen Wake Lock'],
+  /** The Fullscreen API, enabled for the page. */
+  fullScreen: [document.fullscreenEnabled, 'this browser allows no full screen here'],
   /** WTR's sendKeys with keys held down together (down and up); WebDriver classic has only press and type. */
   keyChords: [chromium || firefox, 'sendKeys holds no key down over WebDriver classic'],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */

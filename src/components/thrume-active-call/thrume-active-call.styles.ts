@@ -146,8 +146,21 @@ export const styles = css`
     background: var(--thrume-active-call-hang-up-background, var(--_thrume-danger));
     color: var(--_thrume-on-state);
   }
+  [part~='notice'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0.25rem 0.25rem 0.25rem 0.75rem;
+    border-inline-start: 4px solid var(--_thrume-accent);
+    background: var(--_thrume-surface-raised);
+  }
   [part~='close'] {
     justify-self: center;
+  }
+  :is([part~='close'], [part~='dismiss']) {
     min-width: 2.75rem;
     min-height: 2.75rem;
     padding: 0 1.2rem;

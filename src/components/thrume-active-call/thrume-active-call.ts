@@ -24,6 +24,7 @@ import { PhoneLayout } from '../phone-layout.js';
 import { Inset, stage } from './stage.js';
 import { defaultShortcuts, type CallShortcuts, type ShortcutAction } from './shortcut-keys.js';
 import type { ScreenWakeLock } from './wake-lock.js';
+import { FullScreen } from './full-screen.js';
 import { styles } from './thrume-active-call.styles.js';
 
 export const overlayModes = ['auto', 'always', 'never'] as const;
@@ -49,6 +50,8 @@ export type OverlayMode = (typeof overlayModes)[number];
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  *
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
+ * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
+ * where the browser refuses, a message says so, and the call goes on.
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -72,7 +75,10 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @csspart microphone - The mute button.
  * @csspart camera - The camera button.
  * @csspart screen-share - The screen-share button.
+ * @csspart full-screen - The full-screen button (shown where the browser allows full screen).
  * @csspart hang-up - The hang-up (or cancel) button.
+ * @csspart notice - A message about the view, such as full screen refused.
+ * @csspart dismiss - The button that hides the notice.
  * @csspart devices - The device pickers.
  * @csspart close - The Close button under an ended call.
  *
@@ -132,6 +138,8 @@ export class ThrumeActiveCall extends CallElement {
   private readonly phone = new PhoneLayout(this, () =>
     import('./phone.js').then((phone) => (phone.enhance(this.renderRoot as ShadowRoot, this.inset), phone)),
   );
+  private readonly fullScreen = new FullScreen(this);
+  @state() private notice?: 'fullScreenRefused';
   private wakeLock?: ScreenWakeLock;
   private inCall?: Promise<void>;
   private wasOverlaid = false;
@@ -151,7 +159,8 @@ export class ThrumeActiveCall extends CallElement {
 
   /** Whether the call covers the viewport now. */
   get overlaid(): boolean {
-    return this.call !== null && (this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport));
+    if (this.call === null) return false;
+    return this.fullScreen.active || this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport);
   }
 
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
@@ -181,7 +190,9 @@ export class ThrumeActiveCall extends CallElement {
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
     if (visible) this.inCall ??= this.loadInCall().catch((error: unknown) => console.error('Thrume Calls: could not load the keyboard shortcuts and wake lock; the call goes on without them.', error));
-    if (this.overlay === 'always') void this.phone.useStyles();
+    if (this.overlay === 'always' || this.fullScreen.active) void this.phone.useStyles();
+    if (status === 'ended' || !visible) this.fullScreen.leave();
+    if (!visible) this.notice = undefined;
     if (status === 'calling' && !this.silent) this.tone.start();
     else this.tone.stop();
     const counting = status === 'active' || status === 'reconnecting';
@@ -240,6 +251,11 @@ export class ThrumeActiveCall extends CallElement {
           ${state.remoteControls.screenSharing && !ended ? html`<span part="remote-state">${text.remoteSharing(call.peerName)}</span>` : nothing}
         </div>
         ${state.error ? html`<p part="error" role="alert">${text.errors[state.error.code]}</p>` : nothing}
+        ${this.notice
+          ? html`<p part="notice" role="status">
+              ${text[this.notice]}<button part="dismiss" type="button" @click=${() => (this.notice = undefined)}>${text.dismiss}</button>
+            </p>`
+          : nothing}
         ${ended
           ? html`<button part="close" type="button" @click=${this.dismiss}>${text.close}</button>`
           : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`}
@@ -250,6 +266,7 @@ export class ThrumeActiveCall extends CallElement {
   private renderControls(state: CallState, text: CallStrings) {
     const { muted, cameraOn, screenSharing } = state.controls;
     const hangUp = state.status === 'calling' ? text.cancelCall : text.hangUp;
+    const full = this.fullScreen.active;
     const keys: Partial<CallShortcuts> = this.noShortcuts ? {} : this.shortcutKeys;
     const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) => {
       const shortcut = keys[part as ShortcutAction] || undefined;
@@ -270,6 +287,9 @@ export class ThrumeActiveCall extends CallElement {
       ${control('camera', text.cameraOff, cameraOn ? 'Video' : 'VideoOff', this.toggleCamera, !cameraOn)}
       ${canShareScreen()
         ? control('screen-share', text.shareScreen, screenSharing ? 'ScreenShareOff' : 'ScreenShare', this.toggleScreenShare, screenSharing)
+        : nothing}
+      ${this.fullScreen.available
+        ? control('full-screen', full ? text.exitFullScreen : text.fullScreen, full ? 'Minimize' : 'Maximize', this.toggleFullScreen, full)
         : nothing}
       ${control('hang-up', hangUp, 'PhoneOff', this.hangUp)}
     </div>`;
@@ -312,10 +332,20 @@ export class ThrumeActiveCall extends CallElement {
       active: () => !this.noShortcuts && this.call !== null && this.binding.state.status !== 'ended',
       keys: () => this.shortcutKeys,
       muted: () => this.binding.state.controls.muted,
-      run: (action: ShortcutAction) =>
-        action === 'microphone' ? this.toggleMicrophone() : action === 'camera' ? this.toggleCamera() : this.hangUp(),
+      run: (action: ShortcutAction) => this.shortcutRuns[action].call(this),
     });
     this.requestUpdate();
+  }
+
+  private readonly shortcutRuns: Record<ShortcutAction, () => unknown> = {
+    microphone: this.toggleMicrophone,
+    camera: this.toggleCamera,
+    'full-screen': this.toggleFullScreen,
+    'hang-up': this.hangUp,
+  };
+
+  private async toggleFullScreen(): Promise<void> {
+    this.notice = (await this.fullScreen.toggle()) ? undefined : 'fullScreenRefused';
   }
 
   private toggleMicrophone(): void {
