@@ -6,6 +6,7 @@ import { loadLocale } from '../../src/locale.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
 import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.js';
 import { needs } from '../support/needs.js';
+import { chord } from '../support/keys.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const made: MediaStreamTrack[] = [];
@@ -16,11 +17,6 @@ const media = () => {
 };
 afterEach(() => made.splice(0).forEach((t) => t.stop()));
 
-/** Presses keys together, as a person does: each down in order, then each up in reverse. */
-async function chord(...keys: string[]) {
-  for (const key of keys) await sendKeys({ down: key });
-  for (const key of [...keys].reverse()) await sendKeys({ up: key });
-}
 
 /** A page with a text field, a button and another dialog beside the call; focus on the body. */
 async function page(patch = scene('active-video', { media: media() })) {

@@ -1,16 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { ThrumeActiveCall } from '../../src/elements.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
 import { needs } from '../support/needs.js';
+import { chord } from '../support/keys.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
-async function chord(...keys: string[]) {
-  for (const key of keys) await sendKeys({ down: key });
-  for (const key of [...keys].reverse()) await sendKeys({ up: key });
-}
 
 async function page(patch = scene('active-video')) {
   const controller = new ScriptedController(patch);
