@@ -4,7 +4,7 @@ import '../../src/elements.js';
 import type { CallElement } from '../../src/elements.js';
 import { defaultStrings, type CallStrings } from '../../src/strings.js';
 import { loadLocale, registerLocale } from '../../src/locale.js';
-import { formatDuration } from '../../src/components/thrume-active-call/call-summary.js';
+import { formatDuration, spokenDuration } from '../../src/components/thrume-active-call/call-summary.js';
 import { endReasons, initialCallState, type CallState } from '../../src/services/call-state.js';
 import { callErrorCodes } from '../../src/services/errors.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
@@ -212,6 +212,14 @@ describe('locales', () => {
     }
     expect(formatDuration(42_000, 'en', null)).to.equal('00:42');
     expect(formatDuration(3_725_000, 'de', null)).to.equal('1:02:05');
+    // In words, each unit in its plural form by CLDR's rules (Polish has three), with or without DurationFormat.
+    for (const format of [null, undefined]) {
+      expect(spokenDuration(125_000, 'en', format)).to.equal('2 minutes, 5 seconds');
+      expect(spokenDuration(125_000, 'pl', format)).to.match(/^2 minuty\W+(i )?5 sekund$/);
+      expect(spokenDuration(301_000, 'pl', format)).to.match(/^5 minut\W+(i )?1 sekunda$/);
+      expect(spokenDuration(3_600_000, 'de', format)).to.equal('1 Stunde');
+      expect(spokenDuration(0, 'uk', format)).to.equal('0 секунд');
+    }
     const two = new Intl.NumberFormat('ar-EG', { minimumIntegerDigits: 2 });
     expect(formatDuration(65_000, 'ar-EG', null)).to.equal(`${two.format(1)}:${two.format(5)}`);
   });

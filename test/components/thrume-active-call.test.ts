@@ -82,7 +82,8 @@ describe('<thrume-active-call>', () => {
 
   it('counts the duration from when media connected', async () => {
     const { el } = await page();
-    expect(part(el, 'duration')!.textContent).to.equal('00:42');
+    expect(part(el, 'duration')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('00:42');
+    expect(part(el, 'duration')!.querySelector('.visually-hidden')!.textContent).to.equal('Call duration: 42 seconds');
     expect(part(el, 'duration')!.getAttribute('datetime')).to.equal('PT42S');
   });
 

@@ -19,7 +19,7 @@ import type { CallInfo, CallState } from '../../services/call-state.js';
 import type { CallStrings } from '../../strings.js';
 import { Tone, ringback } from '../../tones.js';
 import { tokens } from '../../styles/tokens.js';
-import { deviceLabel, formatDuration, isoDuration, statusLine } from './call-summary.js';
+import { deviceLabel, formatDuration, isoDuration, spokenDuration, statusLine } from './call-summary.js';
 import { PhoneLayout } from '../phone-layout.js';
 import { Inset, stage } from './stage.js';
 import { defaultShortcuts, type CallShortcuts, type ShortcutAction } from './shortcut-keys.js';
@@ -240,9 +240,7 @@ export class ThrumeActiveCall extends CallElement {
           <h2 part="name">${call.peerName}</h2>
           <span part="status" role="status">${statusLine(state, text)}</span>
           ${call.connectedAt && !ended
-            ? html`<time part="duration" aria-label=${text.duration} datetime=${isoDuration(Date.now() - call.connectedAt.getTime())}
-                >${formatDuration(Date.now() - call.connectedAt.getTime(), this.locale.lang)}</time
-              >`
+            ? this.renderDuration(Date.now() - call.connectedAt.getTime(), text)
             : nothing}
           ${state.quality && !ended
             ? html`<span part="quality" data-verdict=${state.quality.verdict}>${text.quality}: ${text.verdict[state.quality.verdict]}</span>`
@@ -261,6 +259,15 @@ export class ThrumeActiveCall extends CallElement {
           : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`}
       </section>
     `;
+  }
+
+  /** The clock for the eye; the label and the duration in words for a screen reader. */
+  private renderDuration(ms: number, text: CallStrings) {
+    const lang = this.locale.lang;
+    return html`<time part="duration" datetime=${isoDuration(ms)}
+      ><span aria-hidden="true">${formatDuration(ms, lang)}</span
+      ><span class="visually-hidden">${text.duration}: ${spokenDuration(ms, lang)}</span></time
+    >`;
   }
 
   private renderControls(state: CallState, text: CallStrings) {
