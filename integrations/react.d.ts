@@ -392,7 +392,8 @@ export type ThrumeIncomingCallSolidJsProps = {
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
- * where the browser refuses, a message says so, and the call goes on.
+ * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
+ * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
  * 
  * ## Attributes & Properties
  * 
@@ -471,6 +472,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
+ * - `picture-in-picture`: The picture-in-picture button (shown with the other side's video, where the browser has it).
  * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
  * - `notice`: A message about the view, such as full screen refused.
@@ -666,7 +668,8 @@ export type ThrumeIncomingCallSolidJsProps = {
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
- * where the browser refuses, a message says so, and the call goes on.
+ * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
+ * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
  * 
  * ## Attributes & Properties
  * 
@@ -745,6 +748,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
+ * - `picture-in-picture`: The picture-in-picture button (shown with the other side's video, where the browser has it).
  * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
  * - `notice`: A message about the view, such as full screen refused.

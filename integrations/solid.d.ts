@@ -252,6 +252,7 @@ export type CustomElements = {
    * - **microphone** - The mute button.
    * - **camera** - The camera button.
    * - **screen-share** - The screen-share button.
+   * - **picture-in-picture** - The picture-in-picture button (shown with the other side's video, where the browser has it).
    * - **full-screen** - The full-screen button (shown where the browser allows full screen).
    * - **hang-up** - The hang-up (or cancel) button.
    * - **notice** - A message about the view, such as full screen refused.

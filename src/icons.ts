@@ -13,6 +13,7 @@ import Monitor from 'lucide/dist/esm/icons/monitor.mjs';
 import Phone from 'lucide/dist/esm/icons/phone.mjs';
 import PhoneIncoming from 'lucide/dist/esm/icons/phone-incoming.mjs';
 import PhoneOff from 'lucide/dist/esm/icons/phone-off.mjs';
+import PictureInPicture from 'lucide/dist/esm/icons/picture-in-picture-2.mjs';
 import ScreenShare from 'lucide/dist/esm/icons/screen-share.mjs';
 import ScreenShareOff from 'lucide/dist/esm/icons/screen-share-off.mjs';
 import User from 'lucide/dist/esm/icons/user.mjs';
@@ -20,7 +21,7 @@ import Video from 'lucide/dist/esm/icons/video.mjs';
 import VideoOff from 'lucide/dist/esm/icons/video-off.mjs';
 import type { IconNode } from 'lucide';
 
-export const icons = { Maximize, Mic, MicOff, Minimize, Monitor, Phone, PhoneIncoming, PhoneOff, ScreenShare, ScreenShareOff, User, Video, VideoOff };
+export const icons = { Maximize, Mic, MicOff, Minimize, Monitor, Phone, PhoneIncoming, PhoneOff, PictureInPicture, ScreenShare, ScreenShareOff, User, Video, VideoOff };
 export type IconName = keyof typeof icons;
 
 const escape = (value: string | number | undefined) => String(value ?? '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -33,6 +33,9 @@ export interface CallStrings {
   fullScreen: string;
   exitFullScreen: string;
   fullScreenRefused: string;
+  pictureInPicture: string;
+  exitPictureInPicture: string;
+  pictureInPictureRefused: string;
   /** The button that hides a message such as `fullScreenRefused`. */
   dismiss: string;
   controls: string;
@@ -83,6 +86,9 @@ export const defaultStrings: CallStrings = {
   fullScreen: 'Full screen',
   exitFullScreen: 'Exit full screen',
   fullScreenRefused: 'Full screen is not available here.',
+  pictureInPicture: 'Picture in picture',
+  exitPictureInPicture: 'Exit picture in picture',
+  pictureInPictureRefused: 'Picture in picture is not available here.',
   dismiss: 'Dismiss',
   controls: 'Call controls',
   devices: 'Devices',

@@ -34,6 +34,8 @@ const checks = {
   fullScreen: [document.fullscreenEnabled, 'this browser allows no full screen here'],
   /** WTR's sendKeys with keys held down together (down and up); WebDriver classic has only press and type. */
   keyChords: [chromium || firefox, 'sendKeys holds no key down over WebDriver classic'],
+  /** A picture-in-picture window a test may open: Firefox's keeps the keyboard focus from the test pages after it. */
+  pictureInPictureWindow: ['requestPictureInPicture' in HTMLVideoElement.prototype && !firefox, "Firefox's picture-in-picture window takes the keyboard from later test pages"],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
   pictureInPicture: ['requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */

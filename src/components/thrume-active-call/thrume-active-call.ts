@@ -24,7 +24,8 @@ import { PhoneLayout } from '../phone-layout.js';
 import { Inset, stage } from './stage.js';
 import { defaultShortcuts, type CallShortcuts, type ShortcutAction } from './shortcut-keys.js';
 import type { ScreenWakeLock } from './wake-lock.js';
-import { FullScreen } from './full-screen.js';
+import type { FullScreen } from './full-screen.js';
+import type { PictureInPicture } from './picture-in-picture.js';
 import { styles } from './thrume-active-call.styles.js';
 
 export const overlayModes = ['auto', 'always', 'never'] as const;
@@ -51,7 +52,8 @@ export type OverlayMode = (typeof overlayModes)[number];
  *
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
- * where the browser refuses, a message says so, and the call goes on.
+ * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
+ * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -75,6 +77,7 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @csspart microphone - The mute button.
  * @csspart camera - The camera button.
  * @csspart screen-share - The screen-share button.
+ * @csspart picture-in-picture - The picture-in-picture button (shown with the other side's video, where the browser has it).
  * @csspart full-screen - The full-screen button (shown where the browser allows full screen).
  * @csspart hang-up - The hang-up (or cancel) button.
  * @csspart notice - A message about the view, such as full screen refused.
@@ -138,8 +141,9 @@ export class ThrumeActiveCall extends CallElement {
   private readonly phone = new PhoneLayout(this, () =>
     import('./phone.js').then((phone) => (phone.enhance(this.renderRoot as ShadowRoot, this.inset), phone)),
   );
-  private readonly fullScreen = new FullScreen(this);
-  @state() private notice?: 'fullScreenRefused';
+  private fullScreen?: FullScreen;
+  private pictureInPicture?: PictureInPicture;
+  @state() private notice?: 'fullScreenRefused' | 'pictureInPictureRefused';
   private wakeLock?: ScreenWakeLock;
   private inCall?: Promise<void>;
   private wasOverlaid = false;
@@ -160,7 +164,7 @@ export class ThrumeActiveCall extends CallElement {
   /** Whether the call covers the viewport now. */
   get overlaid(): boolean {
     if (this.call === null) return false;
-    return this.fullScreen.active || this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport);
+    return !!this.fullScreen?.active || this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport);
   }
 
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
@@ -189,9 +193,12 @@ export class ThrumeActiveCall extends CallElement {
     const { status } = this.binding.state;
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
-    if (visible) this.inCall ??= this.loadInCall().catch((error: unknown) => console.error('Thrume Calls: could not load the keyboard shortcuts and wake lock; the call goes on without them.', error));
-    if (this.overlay === 'always' || this.fullScreen.active) void this.phone.useStyles();
-    if (status === 'ended' || !visible) this.fullScreen.leave();
+    if (visible) this.inCall ??= this.loadInCall().catch((error: unknown) => console.error('Thrume Calls: could not load the shortcuts, wake lock, full screen and picture-in-picture; the call goes on without them.', error));
+    if (this.overlay === 'always' || this.fullScreen?.active) void this.phone.useStyles();
+    if (status === 'ended' || !visible) {
+      this.fullScreen?.leave();
+      this.pictureInPicture?.leave();
+    }
     if (!visible) this.notice = undefined;
     if (status === 'calling' && !this.silent) this.tone.start();
     else this.tone.stop();
@@ -273,7 +280,8 @@ export class ThrumeActiveCall extends CallElement {
   private renderControls(state: CallState, text: CallStrings) {
     const { muted, cameraOn, screenSharing } = state.controls;
     const hangUp = state.status === 'calling' ? text.cancelCall : text.hangUp;
-    const full = this.fullScreen.active;
+    const full = !!this.fullScreen?.active;
+    const pip = !!this.pictureInPicture?.active;
     const keys: Partial<CallShortcuts> = this.noShortcuts ? {} : this.shortcutKeys;
     const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) => {
       const shortcut = keys[part as ShortcutAction] || undefined;
@@ -295,7 +303,16 @@ export class ThrumeActiveCall extends CallElement {
       ${canShareScreen()
         ? control('screen-share', text.shareScreen, screenSharing ? 'ScreenShareOff' : 'ScreenShare', this.toggleScreenShare, screenSharing)
         : nothing}
-      ${this.fullScreen.available
+      ${this.pictureInPicture?.available
+        ? control(
+            'picture-in-picture',
+            pip ? text.exitPictureInPicture : text.pictureInPicture,
+            'PictureInPicture',
+            this.togglePictureInPicture,
+            pip,
+          )
+        : nothing}
+      ${this.fullScreen?.available
         ? control('full-screen', full ? text.exitFullScreen : text.fullScreen, full ? 'Minimize' : 'Maximize', this.toggleFullScreen, full)
         : nothing}
       ${control('hang-up', hangUp, 'PhoneOff', this.hangUp)}
@@ -326,14 +343,22 @@ export class ThrumeActiveCall extends CallElement {
   /** Also waits for the call's keyboard shortcuts and wake lock, once a call is shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
+    if (!this.inCall) return done;
     await this.inCall;
-    return done;
+    return super.getUpdateComplete(); // and the render that added their buttons
   }
 
-  /** The keyboard shortcuts and the wake lock, loaded when a call is first shown. */
+  /** The keyboard shortcuts, the wake lock, full screen and picture-in-picture, loaded when a call is first shown. */
   private async loadInCall(): Promise<void> {
-    const [{ Shortcuts }, { ScreenWakeLock }] = await Promise.all([import('./shortcuts.js'), import('./wake-lock.js')]);
+    const [{ Shortcuts }, { ScreenWakeLock }, { FullScreen }, { PictureInPicture }] = await Promise.all([
+      import('./shortcuts.js'),
+      import('./wake-lock.js'),
+      import('./full-screen.js'),
+      import('./picture-in-picture.js'),
+    ]);
     this.wakeLock = new ScreenWakeLock(this);
+    this.fullScreen = new FullScreen(this);
+    this.pictureInPicture = new PictureInPicture(this, () => this.renderRoot.querySelector('video[part~="remote-video"]'));
     // It listens on the document while the call is shown, and needs no other reference.
     new Shortcuts(this, {
       active: () => !this.noShortcuts && this.call !== null && this.binding.state.status !== 'ended',
@@ -352,7 +377,11 @@ export class ThrumeActiveCall extends CallElement {
   };
 
   private async toggleFullScreen(): Promise<void> {
-    this.notice = (await this.fullScreen.toggle()) ? undefined : 'fullScreenRefused';
+    this.notice = (await this.fullScreen?.toggle()) ? undefined : 'fullScreenRefused';
+  }
+
+  private async togglePictureInPicture(): Promise<void> {
+    this.notice = (await this.pictureInPicture?.toggle()) ? undefined : 'pictureInPictureRefused';
   }
 
   private toggleMicrophone(): void {
