@@ -32,6 +32,7 @@ try {
   await shoot(alice, 'phone-call');
   await shoot(bob, 'phone-call-landscape');
   await alice.setViewportSize({ width: 1280, height: 800 });
+  await alice.waitForTimeout(1000); // the videos paint again at their new size
   await shoot(alice, 'desktop-call');
   // The same call in Arabic, right to left: the controls and the self view's corner mirror.
   await alice.evaluate(() => Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' }));
