@@ -4,22 +4,16 @@ import '../../src/elements.js';
 import type { ThrumeActiveCall } from '../../src/elements.js';
 import { loadLocale } from '../../src/locale.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
-import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.js';
+import { sceneMedia, stopSceneMedia } from '../support/scene-media.js';
 import { needs } from '../support/needs.js';
 import { chord } from '../support/keys.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const made: MediaStreamTrack[] = [];
-const media = () => {
-  const tracks = [oscillatorTrack(), canvasTrack('me'), oscillatorTrack(), canvasTrack('them')];
-  made.push(...tracks);
-  return { local: new MediaStream(tracks.slice(0, 2)), remote: new MediaStream(tracks.slice(2)) };
-};
-afterEach(() => made.splice(0).forEach((t) => t.stop()));
+afterEach(stopSceneMedia);
 
 
 /** A page with a text field, a button and another dialog beside the call; focus on the body. */
-async function page(patch = scene('active-video', { media: media() })) {
+async function page(patch = scene('active-video', { media: sceneMedia() })) {
   const controller = new ScriptedController(patch);
   const root = await fixture<HTMLDivElement>(html`<div>
     <input id="field" aria-label="Message" /><button id="before">Messages</button>
@@ -89,7 +83,7 @@ describe('<thrume-active-call> keyboard shortcuts', () => {
 
   needs('keyChords').it('hold Space while muted to talk, muted again when it is let go', async () => {
     const muted = { muted: true, cameraOn: true, screenSharing: false };
-    const { controller } = await page({ ...scene('active-video', { media: media() }), controls: muted });
+    const { controller } = await page({ ...scene('active-video', { media: sceneMedia() }), controls: muted });
     await sendKeys({ down: ' ' });
     expect(controller.intents).to.deep.equal(['toggleMute']);
     controller.set({ controls: { ...muted, muted: false } }); // what the controller does when asked
@@ -99,7 +93,7 @@ describe('<thrume-active-call> keyboard shortcuts', () => {
 
   it('Space on a button presses it, and is not hold-to-talk; nor is Space while not muted', async () => {
     const muted = { muted: true, cameraOn: true, screenSharing: false };
-    const { controller, focus } = await page({ ...scene('active-video', { media: media() }), controls: muted });
+    const { controller, focus } = await page({ ...scene('active-video', { media: sceneMedia() }), controls: muted });
     focus('before');
     await sendKeys({ press: ' ' });
     controller.set({ controls: { ...muted, muted: false } });

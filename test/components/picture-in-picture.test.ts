@@ -3,23 +3,17 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { ThrumeActiveCall } from '../../src/elements.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
-import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.js';
+import { sceneMedia, stopSceneMedia } from '../support/scene-media.js';
 import { needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const made: MediaStreamTrack[] = [];
-const media = () => {
-  const tracks = [oscillatorTrack(), canvasTrack('me'), oscillatorTrack(), canvasTrack('them')];
-  made.push(...tracks);
-  return { local: new MediaStream(tracks.slice(0, 2)), remote: new MediaStream(tracks.slice(2)) };
-};
 afterEach(async () => {
   if (document.pictureInPictureElement) await document.exitPictureInPicture();
-  made.splice(0).forEach((t) => t.stop());
+  stopSceneMedia();
 });
 
 async function call(name: 'active-video' | 'active-voice' = 'active-video') {
-  const controller = new ScriptedController(scene(name, { media: media() }));
+  const controller = new ScriptedController(scene(name, { media: sceneMedia() }));
   const el = await fixture<ThrumeActiveCall>(html`<thrume-active-call silent .controller=${controller}></thrume-active-call>`);
   await el.updateComplete;
   const video = el.shadowRoot!.querySelector<HTMLVideoElement>('video[part~="remote-video"]');
