@@ -122,7 +122,7 @@ export type ThrumeActiveCallProps = {
           "no-shortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
   /** Take no keyboard shortcuts, hold-to-talk included. */
         "noShortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
-  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  /** Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
         "shortcuts"?: ThrumeActiveCall['shortcuts'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "controller"?: ThrumeActiveCall['controller'] | undefined;
@@ -157,7 +157,7 @@ export type ThrumeActiveCallSolidJsProps = {
         "bool:no-shortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
   /** Take no keyboard shortcuts, hold-to-talk included. */
         "prop:noShortcuts"?: ThrumeActiveCall['noShortcuts'] | undefined;
-  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  /** Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
         "prop:shortcuts"?: ThrumeActiveCall['shortcuts'] | undefined;
   /** A call controller to use instead of the one a `<thrume-call-provider>` provides. */
         "prop:controller"?: ThrumeActiveCall['controller'] | undefined;
@@ -386,14 +386,14 @@ export type ThrumeIncomingCallSolidJsProps = {
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  * 
  * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
- * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * Control+Shift+F full screen, and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
+ * keeps the other side's video in sight over other pages and tabs, where the browser has it.
  * 
  * ## Attributes & Properties
  * 
@@ -403,7 +403,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `hide-devices`/`hideDevices`: Hide the device pickers. 
  * - `overlay`: When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). 
  * - `no-shortcuts`/`noShortcuts`: Take no keyboard shortcuts, hold-to-talk included. 
- * - `shortcuts`: Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
+ * - `shortcuts`: Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
  * - `call`: The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. (property only) (readonly)
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)
@@ -662,14 +662,14 @@ export type ThrumeIncomingCallSolidJsProps = {
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  * 
  * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
- * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * Control+Shift+F full screen, and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
+ * keeps the other side's video in sight over other pages and tabs, where the browser has it.
  * 
  * ## Attributes & Properties
  * 
@@ -679,7 +679,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `hide-devices`/`hideDevices`: Hide the device pickers. 
  * - `overlay`: When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). 
  * - `no-shortcuts`/`noShortcuts`: Take no keyboard shortcuts, hold-to-talk included. 
- * - `shortcuts`: Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
+ * - `shortcuts`: Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. (property only)
  * - `call`: The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. (property only) (readonly)
  * - `overlaid`: Whether the call covers the viewport now. (property only) (readonly)
  * - `ringbackPlaying`: Whether the ringback is wanted now (it may still wait for a user gesture to be heard). (property only) (readonly)

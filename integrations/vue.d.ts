@@ -24,7 +24,7 @@ type ThrumeActiveCallProps = {
   overlay?: ThrumeActiveCall["overlay"];
   /** Take no keyboard shortcuts, hold-to-talk included. */
   "no-shortcuts"?: ThrumeActiveCall["noShortcuts"];
-  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  /** Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
   shortcuts?: ThrumeActiveCall["shortcuts"];
   /** The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. */
   call?: ThrumeActiveCall["call"];

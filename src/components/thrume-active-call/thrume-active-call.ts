@@ -46,14 +46,14 @@ export type OverlayMode = (typeof overlayModes)[number];
  * to another corner. The phone layout's styles and dragging are loaded on demand, where first used.
  *
  * Keyboard: while a call is shown, Control+Shift+M toggles the microphone, Control+Shift+O the camera,
- * and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
+ * Control+Shift+F full screen, and Control+Shift+H hangs up (by the key's place, in any layout); holding Space while muted talks
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  *
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs (Chromium and Safari).
+ * keeps the other side's video in sight over other pages and tabs, where the browser has it.
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -126,7 +126,7 @@ export class ThrumeActiveCall extends CallElement {
   /** When the call covers the viewport: `auto` on a phone-sized viewport, `always`, or `never` (it stays in place). */
   @property() overlay: OverlayMode = 'auto';
 
-  /** Key combinations for `microphone`, `camera` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
+  /** Key combinations for `microphone`, `camera`, `full-screen` and `hang-up`, as `aria-keyshortcuts` writes them, over the defaults; '' turns one off. */
   @property({ attribute: false }) shortcuts: Partial<CallShortcuts> = {};
 
   /** Take no keyboard shortcuts, hold-to-talk included. */
@@ -152,7 +152,6 @@ export class ThrumeActiveCall extends CallElement {
   private wasEnded = false;
   private returnFocusTo: HTMLElement | null = null;
   private sinkId: string | null = null;
-
 
   /** The call shown: in progress, or ended and not yet closed. Null when the element shows nothing. */
   get call(): CallInfo | null {
