@@ -101,7 +101,8 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     hosts.add(this.host);
-    observer ??= new MutationObserver(refresh);
+    if (observer) return; // one observer for the whole document, made with the first element
+    observer = new MutationObserver(refresh);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
