@@ -36,6 +36,8 @@ const checks = {
   keyChords: [chromium || firefox, 'sendKeys holds no key down over WebDriver classic'],
   /** A picture-in-picture window a test may open: Firefox's keeps the keyboard focus from the test pages after it. */
   pictureInPictureWindow: ['requestPictureInPicture' in HTMLVideoElement.prototype && !firefox, "Firefox's picture-in-picture window takes the keyboard from later test pages"],
+  /** Document Picture-in-Picture, a window the page fills itself (Chromium). */
+  documentPictureInPicture: ['documentPictureInPicture' in window, 'this browser has no Document Picture-in-Picture'],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */
   pictureInPicture: ['requestPictureInPicture' in HTMLVideoElement.prototype, 'this browser has no picture-in-picture'],
   /** WTR's emulateMedia (colour scheme, reduced motion): it speaks the Chrome DevTools Protocol. */

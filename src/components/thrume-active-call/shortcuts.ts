@@ -23,7 +23,7 @@ export function matches(event: KeyboardEvent, combination: string): boolean {
 
 /** Where a key belongs to what has focus: typing in a field, or another dialog or menu open. */
 function focusWantsKeys(host: HTMLElement): boolean {
-  const active = deepActiveElement();
+  const active = deepActiveElement(host.ownerDocument);
   if (!active || host.contains(active) || host.shadowRoot?.contains(active)) return false;
   if (active.isContentEditable || active.matches('input, textarea, select')) return true;
   for (let node: Element | null = active; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
@@ -46,6 +46,7 @@ export interface ShortcutBindings {
 
 export class Shortcuts implements ReactiveController {
   private talking = false;
+  private document = document;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -55,15 +56,17 @@ export class Shortcuts implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('keydown', this.onKeyDown);
-    document.addEventListener('keyup', this.onKeyUp);
-    window.addEventListener('blur', this.stopTalking);
+    // The host's own document: in a picture-in-picture window, the keys pressed there.
+    this.document = this.host.ownerDocument;
+    this.document.addEventListener('keydown', this.onKeyDown);
+    this.document.addEventListener('keyup', this.onKeyUp);
+    this.document.defaultView?.addEventListener('blur', this.stopTalking);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('keydown', this.onKeyDown);
-    document.removeEventListener('keyup', this.onKeyUp);
-    window.removeEventListener('blur', this.stopTalking);
+    this.document.removeEventListener('keydown', this.onKeyDown);
+    this.document.removeEventListener('keyup', this.onKeyUp);
+    this.document.defaultView?.removeEventListener('blur', this.stopTalking);
     this.talking = false;
   }
 

@@ -53,7 +53,10 @@ export type OverlayMode = (typeof overlayModes)[number];
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs, where the browser has it.
+ * keeps the call in sight over other pages and tabs: where the browser has Document Picture-in-Picture
+ * (Chromium), the element itself moves into the window, controls, keys and page styles with it, and
+ * comes back to its place when the window closes or the call ends; elsewhere the other side's video
+ * goes into the browser's own window.
  *
  * @summary The call in progress: video, avatar, duration, mute, camera, screen share, hang up, devices.
  *
@@ -77,7 +80,7 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @csspart microphone - The mute button.
  * @csspart camera - The camera button.
  * @csspart screen-share - The screen-share button.
- * @csspart picture-in-picture - The picture-in-picture button (shown with the other side's video, where the browser has it).
+ * @csspart picture-in-picture - The picture-in-picture button (where the browser has Document Picture-in-Picture, or video picture-in-picture and the other side's video shows).
  * @csspart full-screen - The full-screen button (shown where the browser allows full screen).
  * @csspart hang-up - The hang-up (or cancel) button.
  * @csspart notice - A message about the view, such as full screen refused.
@@ -163,7 +166,8 @@ export class ThrumeActiveCall extends CallElement {
   /** Whether the call covers the viewport now. */
   get overlaid(): boolean {
     if (this.call === null) return false;
-    return !!this.fullScreen?.active || this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport);
+    if (this.fullScreen?.active || this.pictureInPicture?.inWindow) return true;
+    return this.overlay === 'always' || (this.overlay === 'auto' && this.phone.phoneViewport);
   }
 
   /** Whether the ringback is wanted now (it may still wait for a user gesture to be heard). */
@@ -311,7 +315,7 @@ export class ThrumeActiveCall extends CallElement {
             pip,
           )
         : nothing}
-      ${this.fullScreen?.available
+      ${this.fullScreen?.available && !this.pictureInPicture?.inWindow
         ? control('full-screen', full ? text.exitFullScreen : text.fullScreen, full ? 'Minimize' : 'Maximize', this.toggleFullScreen, full)
         : nothing}
       ${control('hang-up', hangUp, 'PhoneOff', this.hangUp)}
@@ -357,7 +361,11 @@ export class ThrumeActiveCall extends CallElement {
     ]);
     this.wakeLock = new ScreenWakeLock(this);
     this.fullScreen = new FullScreen(this);
-    this.pictureInPicture = new PictureInPicture(this, () => this.renderRoot.querySelector('video[part~="remote-video"]'));
+    this.pictureInPicture = new PictureInPicture(
+      this,
+      () => this.renderRoot.querySelector('video[part~="remote-video"]'),
+      () => this.phone.useStyles(), // the window shows the call as on a phone: full size, controls along the bottom
+    );
     // It listens on the document while the call is shown, and needs no other reference.
     new Shortcuts(this, {
       active: () => !this.noShortcuts && this.call !== null && this.binding.state.status !== 'ended',
