@@ -51,6 +51,8 @@ export interface CallStrings {
   quality: string;
   verdict: Record<QualityVerdict, string>;
   remoteMuted(name: string): string;
+  /** Shown while this side speaks with its microphone muted. */
+  mutedHint: string;
   remoteSharing(name: string): string;
   ended: Record<EndReason, string>;
   errors: Record<CallErrorCode, string>;
@@ -102,6 +104,7 @@ export const defaultStrings: CallStrings = {
   quality: 'Connection',
   verdict: { good: 'good', fair: 'fair', poor: 'poor' },
   remoteMuted: (name) => `${name || 'Your contact'} is muted`,
+  mutedHint: 'You are muted: nobody hears you',
   remoteSharing: (name) => `${name || 'Your contact'} is sharing their screen`,
   ended: {
     hangup: 'Call ended',

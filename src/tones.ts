@@ -27,7 +27,8 @@ function hadGesture(): boolean {
   return typeof navigator === 'undefined' || !('userActivation' in navigator) ? true : navigator.userActivation.hasBeenActive;
 }
 
-function audioContext(): AudioContext | null {
+/** The page's one AudioContext (for the tones, and for hearing the microphone), or null without Web Audio. */
+export function audioContext(): AudioContext | null {
   if (!context && typeof AudioContext !== 'undefined') {
     try {
       context = new AudioContext();

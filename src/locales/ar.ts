@@ -46,6 +46,7 @@ const ar: CallStrings = {
   quality: 'الاتصال',
   verdict: { good: 'جيد', fair: 'متوسط', poor: 'ضعيف' },
   remoteMuted: (name) => `الميكروفون مكتوم لدى ${name ? isolate(name) : 'جهة الاتصال'}`,
+  mutedHint: 'أنت مكتوم الصوت: لن يسمعك أحد',
   remoteSharing: (name) => `تتم مشاركة الشاشة من ${name ? isolate(name) : 'جهة الاتصال'}`,
   ended: {
     hangup: 'انتهت المكالمة',

@@ -43,6 +43,7 @@ const de: CallStrings = {
   quality: 'Verbindung',
   verdict: { good: 'gut', fair: 'mittel', poor: 'schlecht' },
   remoteMuted: (name) => `${name || 'Ihr Kontakt'} ist stummgeschaltet`,
+  mutedHint: 'Sie sind stummgeschaltet: niemand hört Sie',
   remoteSharing: (name) => `${name || 'Ihr Kontakt'} teilt den Bildschirm`,
   ended: {
     hangup: 'Anruf beendet',

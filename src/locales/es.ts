@@ -43,6 +43,7 @@ const es: CallStrings = {
   quality: 'Conexión',
   verdict: { good: 'buena', fair: 'regular', poor: 'mala' },
   remoteMuted: (name) => `${name || 'Tu contacto'} tiene el micrófono silenciado`,
+  mutedHint: 'Tienes el micrófono silenciado: nadie te oye',
   remoteSharing: (name) => `${name || 'Tu contacto'} está compartiendo su pantalla`,
   ended: {
     hangup: 'Llamada finalizada',

@@ -43,6 +43,7 @@ const fr: CallStrings = {
   quality: 'Connexion',
   verdict: { good: 'bonne', fair: 'moyenne', poor: 'mauvaise' },
   remoteMuted: (name) => `${name || 'Votre contact'} a coupé son micro`,
+  mutedHint: 'Votre micro est coupé : personne ne vous entend',
   remoteSharing: (name) => `${name || 'Votre contact'} partage son écran`,
   ended: {
     hangup: 'Appel terminé',

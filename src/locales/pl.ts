@@ -45,6 +45,7 @@ const pl: CallStrings = {
   quality: 'Połączenie',
   verdict: { good: 'dobre', fair: 'średnie', poor: 'słabe' },
   remoteMuted: (name) => (name ? `${name}: mikrofon wyciszony` : 'Rozmówca ma wyciszony mikrofon'),
+  mutedHint: 'Masz wyciszony mikrofon: nikt cię nie słyszy',
   remoteSharing: (name) => (name ? `${name}: udostępnianie ekranu` : 'Rozmówca udostępnia ekran'),
   ended: {
     hangup: 'Rozmowa zakończona',

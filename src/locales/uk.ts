@@ -45,6 +45,7 @@ const uk: CallStrings = {
   quality: 'З’єднання',
   verdict: { good: 'добре', fair: 'задовільне', poor: 'погане' },
   remoteMuted: (name) => (name ? `${name}: мікрофон вимкнено` : 'Мікрофон співрозмовника вимкнено'),
+  mutedHint: 'Ваш мікрофон вимкнено: вас ніхто не чує',
   remoteSharing: (name) => (name ? `${name}: показ екрана` : 'Співрозмовник показує екран'),
   ended: {
     hangup: 'Дзвінок завершено',

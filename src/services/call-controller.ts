@@ -6,7 +6,7 @@ import { CallStore } from './call-store.js';
 import { failureEndReason, hubEndReasons, rejectionEndReason } from './end-reasons.js';
 import { BrowserMedia, type MediaService } from './media.js';
 import { requirePeerConnection } from './peer.js';
-import { initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
+import { initialCallState, initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
 import { askResolver, named, type PeerProfile, type PeerResolver } from './peer-profile.js';
@@ -366,6 +366,7 @@ export class CallController extends CallStore {
       controls: session.controls,
       remoteControls: session.remoteControls,
       quality: session.quality,
+      speaking: session.speaking,
     });
   }
 
@@ -438,7 +439,7 @@ export class CallController extends CallStore {
     if (ended) this.record(ended);
     this.set({
       status: 'ended', activeCall: ended, localStream: null, remoteStream: null,
-      controls: initialControls, remoteControls: initialControls, quality: null,
+      controls: initialControls, remoteControls: initialControls, quality: null, speaking: initialCallState.speaking,
     });
   }
 

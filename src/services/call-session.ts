@@ -5,7 +5,8 @@ import { CallError } from './errors.js';
 import { IceServerLease, type IceServerList } from './ice-servers.js';
 import { Peer, type PeerHealth, type PeerRole } from './peer.js';
 import { QualitySampler } from './quality.js';
-import { initialControls, type CallQuality, type CallType, type MediaControls } from './call-state.js';
+import { SpeakingMonitor } from './speaking.js';
+import { initialControls, type CallQuality, type CallType, type MediaControls, type Speaking } from './call-state.js';
 import type { DeviceChoice, MediaService } from './media.js';
 import type { Signaling } from './signaling/signaling.js';
 
@@ -23,7 +24,7 @@ export interface CallSessionOptions {
 }
 
 export interface CallSessionEvents {
-  /** Local or remote streams, controls or quality changed. */
+  /** Local or remote streams, controls, quality or who is speaking changed. */
   media: void;
   health: PeerHealth;
   /** The other side said goodbye over the data channel (a hang-up that does not need the hub). */
@@ -40,6 +41,11 @@ export class CallSession {
   localStream: MediaStream | null = null;
   readonly remoteStream = new MediaStream();
   quality: CallQuality | null = null;
+  /** Who is speaking; changes are `media` events. */
+  get speaking(): Speaking {
+    return this.voices.speaking;
+  }
+  private readonly voices = new SpeakingMonitor(() => this.events.emit('media', undefined));
   /** Set when the hub has named the call; signals wait for it. */
   private id: string | null = null;
   private role: PeerRole;
@@ -79,6 +85,7 @@ export class CallSession {
     this.audio = captured.audio;
     this.camera = captured.video;
     this.watchEnded(this.audio);
+    this.voices.listenTo(this.audio);
     this.controls = { muted: false, cameraOn: !!this.camera, screenSharing: false };
     this.publishLocal();
     if (this.role === 'offerer') this.createPeer().addTransceivers(this.audio, this.camera);
@@ -149,6 +156,7 @@ export class CallSession {
     const previous = this.audio;
     this.audio = next;
     this.watchEnded(next);
+    this.voices.listenTo(next);
     await this.peer?.replaceTrack('audio', next);
     previous.stop();
     this.publishLocal();
@@ -168,6 +176,7 @@ export class CallSession {
     this.disposed = true;
     this.peer?.sendControl({ type: 'bye' }); // the other side ends at once, even when the hub cannot tell it
     clearInterval(this.qualityTimer);
+    this.voices.dispose();
     this.lease?.stop();
     for (const track of [this.audio, this.camera, this.screen]) track?.stop();
     this.peer?.close();
@@ -191,7 +200,10 @@ export class CallSession {
       this.events.emit('media', undefined);
     });
     peer.events.on('health', (health) => {
-      if (health === 'connected') this.startQuality(peer);
+      if (health === 'connected') {
+        this.startQuality(peer);
+        this.voices.watch(peer.connection);
+      }
       this.events.emit('health', health);
     });
     peer.events.on('control', (message) => this.receiveControl(message));

@@ -61,6 +61,12 @@ export interface DeviceState {
   readonly canChooseSpeaker: boolean;
 }
 
+/** Who is heard speaking now: this side (even while muted), and the other side. */
+export interface Speaking {
+  readonly local: boolean;
+  readonly remote: boolean;
+}
+
 export const qualityVerdicts = ['good', 'fair', 'poor'] as const;
 export type QualityVerdict = (typeof qualityVerdicts)[number];
 
@@ -91,6 +97,7 @@ export interface CallState {
   readonly remoteControls: MediaControls;
   readonly devices: DeviceState;
   readonly quality: CallQuality | null;
+  readonly speaking: Speaking;
   readonly signaling: SignalingStatus;
   readonly error: CallError | null;
 }
@@ -116,6 +123,7 @@ export const initialCallState: CallState = {
     canChooseSpeaker: typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
   },
   quality: null,
+  speaking: { local: false, remote: false },
   signaling: 'disconnected',
   error: null,
 };

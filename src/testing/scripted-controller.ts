@@ -4,7 +4,7 @@
 import type { CallHandle } from '../context.js';
 import type { CallDetails } from '../services/call-controller.js';
 import { CallError, type CallErrorCode } from '../services/errors.js';
-import { initialCallState, type CallInfo, type CallState, type CallType, type EndReason } from '../services/call-state.js';
+import { initialCallState, type CallInfo, type CallState, type CallType, type EndReason, type Speaking } from '../services/call-state.js';
 
 export class ScriptedController extends EventTarget implements CallHandle {
   state: CallState;
@@ -79,13 +79,14 @@ export interface SceneMedia {
 /** The state of a named scene; `ended` takes the end reason, any scene an error code and the other person's picture. */
 export function scene(
   name: SceneName,
-  options: { reason?: EndReason; error?: CallErrorCode; media?: SceneMedia; avatarUrl?: string } = {},
+  options: { reason?: EndReason; error?: CallErrorCode; media?: SceneMedia; avatarUrl?: string; speaking?: Partial<Speaking>; muted?: boolean } = {},
 ): Partial<CallState> {
   const call = (patch: Partial<CallInfo> = {}) => sampleCall({ peerAvatarUrl: options.avatarUrl, ...patch });
   const error = options.error ? new CallError(options.error, options.error) : null;
   const local = options.media?.local ?? null;
   const remote = options.media?.remote ?? null;
-  const live = { muted: false, cameraOn: true, screenSharing: false };
+  const live = { muted: !!options.muted, cameraOn: true, screenSharing: false };
+  const speaking = { local: false, remote: false, ...options.speaking };
   switch (name) {
     case 'idle':
       return { status: 'idle', activeCall: null, incomingCall: null, error };
@@ -100,21 +101,21 @@ export function scene(
       return {
         status: 'active', activeCall: call({ type: 'voice' }), localStream: local, remoteStream: remote,
         controls: { ...live, cameraOn: false }, remoteControls: { ...live, cameraOn: false },
-        quality: { roundTripMs: 40, packetLoss: 0, jitterMs: 3, inboundKbps: 40, outboundKbps: 40, verdict: 'good' }, error,
+        quality: { roundTripMs: 40, packetLoss: 0, jitterMs: 3, inboundKbps: 40, outboundKbps: 40, verdict: 'good' }, speaking, error,
       };
     case 'active-video':
     case 'screen-sharing':
       return {
         status: 'active', activeCall: call(), localStream: local, remoteStream: remote,
         controls: { ...live, screenSharing: name === 'screen-sharing' }, remoteControls: live,
-        quality: { roundTripMs: 90, packetLoss: 0.02, jitterMs: 12, inboundKbps: 900, outboundKbps: 850, verdict: 'fair' }, error,
+        quality: { roundTripMs: 90, packetLoss: 0.02, jitterMs: 12, inboundKbps: 900, outboundKbps: 850, verdict: 'fair' }, speaking, error,
       };
     case 'reconnecting':
       return { status: 'reconnecting', activeCall: call(), localStream: local, remoteStream: remote, controls: live, remoteControls: live, error };
     case 'ended':
       return {
         status: 'ended', activeCall: call({ endedAt: new Date(), endReason: options.reason ?? 'hangup' }),
-        localStream: null, remoteStream: null, quality: null, error,
+        localStream: null, remoteStream: null, quality: null, speaking: initialCallState.speaking, error,
       };
   }
 }

@@ -7,7 +7,7 @@ import type { ThrumeActiveCall, ThrumeCallButton, ThrumeCallProvider, ThrumeInco
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
 import { RecordingMedia, openPeerConnections } from '../support/recorders.js';
 import { user } from '../support/directory.js';
-import { needs } from '../support/needs.js';
+import { lacks, needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -88,9 +88,14 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
     expect(atBob).to.be.greaterThan(0);
     expect(part(bob.incoming, 'base')).to.equal(null);
 
+    // The fake microphones beep: each side sees the other speak, heard from the audio its element plays.
+    const speaking = (s: Side) => part(s.active, 'base')?.dataset.speaking ?? '';
+    await waitUntil(() => speaking(bob).includes('remote') && speaking(alice).includes('remote'), 'nobody is seen speaking', { timeout: 15_000 });
+
     part(alice.active, 'microphone')!.click();
     await waitUntil(() => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is muted', 'bob does not see the mute');
     expect(part(alice.active, 'microphone')!.getAttribute('aria-pressed')).to.equal('true');
+    if (!lacks('audioOutput')) await waitUntil(() => part(alice.active, 'muted-hint'), 'alice, muted, is not told so as she speaks', { timeout: 15_000 });
 
     part(alice.active, 'hang-up')!.click();
     await waitUntil(() => status(alice) === 'ended' && status(bob) === 'ended', 'the call did not end on both sides');

@@ -12,6 +12,7 @@ export const styles = css`
     border-radius: var(--thrume-active-call-radius, var(--_thrume-radius));
     background: var(--thrume-active-call-background, var(--_thrume-surface));
     color: var(--thrume-active-call-color, var(--_thrume-text));
+    --_thrume-speaking: var(--thrume-active-call-speaking-color, var(--_thrume-accept));
   }
   [part~='stage'] {
     position: relative;
@@ -146,7 +147,18 @@ export const styles = css`
     background: var(--thrume-active-call-hang-up-background, var(--_thrume-danger));
     color: var(--_thrume-on-state);
   }
-  [part~='notice'] {
+  [data-speaking~='remote'] :is([part~='remote-video'], [part~='avatar']),
+  [data-speaking~='local'] [part~='local-video'] {
+    outline: 3px solid var(--_thrume-speaking);
+    outline-offset: -3px;
+  }
+  [data-speaking~='remote'] [part~='avatar'] {
+    outline-offset: 3px;
+  }
+  [data-speaking~='local'] [part~='microphone'] {
+    box-shadow: 0 0 0 3px var(--_thrume-speaking); /* the outline is the focus ring's */
+  }
+  :is([part~='notice'], [part~='muted-hint']) {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -156,6 +168,10 @@ export const styles = css`
     padding: 0.25rem 0.25rem 0.25rem 0.75rem;
     border-inline-start: 4px solid var(--_thrume-accent);
     background: var(--_thrume-surface-raised);
+  }
+  [part~='muted-hint'] {
+    padding-block: 0.5rem;
+    font-weight: 600;
   }
   [part~='close'] {
     justify-self: center;

@@ -50,6 +50,10 @@ export type OverlayMode = (typeof overlayModes)[number];
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  *
+ * Speaking: a ring shows around the other side's video or avatar while they speak (getStats' audio
+ * level), and around this side's video and mute button while this side does (its microphone, through
+ * Web Audio); speaking while muted shows "You are muted" instead (`muted-hint`).
+ *
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
@@ -84,6 +88,7 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @csspart full-screen - The full-screen button (shown where the browser allows full screen).
  * @csspart hang-up - The hang-up (or cancel) button.
  * @csspart notice - A message about the view, such as full screen refused.
+ * @csspart muted-hint - "You are muted", shown while this side speaks with its microphone muted.
  * @csspart dismiss - The button that hides the notice.
  * @csspart devices - The device pickers.
  * @csspart close - The Close button under an ended call.
@@ -108,6 +113,7 @@ export type OverlayMode = (typeof overlayModes)[number];
  * @cssprop --thrume-active-call-control-background - Control button background.
  * @cssprop --thrume-active-call-control-pressed-background - Pressed control button background.
  * @cssprop --thrume-active-call-hang-up-background - Hang-up button colour.
+ * @cssprop --thrume-active-call-speaking-color - The ring around whoever is speaking: the other side's video or avatar, this side's video and mute button.
  *
  * @fires {ThrumeToggleMicrophoneEvent} thrume-toggle-microphone - The mute button was pressed (`muted`: what it asks for); cancelable.
  * @fires {ThrumeToggleCameraEvent} thrume-toggle-camera - The camera button was pressed (`cameraOn`); cancelable.
@@ -241,6 +247,7 @@ export class ThrumeActiveCall extends CallElement {
         aria-label=${text.callWith(call.peerName)}
         data-status=${state.status}
         data-layout=${this.overlaid ? 'overlay' : 'inline'}
+        data-speaking=${speakers(state) || nothing}
         role=${this.overlaid ? 'dialog' : nothing}
         aria-modal=${this.overlaid ? 'true' : nothing}
       >
@@ -259,6 +266,7 @@ export class ThrumeActiveCall extends CallElement {
           ${state.remoteControls.screenSharing && !ended ? html`<span part="remote-state">${text.remoteSharing(call.peerName)}</span>` : nothing}
         </div>
         ${state.error ? html`<p part="error" role="alert">${text.errors[state.error.code]}</p>` : nothing}
+        ${state.controls.muted && state.speaking.local && !ended ? html`<p part="muted-hint" role="status">${text.mutedHint}</p>` : nothing}
         ${this.notice
           ? html`<p part="notice" role="status">
               ${text[this.notice]}<button part="dismiss" type="button" @click=${() => (this.notice = undefined)}>${text.dismiss}</button>
@@ -427,6 +435,11 @@ export class ThrumeActiveCall extends CallElement {
     this.sinkId = wanted;
     await audio.setSinkId(wanted).catch(() => undefined);
   }
+}
+
+/** Who shows as speaking: the other side, and this side unless muted (the muted hint says that). */
+function speakers({ speaking, controls }: CallState): string {
+  return [speaking.remote && 'remote', speaking.local && !controls.muted && 'local'].filter(Boolean).join(' ');
 }
 
 declare global {
