@@ -18,8 +18,9 @@ const kitEntries = ['./src/index.ts', './src/elements.ts'].filter((f) => existsS
 const httpFallback = '@microsoft/signalr/dist/esm/HttpConnection.js';
 // The phone layouts (styles, dragging the inset), imported by each element as './phone.js'.
 const phoneStyles = './phone.js';
-// The active call's keyboard shortcuts, wake lock, full screen and picture-in-picture, imported when a call is first shown.
-const inCall = ['./shortcuts.js', './wake-lock.js', './full-screen.js', './picture-in-picture.js'];
+// The active call's keyboard shortcuts, wake lock, full screen and picture-in-picture, imported when a call is first shown,
+// and the measuring of voices and quality, imported as a call captures its microphone.
+const inCall = ['./shortcuts.js', './wake-lock.js', './full-screen.js', './picture-in-picture.js', './speaking.js', './quality.js'];
 // The translations, imported by src/locale.ts as './locales/<code>.js' when first needed.
 const locales = './locales/*';
 
@@ -79,7 +80,7 @@ console.log(row(services) + `   (${plus(services, litParts)}: controller, sessio
 console.log(row(kit) + `   (${plus(kit, services)}: the elements, strings, icons, tones, tokens, events)`);
 console.log(row(withFallback) + `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`);
 console.log(row(withPhone) + `   (${plus(withPhone, kit)}: the phone layouts, loaded only on a phone-sized viewport)`);
-console.log(row(withInCall) + `   (${plus(withInCall, kit)}: the active call's shortcuts, wake lock, full screen, picture-in-picture, loaded with the first call shown)`);
+console.log(row(withInCall) + `   (${plus(withInCall, kit)}: the active call's shortcuts, wake lock, full screen, picture-in-picture, and the measuring of voices and quality, loaded with the first call)`);
 console.log(row(cdn) + `   (dist/cdn/thrume-calls.js: one file for a <script type="module">, all of the above)`);
 console.log(`locales      ${languages.map((m) => `${m.label} ${m.gzipKb.toFixed(1)}`).join(', ')} KB min+gzip each   (loaded only where an element speaks it)`);
 console.log(`kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`);

@@ -6,7 +6,7 @@ export { CallController, defaultIceServers, type CallControllerOptions, type Cal
 export type { PeerProfile, PeerResolver } from './services/peer-profile.js';
 export { CallErrorEvent } from './services/call-store.js';
 export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, type CapturedMedia, type DeviceChoice } from './services/media.js';
-export { verdictOf } from './services/quality.js';
+export { verdictOf } from './services/quality-verdict.js';
 export * from './services/signaling/signaling.js';
 export type { IceServerList } from './services/ice-servers.js';
 export { SignalRSignaling, type SignalRSignalingOptions } from './services/signaling/signalr-signaling.js';

@@ -4,9 +4,9 @@ import { Emitter } from './emitter.js';
 import { CallError } from './errors.js';
 import { IceServerLease, type IceServerList } from './ice-servers.js';
 import { Peer, type PeerHealth, type PeerRole } from './peer.js';
-import { QualitySampler } from './quality.js';
-import { SpeakingMonitor } from './speaking.js';
-import { initialControls, type CallQuality, type CallType, type MediaControls, type Speaking } from './call-state.js';
+import type { SpeakingMonitor } from './speaking.js';
+import type { QualitySampler } from './quality.js';
+import { initialCallState, initialControls, type CallQuality, type CallType, type MediaControls, type Speaking } from './call-state.js';
 import type { DeviceChoice, MediaService } from './media.js';
 import type { Signaling } from './signaling/signaling.js';
 
@@ -43,9 +43,11 @@ export class CallSession {
   quality: CallQuality | null = null;
   /** Who is speaking; changes are `media` events. */
   get speaking(): Speaking {
-    return this.voices.speaking;
+    return this.voices?.speaking ?? initialCallState.speaking;
   }
-  private readonly voices = new SpeakingMonitor(() => this.events.emit('media', undefined));
+  /** Loaded with the call's capture; where they fail to load, nobody shows as speaking and quality is not measured. */
+  private voices: SpeakingMonitor | null = null;
+  private Sampler: typeof QualitySampler | null = null;
   /** Set when the hub has named the call; signals wait for it. */
   private id: string | null = null;
   private role: PeerRole;
@@ -76,7 +78,14 @@ export class CallSession {
 
   /** Captures the microphone (and camera for video calls); the offerer also prepares its connection. */
   async start(type: CallType): Promise<CallError | null> {
-    const [captured] = await Promise.all([this.options.media.capture(type, this.options.devices), this.lease?.renew()]);
+    // The measuring of quality and voices loads with the capture: only a call needs it.
+    const [captured, , speaking, quality] = await Promise.all([
+      this.options.media.capture(type, this.options.devices),
+      this.lease?.renew(),
+      import('./speaking.js').catch(() => null),
+      import('./quality.js').catch(() => null),
+    ]);
+    this.Sampler = quality?.QualitySampler ?? null;
     if (this.disposed) {
       captured.audio.stop();
       captured.video?.stop();
@@ -85,7 +94,8 @@ export class CallSession {
     this.audio = captured.audio;
     this.camera = captured.video;
     this.watchEnded(this.audio);
-    this.voices.listenTo(this.audio);
+    this.voices = speaking && new speaking.SpeakingMonitor(() => this.events.emit('media', undefined));
+    this.voices?.listenTo(this.audio);
     this.controls = { muted: false, cameraOn: !!this.camera, screenSharing: false };
     this.publishLocal();
     if (this.role === 'offerer') this.createPeer().addTransceivers(this.audio, this.camera);
@@ -156,7 +166,7 @@ export class CallSession {
     const previous = this.audio;
     this.audio = next;
     this.watchEnded(next);
-    this.voices.listenTo(next);
+    this.voices?.listenTo(next);
     await this.peer?.replaceTrack('audio', next);
     previous.stop();
     this.publishLocal();
@@ -176,7 +186,7 @@ export class CallSession {
     this.disposed = true;
     this.peer?.sendControl({ type: 'bye' }); // the other side ends at once, even when the hub cannot tell it
     clearInterval(this.qualityTimer);
-    this.voices.dispose();
+    this.voices?.dispose();
     this.lease?.stop();
     for (const track of [this.audio, this.camera, this.screen]) track?.stop();
     this.peer?.close();
@@ -202,7 +212,7 @@ export class CallSession {
     peer.events.on('health', (health) => {
       if (health === 'connected') {
         this.startQuality(peer);
-        this.voices.watch(peer.connection);
+        this.voices?.watch(peer.connection);
       }
       this.events.emit('health', health);
     });
@@ -282,8 +292,8 @@ export class CallSession {
   }
 
   private startQuality(peer: Peer): void {
-    if (this.qualityTimer) return;
-    const sampler = new QualitySampler(peer.connection);
+    if (this.qualityTimer || !this.Sampler) return;
+    const sampler = new this.Sampler(peer.connection);
     this.qualityTimer = setInterval(async () => {
       const quality = await sampler.sample().catch(() => null);
       if (quality && !this.disposed) {

@@ -1,5 +1,7 @@
 // Call quality from getStats: round-trip time, loss, jitter, bitrate, and a good/fair/poor verdict.
-import type { CallQuality, QualityVerdict } from './call-state.js';
+// Loaded once a call's media connects.
+import type { CallQuality } from './call-state.js';
+import { verdictOf } from './quality-verdict.js';
 
 interface Counters {
   readonly at: number;
@@ -47,13 +49,4 @@ export class QualitySampler {
       verdict: verdictOf(measured),
     };
   }
-}
-
-/** Thresholds follow common VoIP guidance (ITU-T G.114 delay, loss and jitter bands). */
-export function verdictOf(q: Pick<CallQuality, 'roundTripMs' | 'packetLoss' | 'jitterMs'>): QualityVerdict {
-  const rtt = q.roundTripMs ?? 0;
-  const jitter = q.jitterMs ?? 0;
-  if (rtt > 600 || q.packetLoss > 0.08 || jitter > 80) return 'poor';
-  if (rtt > 300 || q.packetLoss > 0.02 || jitter > 30) return 'fair';
-  return 'good';
 }
