@@ -390,10 +390,17 @@ export type ThrumeIncomingCallSolidJsProps = {
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
+ * Speaking: a ring shows around the other side's video or avatar while they speak (getStats' audio
+ * level), and around this side's video and mute button while this side does (its microphone, through
+ * Web Audio); speaking while muted shows "You are muted" instead (`muted-hint`).
+ * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs, where the browser has it.
+ * keeps the call in sight over other pages and tabs: where the browser has Document Picture-in-Picture
+ * (Chromium), the element itself moves into the window, controls, keys and page styles with it, and
+ * comes back to its place when the window closes or the call ends; elsewhere the other side's video
+ * goes into the browser's own window.
  * 
  * ## Attributes & Properties
  * 
@@ -447,6 +454,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `--thrume-active-call-control-background`: Control button background. (default: `undefined`)
  * - `--thrume-active-call-control-pressed-background`: Pressed control button background. (default: `undefined`)
  * - `--thrume-active-call-hang-up-background`: Hang-up button colour. (default: `undefined`)
+ * - `--thrume-active-call-speaking-color`: The ring around whoever is speaking: the other side's video or avatar, this side's video and mute button. (default: `undefined`)
  * 
  * ## CSS Parts
  * 
@@ -472,10 +480,11 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
- * - `picture-in-picture`: The picture-in-picture button (shown with the other side's video, where the browser has it).
+ * - `picture-in-picture`: The picture-in-picture button (where the browser has Document Picture-in-Picture, or video picture-in-picture and the other side's video shows).
  * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
  * - `notice`: A message about the view, such as full screen refused.
+ * - `muted-hint`: "You are muted", shown while this side speaks with its microphone muted.
  * - `dismiss`: The button that hides the notice.
  * - `devices`: The device pickers.
  * - `close`: The Close button under an ended call.
@@ -666,10 +675,17 @@ export type ThrumeIncomingCallSolidJsProps = {
  * until it is let go. The buttons' tooltips and `aria-keyshortcuts` show them. None is taken while focus
  * is in a text field or another dialog; `shortcuts` changes them, `no-shortcuts` turns them off.
  * 
+ * Speaking: a ring shows around the other side's video or avatar while they speak (getStats' audio
+ * level), and around this side's video and mute button while this side does (its microphone, through
+ * Web Audio); speaking while muted shows "You are muted" instead (`muted-hint`).
+ * 
  * The screen stays on (Screen Wake Lock) while a video call is under way, where the browser allows it.
  * The full-screen button (Control+Shift+F) shows the call alone on the screen, laid out as on a phone;
  * where the browser refuses, a message says so, and the call goes on. The picture-in-picture button
- * keeps the other side's video in sight over other pages and tabs, where the browser has it.
+ * keeps the call in sight over other pages and tabs: where the browser has Document Picture-in-Picture
+ * (Chromium), the element itself moves into the window, controls, keys and page styles with it, and
+ * comes back to its place when the window closes or the call ends; elsewhere the other side's video
+ * goes into the browser's own window.
  * 
  * ## Attributes & Properties
  * 
@@ -723,6 +739,7 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `--thrume-active-call-control-background`: Control button background. (default: `undefined`)
  * - `--thrume-active-call-control-pressed-background`: Pressed control button background. (default: `undefined`)
  * - `--thrume-active-call-hang-up-background`: Hang-up button colour. (default: `undefined`)
+ * - `--thrume-active-call-speaking-color`: The ring around whoever is speaking: the other side's video or avatar, this side's video and mute button. (default: `undefined`)
  * 
  * ## CSS Parts
  * 
@@ -748,10 +765,11 @@ export type ThrumeIncomingCallSolidJsProps = {
  * - `microphone`: The mute button.
  * - `camera`: The camera button.
  * - `screen-share`: The screen-share button.
- * - `picture-in-picture`: The picture-in-picture button (shown with the other side's video, where the browser has it).
+ * - `picture-in-picture`: The picture-in-picture button (where the browser has Document Picture-in-Picture, or video picture-in-picture and the other side's video shows).
  * - `full-screen`: The full-screen button (shown where the browser allows full screen).
  * - `hang-up`: The hang-up (or cancel) button.
  * - `notice`: A message about the view, such as full screen refused.
+ * - `muted-hint`: "You are muted", shown while this side speaks with its microphone muted.
  * - `dismiss`: The button that hides the notice.
  * - `devices`: The device pickers.
  * - `close`: The Close button under an ended call.
@@ -960,6 +978,8 @@ export type CustomCssProperties = {
   "--thrume-active-call-control-pressed-background"?: string | undefined;
   /** Hang-up button colour. */
   "--thrume-active-call-hang-up-background"?: string | undefined;
+  /** The ring around whoever is speaking: the other side's video or avatar, this side's video and mute button. */
+  "--thrume-active-call-speaking-color"?: string | undefined;
   /** Button background. */
   "--thrume-call-button-background"?: string | undefined;
   /** Button background on hover. */

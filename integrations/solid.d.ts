@@ -230,6 +230,7 @@ export type CustomElements = {
    * - **--thrume-active-call-control-background** - Control button background. _(default: undefined)_
    * - **--thrume-active-call-control-pressed-background** - Pressed control button background. _(default: undefined)_
    * - **--thrume-active-call-hang-up-background** - Hang-up button colour. _(default: undefined)_
+   * - **--thrume-active-call-speaking-color** - The ring around whoever is speaking: the other side's video or avatar, this side's video and mute button. _(default: undefined)_
    *
    * ### **CSS Parts:**
    *  - **base** - The whole call.
@@ -252,10 +253,11 @@ export type CustomElements = {
    * - **microphone** - The mute button.
    * - **camera** - The camera button.
    * - **screen-share** - The screen-share button.
-   * - **picture-in-picture** - The picture-in-picture button (shown with the other side's video, where the browser has it).
+   * - **picture-in-picture** - The picture-in-picture button (where the browser has Document Picture-in-Picture, or video picture-in-picture and the other side's video shows).
    * - **full-screen** - The full-screen button (shown where the browser allows full screen).
    * - **hang-up** - The hang-up (or cancel) button.
    * - **notice** - A message about the view, such as full screen refused.
+   * - **muted-hint** - "You are muted", shown while this side speaks with its microphone muted.
    * - **dismiss** - The button that hides the notice.
    * - **devices** - The device pickers.
    * - **close** - The Close button under an ended call.

@@ -31,6 +31,11 @@ try {
   await alice.waitForTimeout(500); // the frames shown are painted
   await shoot(alice, 'phone-call');
   await shoot(bob, 'phone-call-landscape');
+  // Muted, and speaking (the fake microphone beeps): "You are muted".
+  await alice.locator('thrume-active-call [part~="microphone"]').tap();
+  await alice.locator('thrume-active-call [part~="muted-hint"]').waitFor();
+  await shoot(alice, 'phone-call-muted');
+  await alice.locator('thrume-active-call [part~="microphone"]').tap();
   await alice.setViewportSize({ width: 1280, height: 800 });
   await alice.waitForTimeout(1000); // the videos paint again at their new size
   await shoot(alice, 'desktop-call');

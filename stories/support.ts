@@ -2,7 +2,7 @@
 import { ScriptedController, scene, type SceneName } from '../src/testing/scripted-controller.js';
 import { canvasTrack, oscillatorTrack } from '../src/testing/synthetic-media.js';
 import type { CallErrorCode } from '../src/services/errors.js';
-import type { EndReason } from '../src/services/call-state.js';
+import type { EndReason, Speaking } from '../src/services/call-state.js';
 
 export interface SceneArgs {
   scene: SceneName;
@@ -10,6 +10,10 @@ export interface SceneArgs {
   error?: CallErrorCode | '';
   /** The other person's picture (what `peerResolver` or the hub gave); initials without one. */
   avatar?: string;
+  /** Who shows as speaking. */
+  speaking?: Partial<Speaking>;
+  /** This side's microphone muted. */
+  muted?: boolean;
 }
 
 /** A picture for the stories that show one. */
@@ -21,10 +25,10 @@ const withVideo: readonly SceneName[] = ['calling', 'active-video', 'screen-shar
 const withAudio: readonly SceneName[] = [...withVideo, 'active-voice'];
 
 /** A controller holding the scene, with a canvas and an oscillator as the media where it has media. */
-export function scripted({ scene: name, reason, error, avatar }: SceneArgs): ScriptedController {
+export function scripted({ scene: name, reason, error, avatar, speaking, muted }: SceneArgs): ScriptedController {
   const video = withVideo.includes(name);
   const audio = withAudio.includes(name);
   const local = audio ? new MediaStream([oscillatorTrack(), ...(video ? [canvasTrack('You', 150)] : [])]) : null;
   const remote = audio && name !== 'calling' ? new MediaStream([oscillatorTrack(), ...(video ? [canvasTrack('Bob', 260)] : [])]) : null;
-  return new ScriptedController(scene(name, { reason, error: error || undefined, media: { local, remote }, avatarUrl: avatar || undefined }));
+  return new ScriptedController(scene(name, { reason, error: error || undefined, media: { local, remote }, avatarUrl: avatar || undefined, speaking, muted }));
 }

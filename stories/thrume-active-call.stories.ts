@@ -33,6 +33,14 @@ export const Calling: Story = { args: { scene: 'calling' } };
 export const ActiveVoice: Story = { args: { scene: 'active-voice' } };
 export const ActiveVoiceWithPicture: Story = { args: { scene: 'active-voice', avatar: samplePicture } };
 export const ActiveVideo: Story = {};
+/** The other side speaks: a ring around their video (`--thrume-active-call-speaking-color`). */
+export const RemoteSpeaking: Story = { args: { speaking: { remote: true } } };
+/** This side speaks: a ring around its own video and its mute button. */
+export const LocalSpeaking: Story = { args: { speaking: { local: true } } };
+/** The other side speaks in a voice call: the ring is around their avatar. */
+export const VoiceRemoteSpeaking: Story = { args: { scene: 'active-voice', speaking: { remote: true } } };
+/** This side speaks while muted: "You are muted: nobody hears you". */
+export const SpeakingWhileMuted: Story = { args: { speaking: { local: true }, muted: true } };
 export const ScreenSharing: Story = { args: { scene: 'screen-sharing' } };
 export const Reconnecting: Story = { args: { scene: 'reconnecting' } };
 
