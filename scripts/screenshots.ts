@@ -13,7 +13,23 @@ mkdirSync(outDir, { recursive: true });
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const landscape = { width: 844, height: 390 };
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(outDir, `${name}.png`) });
+/** Waits until each of the call's videos has presented a few new frames (or 3 s), so the shot shows them. */
+// A string, as tsx would wrap named functions in a helper that the page does not have.
+const framesPainted = (page: Page) =>
+  page.evaluate(`Promise.race([
+    Promise.all([...(document.querySelector('thrume-active-call')?.shadowRoot?.querySelectorAll('video') ?? [])].map(
+      (video) => new Promise((resolve) => {
+        let seen = 0;
+        const next = () => (++seen >= 3 ? resolve() : video.requestVideoFrameCallback(next));
+        video.requestVideoFrameCallback(next);
+      }))),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ])`);
+
+const shoot = async (page: Page, name: string) => {
+  await framesPainted(page);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+};
 
 const stack = await startStack('extended');
 try {
@@ -28,7 +44,6 @@ try {
   await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
   await bob.setViewportSize(landscape);
   await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
-  await alice.waitForTimeout(500); // the frames shown are painted
   await shoot(alice, 'phone-call');
   await shoot(bob, 'phone-call-landscape');
   // Muted, and speaking (the fake microphone beeps): "You are muted".
@@ -42,9 +57,10 @@ try {
   // The same call in Arabic, right to left: the controls and the self view's corner mirror.
   await alice.evaluate(() => Object.assign(document.documentElement, { lang: 'ar', dir: 'rtl' }));
   await alice.locator('thrume-active-call [part~="hang-up"][title^="إنهاء المكالمة"]').waitFor();
+  await framesPainted(alice);
   await alice.locator('thrume-active-call').screenshot({ path: join(outDir, 'desktop-call-rtl.png') });
   await alice.setViewportSize(phone.viewport);
-  await alice.waitForTimeout(1000); // the self view paints again at its new size
+  await alice.waitForTimeout(1000); // the videos paint again at their new size
   await shoot(alice, 'phone-call-rtl');
   console.log(`screenshots in ${outDir}`);
 } finally {
