@@ -127,15 +127,16 @@ describe('HubClient with a scripted hub', () => {
     expect(seen).to.deep.equal(['closed: network gone']); // no delays left to reconnect with
   });
 
-  it('hands the hub\'s invocations to handlers whatever their case, and answers one that wants a result it has no handler for', async () => {
+  it('hands the hub\'s invocations to every handler, in order, whatever their case, and answers one that wants a result it has no handler for', async () => {
     const connection = new ScriptedConnection();
     const client = new HubClient(connection, { reconnectDelaysMs: [] });
     const got: unknown[][] = [];
-    client.on('CallEnded', (...args) => got.push(args));
+    client.on('CallEnded', (...args) => got.push(['first', ...args]));
+    client.on('callEnded', (...args) => got.push(['second', ...args])); // adds one, as SignalR's `on` does
     await client.start();
     connection.hubSends(`{"type":1,"target":"callended","arguments":["c1","hangup"]}${RS}{"type":6}${RS}`);
     connection.hubSends(`{"type":1,"invocationId":"7","target":"AskClient","arguments":[]}${RS}`);
-    expect(got).to.deep.equal([['c1', 'hangup']]);
+    expect(got).to.deep.equal([['first', 'c1', 'hangup'], ['second', 'c1', 'hangup']]);
     expect(connection.sent.at(-1)).to.deep.equal({ type: 3, invocationId: '7', error: "Client didn't provide a result." });
   });
 

@@ -30,7 +30,7 @@ export class HubClient {
   onreconnected?: () => void;
   /** The connection is gone for good: stopped, refused by the hub, or out of reconnect attempts. */
   onclose?: (error?: Error) => void;
-  private readonly handlers = new Map<string, (...args: unknown[]) => void>();
+  private readonly handlers = new Map<string, Array<(...args: unknown[]) => void>>();
   private readonly pending = new Map<string, Pending>();
   private nextId = 0;
   private handshake: Pending | null = null;
@@ -54,9 +54,10 @@ export class HubClient {
     return this.current;
   }
 
-  /** Handles the hub's invocations of `target` (matched case-insensitively, as SignalR does). */
+  /** Adds a handler of the hub's invocations of `target` (matched case-insensitively), beside any before it, as SignalR's `on` does. */
   on(target: string, handler: (...args: unknown[]) => void): void {
-    this.handlers.set(target.toLowerCase(), handler);
+    const name = target.toLowerCase();
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
   }
 
   async start(): Promise<void> {
@@ -154,8 +155,8 @@ export class HubClient {
 
   private dispatch(message: Message): void {
     if (message.type === Invocation) {
-      const handler = this.handlers.get(String(message.target).toLowerCase());
-      if (handler) handler(...(message.arguments ?? []));
+      const handlers = this.handlers.get(String(message.target).toLowerCase());
+      if (handlers) for (const handler of handlers) handler(...(message.arguments ?? []));
       else if (message.invocationId) void this.write({ type: Completion, invocationId: message.invocationId, error: "Client didn't provide a result." });
     } else if (message.type === Completion) {
       const pending = this.pending.get(String(message.invocationId));
