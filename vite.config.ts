@@ -1,11 +1,7 @@
 // Library build: ESM, one file per source file (entries index, elements, testing); Lit and SignalR are
 // left to the page's bundler, Lucide's few icons are inlined.
 import { defineConfig } from 'vite';
-import { existsSync } from 'node:fs';
-
-const entries = Object.fromEntries(
-  Object.entries({ index: 'src/index.ts', elements: 'src/elements.ts', testing: 'src/testing.ts' }).filter(([, file]) => existsSync(file)),
-);
+const entries = { index: 'src/index.ts', elements: 'src/elements.ts', testing: 'src/testing.ts' };
 
 export default defineConfig({
   build: {

@@ -129,7 +129,7 @@ export class CallController extends CallStore {
       if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
       // Cancelled while the hub was naming it: the call is over here, so end it there too.
       if (this.session !== session) return void this.options.signaling.endCall(id).catch(() => undefined);
-      session.callId = id;
+      session.named(id);
       this.set({ activeCall: { ...this.state.activeCall!, id } });
       this.startRingTimer(() => this.hangUpUnanswered());
       if (this.glare) this.resolveGlare(id);
@@ -149,7 +149,7 @@ export class CallController extends CallStore {
     if (this.state.status !== 'incoming' || !incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
     clearTimeout(this.ringTimer);
     const session = this.openSession('answerer');
-    session.callId = incoming.id;
+    session.named(incoming.id);
     this.set({ status: 'connecting', activeCall: incoming, incomingCall: null, error: null });
     try {
       requirePeerConnection();
@@ -313,7 +313,7 @@ export class CallController extends CallStore {
     this.glare = null;
     clearTimeout(this.ringTimer);
     session.becomeAnswerer();
-    session.callId = call.callId;
+    session.named(call.callId);
     this.set({
       status: 'connecting',
       activeCall: { ...this.state.activeCall!, id: call.callId, direction: 'incoming', type: call.callType },

@@ -71,9 +71,10 @@ export class CallSession {
     return this.id;
   }
 
-  set callId(id: string | null) {
+  /** The hub has named the call: signals queued for the name go now. */
+  named(id: string): void {
     this.id = id;
-    if (id) for (const send of this.outbox.splice(0)) void send(id).catch((error) => this.fail(error));
+    for (const send of this.outbox.splice(0)) void send(id).catch((error) => this.fail(error));
   }
 
   /** Captures the microphone (and camera for video calls); the offerer also prepares its connection. */

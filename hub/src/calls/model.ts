@@ -6,8 +6,6 @@ export type CallType = (typeof callTypes)[number];
 export const callStatuses = ['Initiated', 'Ringing', 'Connected', 'Ended', 'Rejected', 'Missed', 'Failed'] as const;
 export type CallStatus = (typeof callStatuses)[number];
 
-export const terminalStatuses: ReadonlySet<CallStatus> = new Set(['Ended', 'Rejected', 'Missed', 'Failed']);
-
 /** Why a call ended, as `CallEnded(callId, reason)` carries it with extensions on: the kit's own list. */
 import type { HubEndReason } from '../../../src/services/signaling/contract.ts';
 
@@ -61,20 +59,6 @@ const transitions: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
 
 export function canTransition(from: CallStatus, to: CallStatus): boolean {
   return transitions[from].includes(to);
-}
-
-/** The status a call is recorded with when it ends for `reason`. */
-export function statusForEnd(reason: EndReason): CallStatus {
-  switch (reason) {
-    case 'missed':
-      return 'Missed';
-    case 'declined-elsewhere':
-      return 'Rejected';
-    case 'failed':
-      return 'Failed';
-    default:
-      return 'Ended';
-  }
 }
 
 export function roleOf(call: Call, userId: string): Role | null {

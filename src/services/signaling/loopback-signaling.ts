@@ -107,7 +107,7 @@ export class LoopbackSignaling implements Signaling {
         return this.events.emit('incomingCall', parseIncomingCall(args[0])!);
       case 'CallRinging':
         this.lastRingingId = id;
-        return this.events.emit('callRinging', { callId: id });
+        return;
       case 'CallAccepted':
         return this.events.emit('callAccepted', { callId: id });
       case 'CallRejected':

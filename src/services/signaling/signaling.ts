@@ -31,7 +31,6 @@ export interface IncomingCallEvent {
 
 export interface SignalingEvents {
   incomingCall: IncomingCallEvent;
-  callRinging: { callId: string };
   callAccepted: { callId: string };
   callRejected: { callId: string; reason: string | null };
   callEnded: { callId: string; reason: HubEndReason };

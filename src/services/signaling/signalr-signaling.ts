@@ -140,7 +140,6 @@ export class SignalRSignaling implements Signaling {
     on('CallRinging', (id) => {
       if (!callId(id, 'CallRinging')) return;
       if (this.pendingOp) this.pendingOp.ringingId = id;
-      this.events.emit('callRinging', { callId: id });
     });
     on('CallConnected', () => undefined); // the accepting side learns the same from its own invocation
     on('CallAccepted', (id) => callId(id, 'CallAccepted') && this.events.emit('callAccepted', { callId: id }));
