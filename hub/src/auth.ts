@@ -60,14 +60,3 @@ export class Auth {
   readonly authenticate = async (_request: IncomingMessage, token: string | null): Promise<Principal | null> =>
     token === null || token === '' ? null : this.verify(token);
 }
-
-/** The token of a request: `Authorization: Bearer <token>`, else the `access_token` query parameter. */
-export function tokenOf(request: IncomingMessage): string | null {
-  const header = request.headers.authorization;
-  if (typeof header === 'string') {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (match) return match[1] ?? null;
-  }
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  return url.searchParams.get('access_token');
-}

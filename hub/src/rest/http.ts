@@ -1,4 +1,4 @@
-// Small helpers for JSON over node:http: responses, bodies and CORS.
+// Small helpers for JSON over node:http: responses and bodies.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -43,23 +43,4 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'Request body is not valid JSON');
   }
-}
-
-/**
- * CORS for REST, with the hub's allow-list. Adds the headers for an allowed Origin and returns
- * true; returns false for a disallowed one. Requests without Origin (not from a browser) pass.
- */
-export function applyCors(req: IncomingMessage, res: ServerResponse, isOriginAllowed: (origin: string) => boolean): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  if (!isOriginAllowed(origin)) return false;
-  res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Allow-Credentials', 'true');
-  res.setHeader('Vary', 'Origin');
-  if (req.method === 'OPTIONS') {
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type');
-    res.setHeader('Access-Control-Max-Age', '600');
-  }
-  return true;
 }

@@ -4,7 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth } from '../auth.ts';
-import { tokenOf } from '../auth.ts';
+import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
 import type { CallStore } from '../calls/call-store.ts';
 import type { Locks } from '../calls/locks.ts';
 import type { CallPolicy } from '../calls/policy.ts';
@@ -14,7 +14,7 @@ import type { Directory } from '../directory.ts';
 import type { Principal } from '../hub-api.ts';
 import type { HistoryStore } from '../store/stores.ts';
 import { callRoutes } from './call-routes.ts';
-import { HttpError, applyCors, readJson, sendError, sendJson } from './http.ts';
+import { HttpError, readJson, sendError, sendJson } from './http.ts';
 
 export interface RestOptions {
   readonly config: Pick<HubConfig, 'environment' | 'mode' | 'ice'>;
@@ -53,11 +53,7 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!applyCors(req, res, options.isOriginAllowed)) return sendError(res, 403, 'Origin not allowed');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
-      return;
-    }
+    if (req.method === 'OPTIONS') return answerPreflight(res);
     const segments = url.pathname.split('/').filter((s) => s !== '').slice(1);
 
     if (segments[0] === 'auth' && segments[1] === 'dev-token' && segments.length === 2 && options.config.environment === 'development') {
@@ -66,7 +62,7 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
     }
     if (segments[0] !== 'call') return sendError(res, 404, 'Not found');
 
-    const principal = await options.auth.authenticate(req, tokenOf(req));
+    const principal = await options.auth.authenticate(req, bearerToken(req));
     if (principal === null) {
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendError(res, 401, 'A valid bearer token is required');

@@ -1,4 +1,5 @@
-// HTTP plumbing shared by negotiate, long polling and the WebSocket upgrade: routes, CORS, tokens, replies.
+// HTTP plumbing shared by negotiate, long polling and the WebSocket upgrade: routes and replies (tokens and
+// CORS are the hub's, in ../http-access.ts).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,51 +12,6 @@ export function matchRoute(pathname: string, hubPath: string): Route | null {
   if (pathname === base || pathname === `${base}/`) return 'connection';
   if (pathname === `${base}/negotiate`) return 'negotiate';
   return null;
-}
-
-export const CORS_ALLOWED_HEADERS = 'x-requested-with, x-signalr-user-agent, content-type, authorization';
-export const CORS_ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
-
-/**
- * Applies CORS for a request that carries an Origin: an allowed origin is echoed with credentials allowed
- * (the client sends `withCredentials: true`, so `*` would not do). Returns false when the origin is not
- * allowed; the caller answers 403. Requests without Origin (non-browser clients) pass.
- */
-export function applyCors(
-  request: IncomingMessage,
-  response: ServerResponse,
-  isOriginAllowed: (origin: string) => boolean,
-): boolean {
-  const origin = request.headers.origin;
-  response.setHeader('Vary', 'Origin');
-  if (origin === undefined) return true;
-  if (!isOriginAllowed(origin)) return false;
-  response.setHeader('Access-Control-Allow-Origin', origin);
-  response.setHeader('Access-Control-Allow-Credentials', 'true');
-  return true;
-}
-
-/** Answers a CORS preflight (after applyCors accepted the origin). */
-export function answerPreflight(response: ServerResponse): void {
-  response.writeHead(204, {
-    'Access-Control-Allow-Methods': CORS_ALLOWED_METHODS,
-    'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS,
-    'Access-Control-Max-Age': '600',
-    'Content-Length': 0,
-  });
-  response.end();
-}
-
-/**
- * The bearer token: the `access_token` query parameter (browsers cannot set headers on WebSockets) or
- * else the `Authorization: Bearer` header.
- */
-export function requestToken(request: IncomingMessage, url: URL): string | null {
-  const query = url.searchParams.get('access_token');
-  if (query) return query;
-  const header = request.headers.authorization;
-  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1]! : null;
 }
 
 export function parseUrl(request: IncomingMessage): URL | null {

@@ -8,5 +8,4 @@
 //   onConnected and any running invocation settled; invocations still queued then are dropped.
 
 export { createSignalRServer, type SignalRServer, type SignalRTransportOptions } from './server.ts';
-export { applyCors, answerPreflight, requestToken, CORS_ALLOWED_HEADERS } from './http.ts';
 export { invocationErrorText } from './dispatcher.ts';

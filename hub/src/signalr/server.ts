@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ClientSender, Principal, SignalRServerOptions } from '../hub-api.ts';
 import { ignoreEvents } from '../ops/hub-events.ts';
+import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
 import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
 import * as http from './http.ts';
 import { invocation } from './hub-protocol.ts';
@@ -82,16 +83,16 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
   ticker.unref();
   let closing: Promise<void> | null = null;
 
-  const authenticate = (request: IncomingMessage, url: URL): Promise<Principal | null> =>
-    options.authenticate(request, http.requestToken(request, url));
+  const authenticate = (request: IncomingMessage): Promise<Principal | null> =>
+    options.authenticate(request, bearerToken(request));
 
   async function serve(request: IncomingMessage, response: ServerResponse, route: http.Route, url: URL) {
-    if (!http.applyCors(request, response, options.isOriginAllowed)) return http.replyText(response, 403);
-    if (request.method === 'OPTIONS') return http.answerPreflight(response);
+    if (!applyCors(request, response, options.isOriginAllowed)) return http.replyText(response, 403);
+    if (request.method === 'OPTIONS') return answerPreflight(response);
     if (closing) return http.replyText(response, 503, 'The server is shutting down.');
     if (route === 'negotiate') {
       if (request.method !== 'POST') return http.replyText(response, 405);
-      const principal = await authenticate(request, url);
+      const principal = await authenticate(request);
       if (principal === null) return http.replyText(response, 401);
       const result = negotiate(url.searchParams.get('negotiateVersion'));
       if (result.ok && !closing) registry.reserve(result.connectionId, result.connectionToken, principal);
@@ -100,7 +101,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     const id = url.searchParams.get('id');
     if (!id) return http.replyText(response, 400, 'Connection ID required');
     if (!registry.slot(id)) return http.replyText(response, 404, 'No Connection with that ID');
-    const principal = await authenticate(request, url);
+    const principal = await authenticate(request);
     if (principal === null) return http.replyText(response, 401);
     const slot = registry.slot(id);
     if (!slot) return http.replyText(response, 404, 'No Connection with that ID');
@@ -145,7 +146,7 @@ export function createSignalRServer(options: SignalRServerOptions & SignalRTrans
     if (closing) return http.refuseUpgrade(socket, 503);
     const id = url.searchParams.get('id');
     if (id !== null && !registry.slot(id)) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
-    const principal = await authenticate(request, url);
+    const principal = await authenticate(request);
     if (principal === null) return http.refuseUpgrade(socket, 401);
     if (closing || socket.destroyed) return http.refuseUpgrade(socket, 503);
     let slot: Slot;
