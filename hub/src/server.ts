@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
 import { createCallHub, type CallHub } from './calls/call-hub.ts';
-import { MemoryCallStore } from './calls/call-store.ts';
+import { MemoryActiveCallStore } from './calls/active-call-store.ts';
 import { MemoryLocks } from './calls/locks.ts';
 import { CallPolicy } from './calls/policy.ts';
 import { MemoryPresence } from './calls/presence.ts';
@@ -22,7 +22,7 @@ import { timeWrites } from './ops/timed-writes.ts';
 import { createOriginCheck } from './origins.ts';
 import { sendError, sendJson } from './rest/http.ts';
 import { createRestHandler } from './rest/router.ts';
-import { createSignalRServer, type SignalRServer, type SignalRTransportOptions } from './signalr/index.ts';
+import { createSignalRServer, type SignalRServer, type ServerTransportOptions } from './signalr/index.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export const hubPath = '/chathub';
@@ -33,7 +33,7 @@ export interface StartOptions {
   /** The structured events (connections, call transitions, refusals); by default the JSON log. */
   readonly observe?: HubObserver;
   /** Protocol-layer timings (keep-alive, timeouts); tests shorten them. */
-  readonly signalr?: SignalRTransportOptions & { keepAliveIntervalMs?: number; clientTimeoutMs?: number; handshakeTimeoutMs?: number };
+  readonly signalr?: ServerTransportOptions & { keepAliveIntervalMs?: number; clientTimeoutMs?: number; handshakeTimeoutMs?: number };
   readonly now?: () => Date;
 }
 
@@ -72,7 +72,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const suspended = await opened.takeSuspended();
 
   const auth = new Auth({ ...config.jwt, directory });
-  const calls = new MemoryCallStore();
+  const calls = new MemoryActiveCallStore();
   let signalr: SignalRServer | null = null;
   const metrics = new HubMetrics({
     connections: () => signalr?.connectionsByTransport() ?? {},

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryCallStore } from '../src/calls/call-store.ts';
+import { MemoryActiveCallStore } from '../src/calls/active-call-store.ts';
 import { MemoryLocks } from '../src/calls/locks.ts';
 import type { Call } from '../src/calls/model.ts';
 import { canTransition, durationSeconds } from '../src/calls/model.ts';
@@ -28,8 +28,8 @@ const call = (id: string, callerId: string, calleeId: string): Call => ({
 });
 
 describe('in-process state behind the interfaces', () => {
-  it('MemoryCallStore: create is refused while either user is busy; remove frees only its own entries', async () => {
-    const store = new MemoryCallStore();
+  it('MemoryActiveCallStore: create is refused while either user is busy; remove frees only its own entries', async () => {
+    const store = new MemoryActiveCallStore();
     assert.equal(await store.create(call('1', 'a', 'b')), true);
     assert.equal(await store.create(call('2', 'c', 'b')), false);
     assert.equal(await store.create(call('3', 'a', 'd')), false);

@@ -12,7 +12,7 @@ import {
 } from '@microsoft/signalr';
 import { WebSocket } from 'ws';
 import { HubError, type ConnectionInfo, type HubDefinition, type SignalRServerOptions } from '../src/hub-api.ts';
-import { createSignalRServer, type SignalRServer, type SignalRTransportOptions } from '../src/signalr/index.ts';
+import { createSignalRServer, type SignalRServer, type ServerTransportOptions } from '../src/signalr/index.ts';
 
 export const ALLOWED_ORIGIN = 'http://allowed.test';
 export const RS = '\u001e';
@@ -31,7 +31,7 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-type Options = Partial<SignalRServerOptions> & SignalRTransportOptions;
+type Options = Partial<SignalRServerOptions> & ServerTransportOptions;
 
 export function testHubDefinition(events: string[], sender: () => SignalRServer): HubDefinition {
   let running = 0;

@@ -8,7 +8,7 @@ import type { HubObserver } from '../ops/hub-events.ts';
 import type { ClientSender, ConnectionInfo } from '../hub-api.ts';
 import type { HistoryStore } from '../store/stores.ts';
 import { toRecord } from '../store/stores.ts';
-import type { CallStore } from './call-store.ts';
+import type { ActiveCallStore } from './active-call-store.ts';
 import type { Locks } from './locks.ts';
 import { canTransition, roleOf, type Call, type CallStatus, type EndReason } from './model.ts';
 import type { CallPolicy } from './policy.ts';
@@ -23,7 +23,7 @@ export interface CallRulesOptions {
   readonly ringTimeoutMs: number;
   readonly reconnectGraceMs: number;
   readonly sender: ClientSender;
-  readonly calls: CallStore;
+  readonly calls: ActiveCallStore;
   readonly presence: Presence;
   readonly timers: Timers;
   readonly locks: Locks;

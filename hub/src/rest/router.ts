@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth } from '../auth.ts';
 import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
-import type { CallStore } from '../calls/call-store.ts';
+import type { ActiveCallStore } from '../calls/active-call-store.ts';
 import type { Locks } from '../calls/locks.ts';
 import type { CallPolicy } from '../calls/policy.ts';
 import { normalizeGuid } from '../calls/validation.ts';
@@ -20,7 +20,7 @@ export interface RestOptions {
   readonly config: Pick<HubConfig, 'environment' | 'mode' | 'ice'>;
   readonly auth: Auth;
   readonly directory: Directory;
-  readonly calls: CallStore;
+  readonly calls: ActiveCallStore;
   readonly history: HistoryStore;
   readonly policy: CallPolicy;
   readonly locks: Locks;

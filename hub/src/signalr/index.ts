@@ -7,5 +7,5 @@
 // - onDisconnected runs exactly once for every connection whose onConnected ran (even if it threw), after
 //   onConnected and any running invocation settled; invocations still queued then are dropped.
 
-export { createSignalRServer, type SignalRServer, type SignalRTransportOptions } from './server.ts';
+export { createSignalRServer, type SignalRServer, type ServerTransportOptions } from './signalr-server.ts';
 export { invocationErrorText } from './dispatcher.ts';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { ClientSender, ConnectionInfo } from '../../src/hub-api.ts';
 import { createCallHub, type CallHub } from '../../src/calls/call-hub.ts';
-import { MemoryCallStore } from '../../src/calls/call-store.ts';
+import { MemoryActiveCallStore } from '../../src/calls/active-call-store.ts';
 import { MemoryLocks } from '../../src/calls/locks.ts';
 import { CallPolicy } from '../../src/calls/policy.ts';
 import { MemoryPresence } from '../../src/calls/presence.ts';
@@ -79,7 +79,7 @@ export interface HarnessOptions {
 export interface Harness {
   readonly hub: CallHub;
   readonly sender: RecordingSender;
-  readonly calls: MemoryCallStore;
+  readonly calls: MemoryActiveCallStore;
   readonly store: SqliteStore;
   readonly policy: CallPolicy;
   connect(name: keyof typeof ids | string): Promise<ConnectionInfo>;
@@ -97,7 +97,7 @@ let connectionCounter = 0;
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sender = new RecordingSender();
-  const calls = new MemoryCallStore();
+  const calls = new MemoryActiveCallStore();
   if (options.peek === false) Object.defineProperty(calls, 'peek', { value: undefined });
   const store = await SqliteStore.open(null);
   const policy = new CallPolicy(directory, store);

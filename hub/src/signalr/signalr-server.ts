@@ -18,7 +18,7 @@ import { ServerSentEventsTransport } from './server-sent-events.ts';
 import { WebSocketTransport } from './websocket-transport.ts';
 
 /** Transport-level knobs ASP.NET keeps outside HubOptions; defaults suit production, tests shorten them. */
-export interface SignalRTransportOptions {
+export interface ServerTransportOptions {
   /** How long a long poll waits for data before answering 200 empty. Default 90 000 (ASP.NET PollTimeout). */
   readonly longPollTimeoutMs?: number;
   /** A negotiated id unused, or a long-polling client not polling, for this long is dropped. Default 15 000. */
@@ -49,7 +49,7 @@ export interface SignalRServer {
   close(): Promise<void>;
 }
 
-export function createSignalRServer(options: SignalRServerOptions & SignalRTransportOptions): SignalRServer {
+export function createSignalRServer(options: SignalRServerOptions & ServerTransportOptions): SignalRServer {
   const logger: DispatchLogger = options.logger ?? { error: (message, error) => console.error(message, error) };
   const settings = {
     keepAliveIntervalMs: options.keepAliveIntervalMs ?? 15_000,

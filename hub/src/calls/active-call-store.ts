@@ -4,7 +4,7 @@
 
 import type { Call } from './model.ts';
 
-export interface CallStore {
+export interface ActiveCallStore {
   /**
    * Inserts `call` and marks both users busy, only if neither user is busy. This is the atomic half
    * of check-and-create: two simultaneous calls between the same users can never both be stored.
@@ -25,7 +25,7 @@ export interface CallStore {
   peek?(callId: string): Call | null;
 }
 
-export class MemoryCallStore implements CallStore {
+export class MemoryActiveCallStore implements ActiveCallStore {
   private readonly calls = new Map<string, Call>();
   private readonly busy = new Map<string, string>();
 
