@@ -3,7 +3,7 @@
 import { CallError } from './errors.js';
 import { CallSession } from './call-session.js';
 import { CallStore } from './call-store.js';
-import { failureEndReason, hubEndReasons, rejectionEndReason } from './end-reasons.js';
+import { failureEndReason, endReasonOfHub, rejectionEndReason } from './end-reasons.js';
 import { BrowserMedia, type MediaService } from './media.js';
 import { requirePeerConnection } from './peer.js';
 import { initialCallState, initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
@@ -249,8 +249,8 @@ export class CallController extends CallStore {
     });
     on('callRejected', ({ callId, reason }) => isCurrent(callId) && this.finish(rejectionEndReason(reason)));
     on('callEnded', ({ callId, reason }) => {
-      if (this.state.incomingCall?.id === callId) this.dismissIncoming(hubEndReasons[reason]);
-      else if (isCurrent(callId)) this.finish(hubEndReasons[reason]);
+      if (this.state.incomingCall?.id === callId) this.dismissIncoming(endReasonOfHub[reason]);
+      else if (isCurrent(callId)) this.finish(endReasonOfHub[reason]);
     });
     on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
     on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));

@@ -4,7 +4,7 @@ import type { EndReason } from './call-state.js';
 import type { HubEndReason } from './signaling/signaling.js';
 
 /** `CallEnded` reasons as this side reads them: the hub's plain hang-up is the other side's. */
-export const hubEndReasons: Record<HubEndReason, EndReason> = {
+export const endReasonOfHub: Record<HubEndReason, EndReason> = {
   hangup: 'remote-hangup',
   cancelled: 'cancelled',
   missed: 'missed',
