@@ -2,7 +2,7 @@
 // a well-behaved hub never does (handshake errors, torn records, a Close that forbids reconnecting).
 import { expect, waitUntil } from '@open-wc/testing';
 import { LogLevel } from '@microsoft/signalr';
-import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+import type { HubConnectionTransport } from '../../src/services/signaling/signalr-transport.js';
 import { HubClient } from '../../src/services/signaling/hub-client.js';
 import { SignalRTransport } from '../../src/services/signaling/signalr-transport.js';
 import { user } from '../support/directory.js';
@@ -17,7 +17,7 @@ async function hubTransport(): Promise<SignalRTransport> {
 }
 
 /** Records what the client sends, and lets a test speak for the hub. */
-class ScriptedConnection implements IConnection {
+class ScriptedConnection implements HubConnectionTransport {
   readonly features = {};
   baseUrl = 'scripted';
   onreceive: ((data: string | ArrayBuffer) => void) | null = null;

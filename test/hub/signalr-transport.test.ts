@@ -2,6 +2,7 @@
 // when a WebSocket cannot be had, here behind a real proxy that lets none through.
 import { expect } from '@open-wc/testing';
 import { SignalRSignaling } from '../../src/services/signaling/signalr-signaling.js';
+import { checkedSignalRVersion } from '../../src/services/signaling/signalr-transport.js';
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
 import { needs } from '../support/needs.js';
@@ -10,6 +11,11 @@ import { connectCall, devToken, expectReleased, framesOf, hubParties, hubUrl, is
 const transportOf = (signaling: unknown) => (signaling as SignalRSignaling).transportName;
 
 describe('SignalR signaling transport', () => {
+  it('runs on the SignalR version its HTTP fallback was checked against (it imports SignalR\'s internal HttpConnection)', async () => {
+    const installed = ((await (await fetch('/node_modules/@microsoft/signalr/package.json')).json()) as { version: string }).version;
+    expect(installed, 'SignalR changed: run this file against it, then update checkedSignalRVersion').to.equal(checkedSignalRVersion);
+  });
+
   let parties: Parties[] = [];
   afterEach(async () => {
     await Promise.all(parties.map((p) => p.close()));

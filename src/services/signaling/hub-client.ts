@@ -3,7 +3,7 @@
 // pings both ways, Close, and automatic reconnect. It runs over any SignalR connection (SignalRTransport:
 // a WebSocket, or SignalR's own HTTP transports); streaming and stateful reconnect are not used.
 import { TransferFormat } from '@microsoft/signalr';
-import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
+import type { HubConnectionTransport } from './signalr-transport.js';
 
 export type HubState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -43,7 +43,7 @@ export class HubClient {
   private current: HubState = 'disconnected';
 
   constructor(
-    private readonly transport: IConnection,
+    private readonly transport: HubConnectionTransport,
     private readonly options: HubClientOptions,
   ) {
     transport.onreceive = (data) => this.receive(String(data));

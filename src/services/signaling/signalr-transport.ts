@@ -3,8 +3,35 @@
 // polling, is loaded only when a WebSocket cannot be had (the hub offers none, or a proxy blocks it), so
 // pages do not carry the HTTP transports they almost never use.
 import { HttpTransportType, LogLevel, type ILogger, type TransferFormat } from '@microsoft/signalr';
-import type { IConnection } from '@microsoft/signalr/dist/esm/IConnection.js';
-import type { INegotiateResponse } from '@microsoft/signalr/dist/esm/HttpConnection.js';
+
+/** The SignalR version whose internal HttpConnection the HTTP fallback imports and was checked against (a test pins it). */
+export const checkedSignalRVersion = '10.0.11';
+
+/**
+ * What the hub client needs of the connection under it: SignalR's internal `IConnection`, written here,
+ * so that an upgrade that changes it fails the type check of `createHttp` rather than a call.
+ */
+export interface HubConnectionTransport {
+  readonly features: { readonly inherentKeepAlive?: boolean };
+  readonly connectionId?: string;
+  start(format: TransferFormat): Promise<void>;
+  send(data: string): Promise<void>;
+  stop(error?: unknown): Promise<void>;
+  onreceive: ((data: string | ArrayBuffer) => void) | null;
+  onclose: ((error?: Error) => void) | null;
+}
+
+/** The parts of the negotiate answer read here (SignalR's internal `INegotiateResponse`). */
+interface NegotiateResponse {
+  readonly connectionId?: string;
+  readonly connectionToken?: string;
+  readonly negotiateVersion?: number;
+  readonly availableTransports?: readonly { readonly transport: string; readonly transferFormats: readonly string[] }[];
+  /** A redirect (Azure SignalR Service), with its token. */
+  readonly url?: string;
+  readonly accessToken?: string;
+  readonly error?: string;
+}
 
 export interface SignalRTransportOptions {
   readonly accessTokenFactory?: () => string | Promise<string>;
@@ -19,7 +46,7 @@ class WebSocketUnavailable extends Error {}
 const negotiateTimeoutMs = 30_000;
 const maxRedirects = 100;
 
-export class SignalRTransport implements IConnection {
+export class SignalRTransport implements HubConnectionTransport {
   onreceive: ((data: string | ArrayBuffer) => void) | null = null;
   onclose: ((error?: Error) => void) | null = null;
   connectionId?: string;
@@ -28,7 +55,7 @@ export class SignalRTransport implements IConnection {
   private socket: WebSocket | null = null;
   private readonly socketFeatures = {};
   /** SignalR's HttpConnection, once a WebSocket has failed; in charge until the next start. */
-  private http: IConnection | null = null;
+  private http: HubConnectionTransport | null = null;
   /** Aborts the negotiation in flight when `stop()` comes first. */
   private stopping: AbortController | null = null;
   private readonly logger: ILogger;
@@ -40,7 +67,7 @@ export class SignalRTransport implements IConnection {
     this.logger = consoleLogger(options.logLevel ?? LogLevel.Warning);
   }
 
-  get features(): Record<string, unknown> {
+  get features(): HubConnectionTransport['features'] {
     return this.usesHttp ? this.http!.features : this.socketFeatures;
   }
 
@@ -56,7 +83,7 @@ export class SignalRTransport implements IConnection {
     }
   }
 
-  send(data: string | ArrayBuffer): Promise<void> {
+  send(data: string): Promise<void> {
     if (this.usesHttp) return this.http!.send(data);
     if (this.socket?.readyState !== WebSocket.OPEN) return Promise.reject(new Error('The WebSocket is not open.'));
     this.socket.send(data);
@@ -119,7 +146,7 @@ export class SignalRTransport implements IConnection {
         throw stopped.aborted ? stoppedError() : new Error(`Failed to complete negotiation with the server: ${(error as Error).message}`);
       });
       if (!response.ok) throw new Error(`Failed to complete negotiation with the server: status code ${response.status}.`);
-      const body = (await response.json()) as INegotiateResponse;
+      const body = (await response.json()) as NegotiateResponse;
       if (body.error) throw new Error(body.error);
       if (body.url) {
         url = body.url;
@@ -147,7 +174,9 @@ export class SignalRTransport implements IConnection {
     }
   }
 
-  private async createHttp(): Promise<IConnection> {
+  private async createHttp(): Promise<HubConnectionTransport> {
+    // SignalR's public entry has HttpConnection only inside HubConnectionBuilder, which would bring the
+    // whole client: its own module is imported, at the version checkedSignalRVersion names.
     const { HttpConnection } = await import('@microsoft/signalr/dist/esm/HttpConnection.js');
     const http = new HttpConnection(this.baseUrl, {
       accessTokenFactory: this.options.accessTokenFactory,
