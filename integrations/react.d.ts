@@ -372,7 +372,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * The call in progress (seed §3.1.3), from "Calling…" to how it ended. Remote video, or the other
+     * The call in progress, from "Calling…" to how it ended. Remote video, or the other
  * person's avatar in a voice call; remote audio always plays through its own audio element (routed to
  * the chosen speaker where the browser can). The duration counts from when media connected. The
  * caller hears a WebAudio ringback while the other side rings.
@@ -493,7 +493,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * Voice, video and screen-share call buttons for one callee (seed §3.1.1). They stay focusable but do
+     * Voice, video and screen-share call buttons for one callee. They stay focusable but do
  * nothing while a call is ringing or going on, and say why through `aria-describedby`.
  * 
  * ## Attributes & Properties
@@ -587,7 +587,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * The ringing call (seed §3.1.2), as an alert dialog: it takes focus (on Accept) while it rings and
+     * The ringing call, as an alert dialog: it takes focus (on Accept) while it rings and
  * gives it back after, Escape declines, and a live region announces the caller. The ringtone is made
  * with WebAudio and starts with the first user gesture when the browser blocks sound before one. The
  * dialog goes away by itself when the caller cancels, the ring times out or another device answers.
@@ -657,7 +657,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * The call in progress (seed §3.1.3), from "Calling…" to how it ended. Remote video, or the other
+     * The call in progress, from "Calling…" to how it ended. Remote video, or the other
  * person's avatar in a voice call; remote audio always plays through its own audio element (routed to
  * the chosen speaker where the browser can). The duration counts from when media connected. The
  * caller hears a WebAudio ringback while the other side rings.
@@ -778,7 +778,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * Voice, video and screen-share call buttons for one callee (seed §3.1.1). They stay focusable but do
+     * Voice, video and screen-share call buttons for one callee. They stay focusable but do
  * nothing while a call is ringing or going on, and say why through `aria-describedby`.
  * 
  * ## Attributes & Properties
@@ -872,7 +872,7 @@ export type ThrumeIncomingCallSolidJsProps = {
 
 
   /**
-     * The ringing call (seed §3.1.2), as an alert dialog: it takes focus (on Accept) while it rings and
+     * The ringing call, as an alert dialog: it takes focus (on Accept) while it rings and
  * gives it back after, Escape declines, and a live region announces the caller. The ringtone is made
  * with WebAudio and starts with the first user gesture when the browser blocks sound before one. The
  * dialog goes away by itself when the caller cancels, the ring times out or another device answers.

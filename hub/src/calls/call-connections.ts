@@ -2,7 +2,7 @@
 // Extensions: when a bound connection closes, the call waits reconnectGraceMs for that participant
 // to rejoin from a new connection, then ends with "disconnected". Baseline (no rejoin exists): the
 // call ends at once and the other side gets CallEnded, instead of both users staying busy (Thrume
-// leaves such calls until its 30-minute sweep, thrume-backend.md §6 C3).
+// leaves such calls until its 30-minute sweep, docs/hub-contract.md §5).
 
 import { HubError, type ConnectionInfo } from '../hub-api.ts';
 import { CallRefusal, userOf, type CallRules } from './call-rules.ts';

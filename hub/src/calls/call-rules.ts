@@ -1,6 +1,6 @@
 // The life of a call: initiate, ring, accept or reject, end, time out. Every check-then-change runs
 // under the locks of what it touches, so concurrent invocations see one order. Events follow the
-// baseline wire contract; with extensions on they add what hub-contract.md §2 lists.
+// baseline wire contract; with extensions on they add what docs/hub-contract.md §3 lists.
 
 import { randomUUID } from 'node:crypto';
 import type { Directory } from '../directory.ts';
@@ -18,7 +18,7 @@ import type { Timers } from './timers.ts';
 import { maxReasonLength, normalizeGuid, parseCallType } from './validation.ts';
 
 export interface CallRulesOptions {
-  /** false: Thrume's baseline behaviour (hub-contract.md §1), without its security holes. */
+  /** false: Thrume's baseline behaviour (docs/hub-contract.md §2), without its security holes. */
   readonly extensions: boolean;
   readonly ringTimeoutMs: number;
   readonly reconnectGraceMs: number;

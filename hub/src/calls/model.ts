@@ -46,7 +46,7 @@ export interface Call {
 
 export type Role = 'caller' | 'callee';
 
-/** The statuses a call may move to from each status (the state diagram of hub-contract.md §3). */
+/** The statuses a call may move to from each status (the state diagram of docs/hub-contract.md §4). */
 const transitions: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
   Initiated: ['Ringing', 'Failed', 'Ended'],
   Ringing: ['Connected', 'Ended', 'Rejected', 'Missed', 'Failed'],

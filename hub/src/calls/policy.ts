@@ -1,4 +1,4 @@
-// Who may call whom (seed §5.2, hub-contract.md §3) and each user's call settings.
+// Who may call whom (docs/hub-contract.md §4) and each user's call settings.
 // Settings a user saved (POST /api/call/permissions) win over the directory's, which win over the
 // default (conversations, no blocks).
 

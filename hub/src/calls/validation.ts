@@ -1,5 +1,5 @@
 // Input checks for hub arguments. Identifiers are normalized so that comparisons never depend on
-// how a client formatted a GUID (Thrume compared raw strings: thrume-backend.md §6 C8).
+// how a client formatted a GUID (Thrume compared raw strings: docs/hub-contract.md §1).
 
 import { callStatuses, callTypes, type CallStatus, type CallType } from './model.ts';
 

@@ -1,5 +1,5 @@
 // /api/call/*: history, the active call, one call, permissions, ICE servers.
-// Shapes follow Thrume's CallController (thrume-backend.md §3): PascalCase type and status,
+// Shapes follow Thrume's CallController (docs/hub-contract.md §4): PascalCase type and status,
 // ISO-8601 UTC times, duration in whole seconds from ConnectedAt to EndedAt.
 
 import { allowCallsValues, durationSeconds, type AllowCalls, type CallSettings } from '../calls/model.ts';

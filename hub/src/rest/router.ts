@@ -1,4 +1,4 @@
-// REST under /api/: the call endpoints of seed §4.2 and thrume-backend.md §3, and the development
+// REST under /api/: the call endpoints of docs/hub-contract.md §4, and the development
 // token endpoint. Answers 401 without a valid token, 403 to a non-participant or a disallowed
 // Origin, 404 for unknown calls and routes, 400 with a message for a malformed body.
 

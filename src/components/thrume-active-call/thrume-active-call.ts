@@ -32,7 +32,7 @@ export const overlayModes = ['auto', 'always', 'never'] as const;
 export type OverlayMode = (typeof overlayModes)[number];
 
 /**
- * The call in progress (seed §3.1.3), from "Calling…" to how it ended. Remote video, or the other
+ * The call in progress, from "Calling…" to how it ended. Remote video, or the other
  * person's avatar in a voice call; remote audio always plays through its own audio element (routed to
  * the chosen speaker where the browser can). The duration counts from when media connected. The
  * caller hears a WebAudio ringback while the other side rings.

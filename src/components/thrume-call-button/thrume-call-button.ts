@@ -13,7 +13,7 @@ export const callActions = ['voice', 'video', 'screen-share'] as const;
 export type CallAction = (typeof callActions)[number];
 
 /**
- * Voice, video and screen-share call buttons for one callee (seed §3.1.1). They stay focusable but do
+ * Voice, video and screen-share call buttons for one callee. They stay focusable but do
  * nothing while a call is ringing or going on, and say why through `aria-describedby`.
  *
  * @summary Call buttons for one person: voice, video, and video with screen sharing.

@@ -13,7 +13,7 @@ import { PhoneLayout } from '../phone-layout.js';
 import { styles } from './thrume-incoming-call.styles.js';
 
 /**
- * The ringing call (seed §3.1.2), as an alert dialog: it takes focus (on Accept) while it rings and
+ * The ringing call, as an alert dialog: it takes focus (on Accept) while it rings and
  * gives it back after, Escape declines, and a live region announces the caller. The ringtone is made
  * with WebAudio and starts with the first user gesture when the browser blocks sound before one. The
  * dialog goes away by itself when the caller cancels, the ring times out or another device answers.

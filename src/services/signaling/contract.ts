@@ -1,4 +1,4 @@
-// The wire contract's value sets (shared/notes/hub-contract.md §2), shared by the kit and the hub.
+// The wire contract's value sets (docs/hub-contract.md §3), shared by the kit and the hub.
 // No DOM types here: the Node hub imports this file too.
 
 export const hubFeatures = [

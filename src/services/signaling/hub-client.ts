@@ -1,4 +1,4 @@
-// A SignalR hub connection speaking the JSON hub protocol (shared/notes/signalr-protocol.md §1.4-1.9), as
+// A SignalR hub connection speaking the JSON hub protocol (ASP.NET Core's specs/HubProtocol.md), as
 // much of it as signaling uses: the handshake, invocations and their completions, the hub's invocations,
 // pings both ways, Close, and automatic reconnect. It runs over any SignalR connection (SignalRTransport:
 // a WebSocket, or SignalR's own HTTP transports); streaming and stateful reconnect are not used.

@@ -1,5 +1,5 @@
 // An in-memory hub that several controllers in one page can call each other through: for tests,
-// Storybook and integrators' own tests. It follows hub-contract.md: `extended` mode has every
+// Storybook and integrators' own tests. It follows docs/hub-contract.md: `extended` mode has every
 // extension of the reference hub; `baseline` mode behaves like Thrume's ChatHub at its worst
 // (no ring timeout, no cancel or elsewhere notices, its racy busy check modelled as none at all).
 import { CallError, hubError } from '../errors.js';

@@ -1,4 +1,4 @@
-// The signaling contract (shared/notes/hub-contract.md) as a typed interface. Two implementations:
+// The signaling contract (docs/hub-contract.md) as a typed interface. Two implementations:
 // SignalR (signalr-signaling.ts) and an in-memory loopback (loopback.ts).
 import type { Emitter } from '../emitter.js';
 import type { CallType } from '../call-state.js';
