@@ -7,7 +7,9 @@ const legs = [
   { label: 'hub', cmd: 'npm', args: ['test', '--workspace', 'hub'] },
   { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
-  { label: 'webkit', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.webkit.config.mjs'] },
+  // WebKitGTK's MiniBrowser now and then crashes mid-run and takes the runner with it (WebDriver's
+  // "session deleted because of page crash or hang"): such a run, and only such, is run once more.
+  { label: 'webkit', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.webkit.config.mjs'], rerunWhen: /page crash or hang/ },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
@@ -24,13 +26,17 @@ let failed = 0;
 
 for (const leg of legs.filter((l) => only.length === 0 || only.includes(l.label))) {
   console.log(`\n=== ${leg.label} ===`);
-  const { code, output } = await run(leg.cmd, leg.args);
+  let { code, output } = await run(leg.cmd, leg.args);
+  if (leg.rerunWhen && !summaryOf(leg, output) && leg.rerunWhen.test(output)) {
+    console.log(`\n${leg.label}: the browser crashed and stopped the runner; running the leg once more`);
+    ({ code, output } = await run(leg.cmd, leg.args));
+  }
   if (leg.counts === false) {
     code === 0 ? passed++ : failed++;
     console.log(`${leg.label}: ${code === 0 ? 1 : 0} passed, ${code === 0 ? 0 : 1} failed`);
     continue;
   }
-  const match = [...output.matchAll(new RegExp(`^(?:# )?${leg.label}: (\\d+) passed, (\\d+) failed`, 'gm'))].at(-1);
+  const match = summaryOf(leg, output);
   if (!match) {
     failed++;
     console.log(`${leg.label}: no summary line (exit code ${code}); counted as 1 failure`);
@@ -42,6 +48,11 @@ for (const leg of legs.filter((l) => only.length === 0 || only.includes(l.label)
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
+
+/** The leg's last "<label>: N passed, N failed" line, as a match. */
+function summaryOf(leg, output) {
+  return [...output.matchAll(new RegExp(`^(?:# )?${leg.label}: (\\d+) passed, (\\d+) failed`, 'gm'))].at(-1);
+}
 
 function run(cmd, args) {
   return new Promise((resolve) => {
