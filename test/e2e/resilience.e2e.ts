@@ -176,7 +176,8 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     await stack.restartHub(); // SIGTERM by PID: the hub suspends the call and closes with allowReconnect
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'reconnecting' || s.signaling === 'connected', 5_000)));
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Samples on both sides of the restart, however quick it was (quality is sampled once a second).
+    await Promise.all([alice, bob].map((p) => p.waitForFunction(() => (window as any).inboundKbps().length >= 3, undefined, { timeout: 10_000 })));
     for (const page of [alice, bob]) {
       assert.equal((await stateOf(page)).status, 'active', 'the call goes on');
       const kbps = (await page.evaluate(() => (window as any).inboundKbps())) as number[];
