@@ -9,6 +9,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund
 fi
+# The contract package is imported as built JavaScript, by the kit and the hub alike.
+npx tsc -p contract/tsconfig.json
 
 packages=""
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || packages="chromium"

@@ -11,8 +11,8 @@ interface Args {
 }
 
 const people = [
-  { id: 'alice', name: 'Alice Moreau', hue: 150 },
-  { id: 'bob', name: 'Bob Okafor', hue: 260 },
+  { id: 'a11ce000-0000-4000-8000-000000000001', userName: 'alice', name: 'Alice Moreau', hue: 150 },
+  { id: 'b0b00000-0000-4000-8000-000000000002', userName: 'bob', name: 'Bob Okafor', hue: 260 },
 ];
 
 const meta: Meta<Args> = {
@@ -30,14 +30,14 @@ const meta: Meta<Args> = {
       <section style="flex: 1 1 22rem; display: grid; gap: 0.75rem; align-content: start; padding: 1rem; font-family: system-ui, sans-serif;">
         <h2 style="margin: 0; font-size: 1.1rem;">${me.name}</h2>
         <thrume-call-provider
-          data-party=${me.id}
-          .signaling=${hub.connect({ id: me.id, name: me.name })}
+          data-party=${me.userName}
+          .signaling=${hub.connect({ id: me.id, name: me.userName, displayName: me.name })}
           .media=${args.media === 'synthetic' ? new SyntheticMedia(me.name.split(' ')[0], me.hue) : undefined}
           .iceServers=${[]}
         >
           <p style="display: flex; align-items: center; gap: 0.5rem; margin: 0;">
             Conversation with ${other.name}
-            <thrume-call-button callee-id=${other.id} callee-name=${other.name} conversation-id="demo"></thrume-call-button>
+            <thrume-call-button callee-id=${other.id} callee-name=${other.name} conversation-id="c0000000-0000-4000-8000-0000000000ab"></thrume-call-button>
           </p>
           <thrume-incoming-call style="--thrume-incoming-call-position: static" ?silent=${args.silent}></thrume-incoming-call>
           <thrume-active-call ?silent=${args.silent}></thrume-active-call>

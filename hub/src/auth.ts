@@ -5,9 +5,9 @@
 
 import type { IncomingMessage } from 'node:http';
 import { SignJWT, jwtVerify } from 'jose';
-import type { Principal } from './hub-api.ts';
+import type { Principal } from '@thrume/calls-contract/rules';
 import type { Directory } from './directory.ts';
-import { normalizeGuid } from './calls/validation.ts';
+import { normalizeGuid } from '@thrume/calls-contract';
 
 const nameIdentifierClaim = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier';
 const nameClaim = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';

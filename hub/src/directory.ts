@@ -3,8 +3,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { allowCallsValues, type CallSettings } from './calls/model.ts';
-import { normalizeGuid } from './calls/validation.ts';
+import { normalizeGuid } from '@thrume/calls-contract';
+import { allowCallsValues, type CallSettings } from './calls/settings.ts';
 import { hubRoot } from './hub-root.ts';
 
 export interface DirectoryUser {

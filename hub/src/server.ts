@@ -4,16 +4,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
-import { createCallHub, type CallHub } from './calls/call-hub.ts';
-import { MemoryActiveCallStore } from './calls/active-call-store.ts';
-import { MemoryLocks } from './calls/locks.ts';
+import {
+  createCallHub,
+  MemoryActiveCallStore,
+  MemoryLocks,
+  MemoryPresence,
+  MemoryRateLimiter,
+  MemoryTimers,
+  type CallHub,
+  type ClientSender,
+} from '@thrume/calls-contract/rules';
 import { CallPolicy } from './calls/policy.ts';
-import { MemoryPresence } from './calls/presence.ts';
-import { MemoryRateLimiter } from './calls/rate-limit.ts';
-import { MemoryTimers } from './calls/timers.ts';
 import type { HubConfig } from './config.ts';
 import { emptyDirectory, loadDirectory, type Directory } from './directory.ts';
-import type { ClientSender } from './hub-api.ts';
 import { observeAll, type HubObserver } from './ops/hub-events.ts';
 import { createHubLog } from './ops/hub-log.ts';
 import { HubMetrics } from './ops/metrics.ts';
@@ -101,7 +104,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     rateLimiter: new MemoryRateLimiter(config.callRatePerMinute, 60_000),
     policy,
     history: store,
-    directory,
+    profileOf: (userId) => directory.user(userId),
     now,
     log,
     observe,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHarness, ids } from './support/call-harness.ts';
+import { createHarness, ids, harnessTargets } from './support/call-harness.ts';
 
-describe('atomic check-and-create and rate limits', () => {
+for (const target of harnessTargets) describe(`atomic check-and-create and rate limits (${target})`, () => {
   it('glare: alice -> bob and bob -> alice at the same moment, exactly one rings', async () => {
     for (let round = 0; round < 20; round++) {
-      const h = await createHarness();
+      const h = await createHarness({ target });
       const alice = await h.connect('alice');
       const bob = await h.connect('bob');
       const results = await Promise.all([
@@ -21,7 +21,7 @@ describe('atomic check-and-create and rate limits', () => {
   });
 
   it('two callers racing for the same callee: exactly one rings', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const carol = await h.connect('carol');
     const bob = await h.connect('bob');
@@ -35,7 +35,7 @@ describe('atomic check-and-create and rate limits', () => {
   });
 
   it('ending one call never frees the users of another (busy entries belong to their call)', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const carol = await h.connect('carol');
@@ -50,7 +50,7 @@ describe('atomic check-and-create and rate limits', () => {
   });
 
   it('limits InitiateCallAsync per user per rolling minute, counting invalid attempts too', async () => {
-    const h = await createHarness({ callRatePerMinute: 3 });
+    const h = await createHarness({ target, callRatePerMinute: 3 });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     for (let i = 0; i < 3; i++) {

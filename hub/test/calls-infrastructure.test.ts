@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryActiveCallStore } from '../src/calls/active-call-store.ts';
-import { MemoryLocks } from '../src/calls/locks.ts';
-import type { Call } from '../src/calls/model.ts';
-import { canTransition, durationSeconds } from '../src/calls/model.ts';
-import { MemoryRateLimiter } from '../src/calls/rate-limit.ts';
-import { MemoryTimers } from '../src/calls/timers.ts';
-import { normalizeGuid, parseCallStatus } from '../src/calls/validation.ts';
+import { canTransition, normalizeGuid, parseCallStatus } from '@thrume/calls-contract';
+import { durationSeconds, MemoryActiveCallStore, MemoryLocks, MemoryRateLimiter, MemoryTimers, type Call } from '@thrume/calls-contract/rules';
 import { sleep } from './support/call-harness.ts';
 
 const call = (id: string, callerId: string, calleeId: string): Call => ({

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHarness, ids, waitFor } from './support/call-harness.ts';
+import { createHarness, ids, waitFor, harnessTargets } from './support/call-harness.ts';
 
-describe('call lifecycle with extensions', () => {
+for (const target of harnessTargets) describe(`call lifecycle with extensions (${target})`, () => {
   it('returns the call id, rings every callee connection and tells the caller CallRinging', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -19,7 +19,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('accept: CallAccepted to the caller, CallConnected to the accepting connection, answered-elsewhere to the others', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -37,7 +37,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('refuses a second accept, from another device or the same one, and keeps the first binding', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -53,7 +53,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('two devices accepting at the same moment: exactly one wins', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -66,7 +66,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('only the callee may accept or reject', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const carol = await h.connect('carol');
     await h.connect('bob');
@@ -82,7 +82,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('reject: CallRejected with the reason to the caller, declined-elsewhere to the other devices, recorded Rejected', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -101,7 +101,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('reject with a null reason passes null on, and cuts an over-long reason', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     let callId = await h.ring(alice, 'bob');
@@ -114,7 +114,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('cancel while ringing reaches every callee connection and records Ended', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -131,7 +131,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('hang up: CallEnded(callId, "hangup") to the other side only; history has the duration', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -148,7 +148,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('only a bound connection may end: the callee while ringing, another tab, a stranger are refused', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice1 = await h.connect('alice');
     const alice2 = await h.connect('alice');
     const bob1 = await h.connect('bob');
@@ -167,7 +167,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('busy: a third user calling either participant is refused and the call is unaffected', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const carol = await h.connect('carol');
@@ -186,7 +186,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('ring timeout: missed to the caller and every callee connection, recorded Missed', async () => {
-    const h = await createHarness({ ringTimeoutMs: 40 });
+    const h = await createHarness({ target, ringTimeoutMs: 40 });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -200,7 +200,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('an accepted call does not time out', async () => {
-    const h = await createHarness({ ringTimeoutMs: 30 });
+    const h = await createHarness({ target, ringTimeoutMs: 30 });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -212,7 +212,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('a graceful stop suspends a connected call untold, and ends a ringing one: recorded Ended and participants told', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const [alice, bob, carol, dave] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol'), await h.connect('dave')];
     const connected = await h.ring(carol, 'alice');
     await h.invoke(alice, 'AcceptCallAsync', connected);
@@ -227,7 +227,7 @@ describe('call lifecycle with extensions', () => {
   });
 
   it('baseline: a graceful stop ends every call, as Thrume\'s hub cannot re-bind one', async () => {
-    const h = await createHarness({ extensions: false });
+    const h = await createHarness({ target, extensions: false });
     const [alice, bob] = [await h.connect('alice'), await h.connect('bob')];
     const callId = await h.ring(alice, 'bob');
     await h.invoke(bob, 'AcceptCallAsync', callId);
@@ -238,9 +238,9 @@ describe('call lifecycle with extensions', () => {
   });
 });
 
-describe('failures inside the hub', () => {
+for (const target of harnessTargets) describe(`failures inside the hub (${target})`, () => {
   it('a history write that fails gives "Failed to initiate call" and leaves nobody busy', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const save = h.store.save.bind(h.store);

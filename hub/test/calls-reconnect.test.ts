@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHarness, offer, sleep, waitFor } from './support/call-harness.ts';
+import { createHarness, offer, sleep, waitFor, harnessTargets } from './support/call-harness.ts';
 
-describe('reconnect grace and RejoinCallAsync', () => {
+for (const target of harnessTargets) describe(`reconnect grace and RejoinCallAsync (${target})`, () => {
   it('a participant who rejoins within the grace period keeps the call, on the new connection', async () => {
-    const h = await createHarness({ reconnectGraceMs: 60 });
+    const h = await createHarness({ target, reconnectGraceMs: 60 });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -24,7 +24,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('the callee can rejoin too', async () => {
-    const h = await createHarness({ reconnectGraceMs: 60 });
+    const h = await createHarness({ target, reconnectGraceMs: 60 });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -40,7 +40,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('ends the call with "disconnected" when the grace period passes', async () => {
-    const h = await createHarness({ reconnectGraceMs: 30 });
+    const h = await createHarness({ target, reconnectGraceMs: 30 });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -58,7 +58,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('a caller gone while ringing: the callee devices get "disconnected" after the grace period', async () => {
-    const h = await createHarness({ reconnectGraceMs: 30 });
+    const h = await createHarness({ target, reconnectGraceMs: 30 });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -70,7 +70,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('closing a connection that is not bound changes nothing', async () => {
-    const h = await createHarness({ reconnectGraceMs: 20 });
+    const h = await createHarness({ target, reconnectGraceMs: 20 });
     const alice = await h.connect('alice');
     const bob1 = await h.connect('bob');
     const bob2 = await h.connect('bob');
@@ -83,7 +83,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('refuses rejoin to a non-participant and for unknown calls', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     await h.connect('bob');
     const carol = await h.connect('carol');
@@ -95,7 +95,7 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('a ringing callee that rejoins learns the status without being bound', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -108,12 +108,12 @@ describe('reconnect grace and RejoinCallAsync', () => {
   });
 
   it('GetHubInfoAsync describes the extensions and the configured timings', async () => {
-    const h = await createHarness({ ringTimeoutMs: 1234, reconnectGraceMs: 567 });
+    const h = await createHarness({ target, ringTimeoutMs: 1234, reconnectGraceMs: 567 });
     const alice = await h.connect('alice');
     assert.deepEqual(await h.invoke(alice, 'gethubinfoasync'), {
       protocol: 'thrume-calls',
       version: 1,
-      features: ['call-id-result', 'end-reasons', 'rejoin', 'renegotiate-both-ways', 'elsewhere', 'ice-servers', 'caller-profile'],
+      features: ['call-id-result', 'end-reasons', 'rejoin', 'renegotiate-both-ways', 'elsewhere', 'ice-servers', 'caller-profile', 'refusal-codes'],
       ringTimeoutMs: 1234,
       reconnectGraceMs: 567,
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answer, candidate, createHarness, offer, type Harness } from './support/call-harness.ts';
-import type { ConnectionInfo } from '../src/hub-api.ts';
+import { answer, candidate, createHarness, offer, type Harness, harnessTargets } from './support/call-harness.ts';
+import type { ConnectionInfo } from '@thrume/calls-contract/rules';
 
 async function connectedCall(h: Harness) {
   const alice = await h.connect('alice');
@@ -14,9 +14,9 @@ async function connectedCall(h: Harness) {
   return { alice, alice2, bob, bob2, callId };
 }
 
-describe('signaling relay with extensions', () => {
+for (const target of harnessTargets) describe(`signaling relay with extensions (${target})`, () => {
   it('relays offer, answer and candidates between the two bound connections', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, bob, bob2, callId } = await connectedCall(h);
     await h.invoke(alice, 'SendOfferAsync', callId, offer);
     await h.invoke(bob, 'SendAnswerAsync', callId, answer);
@@ -31,7 +31,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('relays synchronously, without a promise, when the store answers at once', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, bob, bob2, callId } = await connectedCall(h);
     assert.equal(h.hub.methods.SendIceCandidateAsync!.handler(alice, [callId, candidate]), null);
     assert.deepEqual(h.sender.args(bob, 'ReceiveIceCandidate'), [[callId, candidate]]);
@@ -43,7 +43,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('relays under the call lock with a store that cannot answer at once', async () => {
-    const h = await createHarness({ peek: false });
+    const h = await createHarness({ target, peek: false });
     const { alice, bob, bob2, callId } = await connectedCall(h);
     await h.invoke(alice, 'SendIceCandidateAsync', callId, candidate);
     await h.invoke(bob2, 'SendOfferAsync', callId, offer);
@@ -55,7 +55,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('lets offers and answers flow both ways (renegotiation from the callee)', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, bob, callId } = await connectedCall(h);
     await h.invoke(bob, 'SendOfferAsync', callId, offer);
     await h.invoke(alice, 'SendAnswerAsync', callId, answer);
@@ -65,7 +65,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('refuses signaling from any other connection, even of a participant', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, alice2, bob, bob2, callId } = await connectedCall(h);
     const carol = await h.connect('carol');
     for (const [from, method, payload] of [
@@ -85,7 +85,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('refuses signaling before the call is accepted', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     const bob = await h.connect('bob');
     const callId = await h.ring(alice, 'bob');
@@ -98,7 +98,7 @@ describe('signaling relay with extensions', () => {
   });
 
   it('refuses payloads of the wrong shape or size, and unknown call ids', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, bob, callId } = await connectedCall(h);
     const bad: Array<[string, unknown]> = [
       ['SendOfferAsync', 'v=0 raw sdp, not JSON'],
@@ -128,9 +128,9 @@ describe('signaling relay with extensions', () => {
   });
 });
 
-describe('UpdateCallStatusAsync transitions', () => {
+for (const target of harnessTargets) describe(`UpdateCallStatusAsync transitions (${target})`, () => {
   it('accepts the current status as a no-op without rewriting ConnectedAt', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, callId } = await connectedCall(h);
     const before = (await h.calls.get(callId))?.connectedAt;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -141,7 +141,7 @@ describe('UpdateCallStatusAsync transitions', () => {
   });
 
   it('refuses moves off the state diagram and unknown statuses', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const { alice, bob, callId } = await connectedCall(h);
     for (const status of ['Ringing', 'Initiated', 'Missed', 'Rejected', '1', '7', '99', 'Paused', '']) {
       await h.invoke(alice, 'UpdateCallStatusAsync', callId, status);
@@ -154,7 +154,7 @@ describe('UpdateCallStatusAsync transitions', () => {
   });
 
   it('Ended ends the call and tells the other side; Failed records Failed', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     let { alice, bob, callId } = await connectedCall(h);
     await h.invoke(alice, 'UpdateCallStatusAsync', callId, '3');
     assert.deepEqual(h.sender.args(bob, 'CallEnded'), [[callId, 'hangup']]);
@@ -168,7 +168,7 @@ describe('UpdateCallStatusAsync transitions', () => {
   });
 
   it('the caller may not mark a ringing call Connected', async () => {
-    const h = await createHarness();
+    const h = await createHarness({ target });
     const alice = await h.connect('alice');
     await h.connect('bob');
     const callId = await h.ring(alice, 'bob');

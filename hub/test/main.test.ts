@@ -70,7 +70,7 @@ describe('main.ts', () => {
         THRUME_ALLOWED_ORIGINS: 'https://app.example.org',
         THRUME_DIRECTORY: path.join(hubDir, 'fixtures', 'demo-directory.json'),
       },
-      ['dist/hub/src/main.js'],
+      ['dist/main.js'],
     );
     try {
       const deadline = Date.now() + 15_000;

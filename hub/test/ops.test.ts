@@ -75,8 +75,8 @@ describe('/health, /ready and /metrics', () => {
       assert.equal(sample(text, 'thrume_calls_connected_total'), 1);
       assert.equal(sample(text, 'thrume_signals_relayed_total{signal="offer"}'), 1);
       assert.equal(sample(text, 'thrume_signals_relayed_total{signal="answer"}'), 1);
-      assert.equal(sample(text, 'thrume_call_refusals_total{code="notAuthorizedAccept"}'), 1);
-      assert.equal(sample(text, 'thrume_call_refusals_total{code="notAvailable"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="not-authorized-accept"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="not-available"}'), 1);
 
       await alice.connection.invoke('EndCallAsync', callId);
       await waitFor(() => bob.events.includes('CallEnded'), 3_000, 'end');
@@ -99,8 +99,8 @@ describe('/health, /ready and /metrics', () => {
       await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', conversationAB); // bob is offline
       await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', conversationAB); // the second in a minute
       const text = await (await fetch(`${s.hub.url}/metrics`)).text();
-      assert.equal(sample(text, 'thrume_call_refusals_total{code="notOnline"}'), 1);
-      assert.equal(sample(text, 'thrume_call_refusals_total{code="rateLimited"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="not-online"}'), 1);
+      assert.equal(sample(text, 'thrume_call_refusals_total{code="rate-limited"}'), 1);
       assert.equal(sample(text, 'thrume_rate_limit_hits_total'), 1);
     } finally {
       await alice.connection.stop();
@@ -182,7 +182,7 @@ describe('the JSON log', () => {
       [callId, 'Connected', null],
       [callId, 'Ended', 'hangup'],
     ]);
-    assert.deepEqual(of('refusal').map((l) => [l.method, l.code, l.userId]), [['AcceptCallAsync', 'notAuthorizedAccept', ids.alice]]);
+    assert.deepEqual(of('refusal').map((l) => [l.method, l.code, l.userId]), [['AcceptCallAsync', 'not-authorized-accept', ids.alice]]);
     assert.ok(lines.every((l) => typeof l.time === 'string' && typeof l.level === 'number'));
     assert.ok(!text.includes('v=0') && !text.includes(token), 'no SDP or token in the log');
     assert.equal(of('relay').length, 0, 'relays are counted, not logged');

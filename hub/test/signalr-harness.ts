@@ -11,8 +11,8 @@ import {
   type HubConnection as ClientConnection,
 } from '@microsoft/signalr';
 import { WebSocket } from 'ws';
-import { HubError, type ConnectionInfo, type HubDefinition, type SignalRServerOptions } from '../src/hub-api.ts';
-import { createSignalRServer, type SignalRServer, type ServerTransportOptions } from '../src/signalr/index.ts';
+import { HubError, type ConnectionInfo, type HubDefinition } from '@thrume/calls-contract/rules';
+import { createSignalRServer, type SignalRServer, type ServerTransportOptions, type SignalRServerOptions } from '../src/signalr/index.ts';
 
 export const ALLOWED_ORIGIN = 'http://allowed.test';
 export const RS = '\u001e';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { HubConnectionState } from '@microsoft/signalr';
-import { HubError } from '../src/hub-api.ts';
+import { HubError } from '@thrume/calls-contract/rules';
 import { HttpTransportType, RS, RawClient, officialClient, sleep, startHub, waitFor, type TestHub } from './signalr-harness.ts';
 
 const hubs: TestHub[] = [];

@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
-import type { CallRecord } from '../src/store/stores.ts';
+import type { CallRecord } from '@thrume/calls-contract/rules';
 import { ids } from './support/call-harness.ts';
 import { removeDir, tempDataDir } from './support/hub-server.ts';
 

@@ -1,6 +1,6 @@
 // The one object the elements see: the call state machine over signaling, media and peer.
 // Framework-neutral: an EventTarget with a read-only `state` snapshot and a `change` event (CallStore).
-import { CallError } from './errors.js';
+import { CallError, hubError } from './errors.js';
 import { CallSession } from './call-session.js';
 import { CallStore } from './call-store.js';
 import { failureEndReason, endReasonOfHub, rejectionEndReason } from './end-reasons.js';
@@ -185,7 +185,9 @@ export class CallController extends CallStore {
     try {
       await this.options.signaling.endCall(call.id);
     } catch (error) {
-      // The call is over here whatever the hub says; a hub that is gone has nothing left to end.
+      // The call is over here whatever the hub says; a hub that is gone has nothing left to end, and a
+      // call the other side ended at the same moment is gone already.
+      if (error instanceof CallError && error.code === 'CALL_NOT_FOUND') return;
       if (this.state.signaling === 'connected') this.report(error);
     }
   }
@@ -254,7 +256,7 @@ export class CallController extends CallStore {
     });
     on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
     on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));
-    on('callError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
+    on('callError', ({ message, code }) => this.report(hubError(message, code)));
     on('protocolError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
     on('status', ({ status }) => this.signalingStatus(status));
   }

@@ -1,4 +1,5 @@
 // Typed errors: the seed's CallError values, plus device and hub refusals.
+import { refusalCodeOf, type RefusalCode } from '@thrume/calls-contract';
 
 export const callErrorCodes = [
   'PERMISSION_DENIED', // the user or the browser refused camera, microphone or screen
@@ -46,17 +47,20 @@ export function mediaError(error: unknown, what: string): CallError {
   }
 }
 
-/** Maps a hub's CallError text (Thrume's baseline wording) to a code. */
-export function hubError(message: string): CallError {
-  const code: CallErrorCode =
-    message === 'User is not online'
-      ? 'USER_OFFLINE'
-      : message === 'User is not available for calls'
-        ? 'USER_UNAVAILABLE'
-        : message === 'Call not found'
-          ? 'CALL_NOT_FOUND'
-          : message.startsWith('Invalid')
-          ? 'INVALID_STATE'
-          : 'SIGNALING_ERROR';
-  return new CallError(code, message);
+/** The kit's code for each refusal the hub may give; any other refusal is a SIGNALING_ERROR. */
+const refusalErrorCodes: Partial<Record<RefusalCode, CallErrorCode>> = {
+  'not-online': 'USER_OFFLINE',
+  'not-available': 'USER_UNAVAILABLE',
+  'not-found': 'CALL_NOT_FOUND',
+  'invalid-callee': 'INVALID_STATE',
+  'invalid-call-type': 'INVALID_STATE',
+  'invalid-payload': 'INVALID_STATE',
+  'invalid-status': 'INVALID_STATE',
+  'invalid-transition': 'INVALID_STATE',
+};
+
+/** A hub's `CallError(text)`, or `CallError(text, code)` from hubs with `refusal-codes`, as a CallError. */
+export function hubError(text: string, code?: unknown): CallError {
+  const refusal = refusalCodeOf(text, code);
+  return new CallError((refusal && refusalErrorCodes[refusal]) ?? 'SIGNALING_ERROR', text);
 }

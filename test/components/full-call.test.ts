@@ -6,7 +6,7 @@ import '../../src/elements.js';
 import type { ThrumeActiveCall, ThrumeCallButton, ThrumeCallProvider, ThrumeIncomingCall } from '../../src/elements.js';
 import { LoopbackHub } from '../../src/services/signaling/loopback.js';
 import { RecordingMedia, openPeerConnections } from '../support/recorders.js';
-import { user } from '../support/directory.js';
+import { conversationOf, user } from '../support/directory.js';
 import { lacks, needs } from '../support/needs.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -25,7 +25,7 @@ async function side(hub: LoopbackHub, me: string, other: string): Promise<Side> 
   const media = new RecordingMedia();
   const provider = await fixture<ThrumeCallProvider>(html`
     <thrume-call-provider .signaling=${hub.connect({ id: self.id, name: self.displayName })} .media=${media} .iceServers=${[]}>
-      <thrume-call-button callee-id=${peer.id} callee-name=${peer.displayName} conversation-id="c1"></thrume-call-button>
+      <thrume-call-button callee-id=${peer.id} callee-name=${peer.displayName} conversation-id=${conversationOf(self.id, peer.id)}></thrume-call-button>
       <thrume-incoming-call silent></thrume-incoming-call>
       <thrume-active-call silent></thrume-active-call>
     </thrume-call-provider>

@@ -188,7 +188,7 @@ describe('<thrume-active-call>', () => {
 
   it('offers the speaker picker only where the browser can route audio (setSinkId; WebKit has none)', async () => {
     const canRoute = 'setSinkId' in HTMLMediaElement.prototype;
-    const controller = new CallController({ signaling: new LoopbackHub().connect({ id: 'a', name: 'Ann' }) });
+    const controller = new CallController({ signaling: new LoopbackHub().connect({ id: 'a11ce000-0000-4000-8000-000000000001', name: 'Ann' }) });
     expect(controller.state.devices.canChooseSpeaker).to.equal(canRoute);
     if (!canRoute) expect(() => controller.selectSpeaker('spk-2')).to.throw('This browser cannot choose the speaker.');
     await controller.dispose();

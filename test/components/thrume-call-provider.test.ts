@@ -40,7 +40,7 @@ describe('<thrume-call-provider>', () => {
   });
 
   it('creates and connects a controller over the signaling it is given, and disposes it when removed', async () => {
-    const signaling = new LoopbackHub().connect({ id: 'a', name: 'A' });
+    const signaling = new LoopbackHub().connect({ id: 'a11ce000-0000-4000-8000-000000000001', name: 'A' });
     let disconnects = 0;
     const disconnect = signaling.disconnect.bind(signaling);
     signaling.disconnect = () => (disconnects++, disconnect());

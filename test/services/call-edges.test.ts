@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties } from '../support/parties.js';
 import { peerConnections } from '../support/recorders.js';
-import type { LoopbackSignaling } from '../../src/services/signaling/loopback-signaling.js';
+import type { LoopbackSignaling } from '../../src/services/signaling/loopback.js';
 import type { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
 import { needs } from '../support/needs.js';
@@ -116,17 +116,29 @@ describe('CallController edge cases', () => {
     });
   }
 
-  needs('peerConnection').it('keeps media going when the baseline hub loses the call\'s signaling, and still hangs up both sides', async () => {
+  needs('peerConnection').it('declines as busy a call that reaches someone in a call (a hub whose busy check races)', async () => {
     parties = loopbackParties('baseline');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob);
-    await (alice.signaling as LoopbackSignaling).simulateReconnect(50);
-    await until(alice.controller, (s) => s.signaling === 'connected');
-    expect(alice.controller.state.status).to.equal('active');
-    await framesOf(bob.controller.state.remoteStream!);
+    // The reference rules never let such a call through; Thrume's check-then-create can. The event is injected.
+    bob.signaling.events.emit('incomingCall', {
+      callId: crypto.randomUUID(), callerId: user('dave').id, callerName: 'dave', callType: 'voice', conversationId: '', timestamp: new Date(),
+    });
+    expect(bob.controller.state.callHistory[0]!.endReason).to.equal('busy');
+    expect(bob.controller.state.status).to.equal('active');
     await alice.controller.endCall();
-    const ended = await until(bob.controller, isEnded);
-    expect(ended.activeCall!.endReason).to.equal('remote-hangup'); // told over the call's own data channel
+    await until(bob.controller, isEnded);
+    expectReleased(alice, bob);
+  });
+
+  needs('peerConnection').it('ends the call on both sides when a baseline hub ends it for a lost connection', async () => {
+    parties = loopbackParties('baseline');
+    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+    await connectCall(alice, bob);
+    await (alice.signaling as LoopbackSignaling).simulateReconnect(50); // the baseline has no rejoin: the hub ends the call
+    const [aliceEnded, bobEnded] = await Promise.all([until(alice.controller, isEnded), until(bob.controller, isEnded)]);
+    expect(bobEnded.activeCall!.endReason).to.equal('remote-hangup'); // the hub's CallEnded
+    expect(aliceEnded.activeCall!.endReason).to.equal('remote-hangup'); // told over the call's own data channel
     expectReleased(alice, bob);
   });
 

@@ -24,15 +24,13 @@ export type PartyOptions = Partial<Omit<CallControllerOptions, 'signaling' | 'me
 /** Makes connected parties from demo users; `close()` disposes them all. */
 export interface Parties {
   readonly mode: HubMode;
-  /** Whether the hub itself refuses a call to someone in a call (else the callee's controller declines it as busy). */
-  readonly hubRefusesBusy: boolean;
   party(userName: string, options?: PartyOptions): Promise<Party>;
   close(): Promise<void>;
 }
 
 export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}, latencyMs = 0): Parties {
   const hub = new LoopbackHub({ mode, latencyMs, ...hubOptions });
-  return partiesOver(mode, mode === 'extended', (who) => hub.connect({ id: who.id, name: who.userName, displayName: who.displayName }));
+  return partiesOver(mode, (who) => hub.connect({ id: who.id, name: who.userName, displayName: who.displayName }));
 }
 
 /**
@@ -44,7 +42,7 @@ export type ProxyRoute = 'refuse' | 'unoffered' | 'redirect';
 
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
 export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
-  return partiesOver(mode, true, async (who) => {
+  return partiesOver(mode, async (who) => {
     const url = route ? `${await hubUrl('noWebSocketProxy')}/${route}` : await hubUrl(mode);
     const accessToken = await devToken(url, who.id);
     return new SignalRSignaling({ url: `${url}/chathub`, accessTokenFactory: () => accessToken, reconnectDelaysMs: [0, 500, 1000] });
@@ -67,11 +65,10 @@ export async function devToken(url: string, userId: string): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-function partiesOver(mode: HubMode, hubRefusesBusy: boolean, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
+function partiesOver(mode: HubMode, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
   const made: Party[] = [];
   return {
     mode,
-    hubRefusesBusy,
     async party(userName, options = {}) {
       const who = user(userName);
       const signaling = await signalingFor(who);

@@ -9,6 +9,7 @@ import '../../shared/conversation-view.css';
 
 export interface Person {
   readonly id: string;
+  readonly userName: string;
   readonly name: string;
 }
 
@@ -25,12 +26,12 @@ const noIceServers: RTCIceServer[] = [];
 
 export function ConversationView({ hub, me, other, peerResolver, conversationId, synthetic }: Props) {
   // One connection and one media service for the view's lifetime (the hub knows only user names).
-  const signaling = useMemo(() => hub.connect({ id: me.id, name: me.id }), [hub, me.id]);
+  const signaling = useMemo(() => hub.connect({ id: me.id, name: me.userName }), [hub, me.id, me.userName]);
   const media = useMemo(() => (synthetic ? new SyntheticMedia(me.name) : undefined), [synthetic, me.name]);
   const [log, setLog] = useState([`${other.name}: Shall we talk?`]);
 
   return (
-    <thrume-call-provider signaling={signaling} media={media} iceServers={noIceServers} peerResolver={peerResolver} data-party={me.id}>
+    <thrume-call-provider signaling={signaling} media={media} iceServers={noIceServers} peerResolver={peerResolver} data-party={me.userName}>
       <section className="conversation-view">
         <header className="header">
           <button className="back-button" type="button" aria-label="Back to messages">←</button>

@@ -4,9 +4,10 @@
 
 import type { Directory } from '../directory.ts';
 import type { SettingsStore } from '../store/stores.ts';
-import { defaultCallSettings, type CallSettings } from './model.ts';
+import type { CallPolicy as RulesPolicy } from '@thrume/calls-contract/rules';
+import { defaultCallSettings, type CallSettings } from './settings.ts';
 
-export class CallPolicy {
+export class CallPolicy implements RulesPolicy {
   constructor(
     private readonly directory: Directory,
     private readonly store: SettingsStore,

@@ -2,9 +2,11 @@
 // relayed message and store write. The JSON log and the metrics both listen to the same events, and
 // no event carries a token, an SDP or a candidate.
 
-import type { CallStatus, CallType, EndReason } from '../calls/model.ts';
+import type { RulesEvent } from '@thrume/calls-contract/rules';
 
+/** The call rules' events (call transitions, refusals, relays), and the server's own. */
 export type HubEvent =
+  | RulesEvent
   | {
       readonly type: 'connection';
       readonly state: 'open' | 'closed';
@@ -12,17 +14,6 @@ export type HubEvent =
       readonly userId: string;
       readonly transport: string;
     }
-  | {
-      readonly type: 'call';
-      readonly callId: string;
-      readonly callerId: string;
-      readonly calleeId: string;
-      readonly callType: CallType;
-      readonly status: CallStatus;
-      readonly endReason: EndReason | null;
-    }
-  | { readonly type: 'refusal'; readonly method: string; readonly code: string; readonly userId: string }
-  | { readonly type: 'relay'; readonly signal: 'offer' | 'answer' | 'candidate' }
   | { readonly type: 'store-write'; readonly seconds: number; readonly ok: boolean }
   | {
       /** A client that stopped reading: its send buffer passed the limit, so it was disconnected. */

@@ -3,7 +3,8 @@
 // about another's calls.
 
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Call, CallStatus } from '../calls/model.ts';
+import type { HubCallStatus } from '@thrume/calls-contract';
+import type { Call } from '@thrume/calls-contract/rules';
 import type { HubObserver } from './hub-events.ts';
 
 export interface MetricSources {
@@ -14,7 +15,7 @@ export interface MetricSources {
 
 export const transports = ['WebSockets', 'ServerSentEvents', 'LongPolling'] as const;
 /** The statuses a call has while it is in progress (the active-call store holds no other). */
-const liveStatuses: readonly CallStatus[] = ['Ringing', 'Connected'];
+const liveStatuses: readonly HubCallStatus[] = ['Ringing', 'Connected'];
 
 export class HubMetrics {
   readonly registry = new Registry();
@@ -83,7 +84,7 @@ export class HubMetrics {
         return this.relayed.inc({ signal: event.signal });
       case 'refusal':
         this.refusals.inc({ code: event.code });
-        if (event.code === 'rateLimited') this.rateLimited.inc();
+        if (event.code === 'rate-limited') this.rateLimited.inc();
         return;
       case 'store-write':
         return this.storeWrites.observe({ outcome: event.ok ? 'ok' : 'error' }, event.seconds);

@@ -2,10 +2,9 @@
 // Shapes follow Thrume's CallController (docs/hub-contract.md §4): PascalCase type and status,
 // ISO-8601 UTC times, duration in whole seconds from ConnectedAt to EndedAt.
 
-import { allowCallsValues, durationSeconds, type AllowCalls, type CallSettings } from '../calls/model.ts';
-import { normalizeGuid } from '../calls/validation.ts';
-import type { CallRecord } from '../store/stores.ts';
-import { toRecord } from '../store/stores.ts';
+import { normalizeGuid } from '@thrume/calls-contract';
+import { durationSeconds, toRecord, type CallRecord } from '@thrume/calls-contract/rules';
+import { allowCallsValues, type AllowCalls, type CallSettings } from '../calls/settings.ts';
 import { HttpError, readJson } from './http.ts';
 import { iceServersFor } from './ice-servers.ts';
 import type { RestOptions, RestRequest } from './router.ts';

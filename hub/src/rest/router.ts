@@ -5,13 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth } from '../auth.ts';
 import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
-import type { ActiveCallStore } from '../calls/active-call-store.ts';
-import type { Locks } from '../calls/locks.ts';
+import { normalizeGuid } from '@thrume/calls-contract';
+import type { ActiveCallStore, Locks, Principal } from '@thrume/calls-contract/rules';
 import type { CallPolicy } from '../calls/policy.ts';
-import { normalizeGuid } from '../calls/validation.ts';
 import type { HubConfig } from '../config.ts';
 import type { Directory } from '../directory.ts';
-import type { Principal } from '../hub-api.ts';
 import type { HistoryStore } from '../store/stores.ts';
 import { callRoutes } from './call-routes.ts';
 import { HttpError, readJson, sendError, sendJson } from './http.ts';

@@ -1,7 +1,7 @@
 // One hub connection, independent of its transport: handshake, keep-alive and timeouts, the one-at-a-time
 // invocation queue, Close messages, and the onConnected/onDisconnected lifecycle.
 
-import { HubError, type ConnectionInfo, type HubDefinition, type Principal } from '../hub-api.ts';
+import { HubError, type ConnectionInfo, type HubDefinition, type Principal } from '@thrume/calls-contract/rules';
 import type { HubObserver } from '../ops/hub-events.ts';
 import type { Dispatcher, DispatchLogger } from './dispatcher.ts';
 import { FrameReader, ProtocolError } from './framing.ts';

@@ -2,7 +2,15 @@
 // Method names match case-insensitively (DefaultHubDispatcher uses OrdinalIgnoreCase). Error texts are
 // ASP.NET's (ErrorMessageHelper, DefaultHubDispatcher); only HubError messages cross the wire verbatim.
 
-import { HubError, type ConnectionInfo, type HubDefinition, type HubMethod } from '../hub-api.ts';
+import {
+  bindInvocation,
+  HubError,
+  invocationErrorText,
+  methodsByName,
+  type ConnectionInfo,
+  type HubDefinition,
+  type HubMethod,
+} from '@thrume/calls-contract/rules';
 import { MessageType, completionError, completionResult, type InvocationMessage } from './hub-protocol.ts';
 
 export interface DispatchLogger {
@@ -10,17 +18,13 @@ export interface DispatchLogger {
 }
 
 export class Dispatcher {
-  private readonly methods = new Map<string, HubMethod>();
+  private readonly methods: ReadonlyMap<string, HubMethod>;
 
   constructor(
     hub: HubDefinition,
     private readonly logger: DispatchLogger,
   ) {
-    for (const [name, method] of Object.entries(hub.methods)) {
-      const key = name.toLowerCase();
-      if (this.methods.has(key)) throw new Error(`Hub methods '${name}' and another differ only by case.`);
-      this.methods.set(key, method);
-    }
+    this.methods = methodsByName(hub);
   }
 
   /**
@@ -30,11 +34,10 @@ export class Dispatcher {
    */
   dispatch(caller: ConnectionInfo, message: InvocationMessage): string | null | Promise<string | null> {
     const { target, invocationId } = message;
-    const failure = this.bindingFailure(message);
-    if (failure !== null) {
-      return invocationId === undefined ? null : completionError(invocationId, failure);
+    const method = this.bind(message);
+    if (typeof method === 'string') {
+      return invocationId === undefined ? null : completionError(invocationId, method);
     }
-    const method = this.methods.get(target.toLowerCase())!;
     let result: unknown;
     try {
       result = method.handler(caller, message.arguments);
@@ -70,20 +73,11 @@ export class Dispatcher {
     return completionError(invocationId, invocationErrorText(target, error));
   }
 
-  /** The error text for an invocation that cannot be bound to a method, or null when it can. */
-  private bindingFailure(message: InvocationMessage): string | null {
+  /** The method an invocation runs, or the error text when it cannot be bound to one. */
+  private bind(message: InvocationMessage): HubMethod | string {
     const { target } = message;
-    const method = this.methods.get(target.toLowerCase());
-    if (method === undefined) {
-      return `Failed to invoke '${target}' due to an error on the server. HubException: Method does not exist.`;
-    }
-    if (message.arguments.length !== method.arity) {
-      // ASP.NET shows this detail only with EnableDetailedErrors; it leaks nothing, and it names the fault.
-      return (
-        `Failed to invoke '${target}' due to an error on the server. InvalidDataException: ` +
-        `Invocation provides ${message.arguments.length} argument(s) but target expects ${method.arity}.`
-      );
-    }
+    const method = bindInvocation(this.methods, target, message.arguments.length);
+    if (typeof method === 'string') return method;
     if (message.type === MessageType.StreamInvocation) {
       return `The client attempted to invoke the non-streaming '${target}' method with a streaming invocation.`;
     }
@@ -93,14 +87,8 @@ export class Dispatcher {
         `Client sent ${message.streamIds.length} stream(s), Hub method expects 0.`
       );
     }
-    return null;
+    return method;
   }
-}
-
-/** ASP.NET's text for an exception thrown by a hub method: details only for a HubException. */
-export function invocationErrorText(target: string, error: unknown): string {
-  const text = `An unexpected error occurred invoking '${target}' on the server.`;
-  return error instanceof HubError ? `${text} HubException: ${error.message}` : text;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -2,7 +2,7 @@
 // hub connections (keyed by connectionId). Also the periodic tick that drives every timeout.
 
 import type { ServerResponse } from 'node:http';
-import type { Principal } from '../hub-api.ts';
+import type { Principal } from '@thrume/calls-contract/rules';
 import { HubConnection, type ConnectionEnvironment } from './connection.ts';
 import { LongPollingTransport, type LongPollingOptions } from './long-polling.ts';
 import { ServerSentEventsTransport } from './server-sent-events.ts';

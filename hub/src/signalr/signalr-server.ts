@@ -5,8 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { ClientSender, Principal, SignalRServerOptions } from '../hub-api.ts';
-import { ignoreEvents } from '../ops/hub-events.ts';
+import type { ClientSender, HubDefinition, Principal } from '@thrume/calls-contract/rules';
+import { ignoreEvents, type HubObserver } from '../ops/hub-events.ts';
 import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
 import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
 import * as http from './http.ts';
@@ -16,6 +16,22 @@ import { Registry, type Slot } from './registry.ts';
 import { LongPollingTransport } from './long-polling.ts';
 import { ServerSentEventsTransport } from './server-sent-events.ts';
 import { WebSocketTransport } from './websocket-transport.ts';
+
+export interface SignalRServerOptions {
+  /** Path of the hub, for example "/chathub". */
+  readonly path: string;
+  readonly hub: HubDefinition;
+  /** Validates the `access_token` query parameter or `Authorization: Bearer` header; null means 401. */
+  readonly authenticate: (request: IncomingMessage, token: string | null) => Promise<Principal | null>;
+  /** Origin allow-list check for CORS and WebSocket upgrades; requests without Origin are allowed. */
+  readonly isOriginAllowed: (origin: string) => boolean;
+  readonly keepAliveIntervalMs?: number; // default 15 000
+  readonly clientTimeoutMs?: number; // default 30 000
+  readonly handshakeTimeoutMs?: number; // default 15 000
+  readonly maximumReceiveMessageSize?: number; // default 32 768
+  /** Told of connections opening and closing, and of slow clients dropped. */
+  readonly observe?: HubObserver;
+}
 
 /** Transport-level knobs ASP.NET keeps outside HubOptions; defaults suit production, tests shorten them. */
 export interface ServerTransportOptions {

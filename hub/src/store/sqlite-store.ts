@@ -5,9 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
-import { allowCallsValues, callStatuses, callTypes, endReasons, type CallSettings } from '../calls/model.ts';
+import { hubCallStatuses, hubCallTypes, hubEndReasons } from '@thrume/calls-contract';
+import type { CallRecord, SuspendedCall } from '@thrume/calls-contract/rules';
+import { allowCallsValues, type CallSettings } from '../calls/settings.ts';
 import { DatabaseFile, type LoggedChange } from './database-file.ts';
-import type { CallRecord, HistoryPage, HistoryStore, SettingsStore, SuspendedCall } from './stores.ts';
+import type { HistoryPage, HistoryStore, SettingsStore } from './stores.ts';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS calls (
@@ -176,14 +178,14 @@ export class SqliteStore implements HistoryStore, SettingsStore {
       id: String(row[0]),
       callerId: String(row[1]),
       calleeId: String(row[2]),
-      type: callTypes.find((t) => t === row[3]) ?? 'Voice',
-      status: callStatuses.find((s) => s === row[4]) ?? 'Ended',
+      type: hubCallTypes.find((t) => t === row[3]) ?? 'Voice',
+      status: hubCallStatuses.find((s) => s === row[4]) ?? 'Ended',
       conversationId: String(row[5]),
       startedAt: String(row[6]),
       connectedAt: row[7] === null ? null : String(row[7]),
       endedAt: row[8] === null ? null : String(row[8]),
       rejectionReason: row[9] === null ? null : String(row[9]),
-      endReason: endReasons.find((r) => r === row[10]) ?? null,
+      endReason: hubEndReasons.find((r) => r === row[10]) ?? null,
     };
   }
 }

@@ -1,15 +1,22 @@
 // A call hub driven directly, without the SignalR protocol layer: fake connections, a recording
-// ClientSender, the real call rules, in-memory stores and the demo directory.
+// ClientSender, the real call rules, in-memory stores and the demo directory. The rules' suites run
+// against two compositions of the one rules module: the reference hub's (its call policy over the
+// directory) and the kit loopback's (createMemoryCallHub: anyone may call anyone).
 
 import assert from 'node:assert/strict';
-import type { ClientSender, ConnectionInfo } from '../../src/hub-api.ts';
-import { createCallHub, type CallHub } from '../../src/calls/call-hub.ts';
-import { MemoryActiveCallStore } from '../../src/calls/active-call-store.ts';
-import { MemoryLocks } from '../../src/calls/locks.ts';
+import {
+  createCallHub,
+  createMemoryCallHub,
+  MemoryActiveCallStore,
+  MemoryLocks,
+  MemoryPresence,
+  MemoryRateLimiter,
+  MemoryTimers,
+  type CallHub,
+  type ClientSender,
+  type ConnectionInfo,
+} from '@thrume/calls-contract/rules';
 import { CallPolicy } from '../../src/calls/policy.ts';
-import { MemoryPresence } from '../../src/calls/presence.ts';
-import { MemoryRateLimiter } from '../../src/calls/rate-limit.ts';
-import { MemoryTimers } from '../../src/calls/timers.ts';
 import { demoDirectoryPath, loadDirectory, type Directory } from '../../src/directory.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
@@ -65,7 +72,13 @@ export class RecordingSender implements ClientSender {
   }
 }
 
+/** The hub's composition of the rules, and the loopback's. */
+export const harnessTargets = ['hub', 'loopback'] as const;
+export type HarnessTarget = (typeof harnessTargets)[number];
+
 export interface HarnessOptions {
+  /** Default the hub's. */
+  readonly target?: HarnessTarget;
   readonly extensions?: boolean;
   readonly ringTimeoutMs?: number;
   readonly reconnectGraceMs?: number;
@@ -102,20 +115,22 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const store = await SqliteStore.open(null);
   const policy = new CallPolicy(directory, store);
   const timers = new MemoryTimers();
-  const hub = createCallHub({
+  const known = options.directory ?? directory;
+  const common = {
     extensions: options.extensions ?? true,
     ringTimeoutMs: options.ringTimeoutMs ?? 5_000,
     reconnectGraceMs: options.reconnectGraceMs ?? 5_000,
     sender,
     calls,
-    presence: new MemoryPresence(),
     timers,
-    locks: new MemoryLocks(),
     rateLimiter: new MemoryRateLimiter(options.callRatePerMinute ?? 1_000, 60_000),
-    policy,
     history: store,
-    directory: options.directory ?? directory,
-  });
+    profileOf: (id: string) => known.user(id),
+  };
+  const hub =
+    options.target === 'loopback'
+      ? createMemoryCallHub(common)
+      : createCallHub({ ...common, presence: new MemoryPresence(), locks: new MemoryLocks(), policy });
 
   const harness: Harness = {
     hub,

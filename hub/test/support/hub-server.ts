@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ConnectionInfo } from '../../src/hub-api.ts';
+import type { ConnectionInfo } from '@thrume/calls-contract/rules';
 import { loadConfig } from '../../src/config.ts';
 import { startHub, type RunningHub, type StartOptions } from '../../src/server.ts';
 import { ids } from './call-harness.ts';

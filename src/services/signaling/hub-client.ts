@@ -3,9 +3,8 @@
 // pings both ways, Close, and automatic reconnect. It runs over any SignalR connection (SignalRTransport:
 // a WebSocket, or SignalR's own HTTP transports); streaming and stateful reconnect are not used.
 import { TransferFormat } from '@microsoft/signalr';
+import type { HubLink, HubLinkState } from './hub-signaling.js';
 import type { HubConnectionTransport } from './signalr-transport.js';
-
-export type HubState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
 export interface HubClientOptions {
   /** Delays before each reconnect attempt; it gives up after the last. */
@@ -25,7 +24,7 @@ const Completion = 3;
 const Ping = 6;
 const Close = 7;
 
-export class HubClient {
+export class HubClient implements HubLink {
   onreconnecting?: () => void;
   onreconnected?: () => void;
   /** The connection is gone for good: stopped, refused by the hub, or out of reconnect attempts. */
@@ -40,7 +39,7 @@ export class HubClient {
   private serverTimeout?: ReturnType<typeof setTimeout>;
   /** Cuts short the wait before the next reconnect attempt (stop() calls it). */
   private wake?: () => void;
-  private current: HubState = 'disconnected';
+  private current: HubLinkState = 'disconnected';
 
   constructor(
     private readonly transport: HubConnectionTransport,
@@ -50,7 +49,7 @@ export class HubClient {
     transport.onclose = (error) => this.transportClosed(error);
   }
 
-  get state(): HubState {
+  get state(): HubLinkState {
     return this.current;
   }
 

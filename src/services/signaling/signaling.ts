@@ -1,13 +1,21 @@
-// The signaling contract (docs/hub-contract.md) as a typed interface. Two implementations:
-// SignalR (signalr-signaling.ts) and an in-memory loopback (loopback.ts).
+// The signaling contract (docs/hub-contract.md) as the kit uses it: a typed interface over the
+// contract package's names and payloads. One implementation speaks the hub's methods and events
+// (hub-signaling.ts), over SignalR or over the in-page loopback.
+import {
+  hubEndReasons,
+  iceCandidateOf,
+  parseCallType as parseHubCallType,
+  sessionDescriptionOf,
+  type HubEndReason,
+  type HubFeature,
+  type RejoinResult,
+} from '@thrume/calls-contract';
 import type { Emitter } from '../emitter.js';
 import type { CallType } from '../call-state.js';
 import type { IceServerList } from '../ice-servers.js';
-
-import { hubEndReasons, type HubEndReason, type HubFeature } from './contract.js';
 import { nonEmpty } from '../peer-profile.js';
 
-export * from './contract.js';
+export { hubEndReasons, hubFeatures, type HubEndReason, type HubFeature, type RefusalCode } from '@thrume/calls-contract';
 
 export interface HubInfo {
   readonly features: ReadonlySet<HubFeature>;
@@ -36,18 +44,14 @@ export interface SignalingEvents {
   callEnded: { callId: string; reason: HubEndReason };
   description: { callId: string; description: RTCSessionDescriptionInit };
   candidate: { callId: string; candidate: RTCIceCandidateInit };
-  /** The hub's `CallError`: the failure of the last call operation. */
-  callError: { message: string };
+  /** The hub's `CallError` outside any call operation of this side, with its code where the hub sends one. */
+  callError: { message: string; code: string | null };
   /** Something arrived that does not fit the contract; it was dropped. */
   protocolError: { message: string };
   status: { status: 'connected' | 'reconnecting' | 'disconnected' };
 }
 
-export interface RejoinResult {
-  readonly callId: string;
-  readonly status: string;
-  readonly role: 'caller' | 'callee';
-}
+export type { RejoinResult } from '@thrume/calls-contract';
 
 export interface Signaling {
   readonly events: Emitter<SignalingEvents>;
@@ -67,28 +71,20 @@ export interface Signaling {
   iceServers(): Promise<IceServerList | null>;
 }
 
-/** Parses the wire's opaque SDP string; null when it is not a session description. */
+/** Parses the wire's opaque SDP string; null when it is not an offer or answer. */
 export function parseDescription(text: unknown): RTCSessionDescriptionInit | null {
-  const value = parseJson(text);
-  if (!isRecord(value) || (value.type !== 'offer' && value.type !== 'answer') || typeof value.sdp !== 'string') return null;
-  return { type: value.type, sdp: value.sdp };
+  return sessionDescriptionOf(text, ['offer', 'answer']);
 }
 
 /** Parses the wire's opaque ICE candidate string; null when it is not a candidate. */
 export function parseCandidate(text: unknown): RTCIceCandidateInit | null {
-  const value = parseJson(text);
-  if (!isRecord(value) || typeof value.candidate !== 'string') return null;
-  return {
-    candidate: value.candidate,
-    sdpMid: typeof value.sdpMid === 'string' ? value.sdpMid : null,
-    sdpMLineIndex: typeof value.sdpMLineIndex === 'number' ? value.sdpMLineIndex : null,
-    usernameFragment: typeof value.usernameFragment === 'string' ? value.usernameFragment : null,
-  };
+  return iceCandidateOf(text);
 }
 
+/** "voice" or "video", from the wire's call type in any case. */
 export function parseCallType(value: unknown): CallType | null {
-  const type = typeof value === 'string' ? value.toLowerCase() : '';
-  return type === 'voice' || type === 'video' ? type : null;
+  const type = parseHubCallType(value);
+  return type === null ? null : type === 'Voice' ? 'voice' : 'video';
 }
 
 export function parseEndReason(value: unknown): HubEndReason {
@@ -114,15 +110,6 @@ export function parseIncomingCall(value: unknown): IncomingCallEvent | null {
     conversationId: typeof conversationId === 'string' ? conversationId : '',
     timestamp: Number.isNaN(time.getTime()) ? new Date() : time,
   };
-}
-
-function parseJson(text: unknown): unknown {
-  if (typeof text !== 'string') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

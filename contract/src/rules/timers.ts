@@ -7,7 +7,7 @@ export interface Timers {
 }
 
 export class MemoryTimers implements Timers {
-  private readonly handles = new Map<string, NodeJS.Timeout>();
+  private readonly handles = new Map<string, TimerHandle>();
 
   set(name: string, delayMs: number, callback: () => void): void {
     this.clear(name);
@@ -15,7 +15,8 @@ export class MemoryTimers implements Timers {
       this.handles.delete(name);
       callback();
     }, delayMs);
-    handle.unref();
+    // In Node a pending ring or grace timer must not keep a stopping process alive; browsers have no unref.
+    (handle as { unref?: () => void }).unref?.();
     this.handles.set(name, handle);
   }
 

@@ -1,22 +1,18 @@
 // The call hub as the protocol layer sees it: a HubDefinition. This file maps hub methods to the
 // call rules, checks argument types, and turns refusals into CallError events.
 
-import { HubError, type ConnectionInfo, type HubDefinition, type HubMethod } from '../hub-api.ts';
-import type { SuspendedCall } from '../store/stores.ts';
+import { clientEvents, hubMethods } from '../names.ts';
+import type { RefusalCode } from '../refusals.ts';
+import { hubFeatures, type HubFeature, type HubInfoResult } from '../values.ts';
 import { CallConnections } from './call-connections.ts';
-import { CallRefusal, CallRules, callErrors, type CallRulesOptions } from './call-rules.ts';
-import { CallSignals, signalErrors } from './call-signals.ts';
+import { CallRefusal, CallRules, type CallRulesOptions } from './call-rules.ts';
+import { CallSignals } from './call-signals.ts';
+import { HubError, type ConnectionInfo, type HubDefinition, type HubMethod } from './hub-definition.ts';
+import type { SuspendedCall } from './model.ts';
 
-import { hubFeatures } from '../../../src/services/signaling/contract.ts';
-
-export { hubFeatures };
-
-export interface HubInfo {
-  readonly protocol: 'thrume-calls';
-  readonly version: 1;
-  readonly features: readonly string[];
-  readonly ringTimeoutMs: number;
-  readonly reconnectGraceMs: number;
+export interface CallHubOptions extends CallRulesOptions {
+  /** What GetHubInfoAsync announces with extensions on. Default every feature; a hub without TURN leaves out `ice-servers`. */
+  readonly features?: readonly HubFeature[];
 }
 
 export interface CallHub extends HubDefinition {
@@ -27,26 +23,31 @@ export interface CallHub extends HubDefinition {
   resume(suspended: readonly SuspendedCall[]): Promise<number>;
 }
 
-export function createCallHub(options: CallRulesOptions): CallHub {
+export function createCallHub(options: CallHubOptions): CallHub {
   const rules = new CallRules(options);
   /** Refusals are reported by code, also the ones the baseline keeps quiet (its signaling fails silently). */
   const report = (method: string, caller: ConnectionInfo, refusal: CallRefusal): void =>
-    options.observe?.({ type: 'refusal', method, code: refusalCodes.get(refusal.message) ?? 'other', userId: caller.principal.userId });
+    options.observe?.({ type: 'refusal', method, code: refusal.code, userId: caller.principal.userId });
   const signals = new CallSignals(rules, (caller, refusal, kind) => report(relayMethods[kind], caller, refusal));
   const connections = new CallConnections(rules);
 
-  /** A refusal becomes CallError(message) to the caller and the invocation completes with null. */
-  const refused = (name: string, caller: ConnectionInfo, failure: string, error: unknown): null => {
+  /**
+   * A refusal becomes CallError(text) to the caller, and CallError(text, code) with extensions; the
+   * invocation completes with null. Any other failure is logged and reported as the method's failure.
+   */
+  const refused = (name: string, caller: ConnectionInfo, failure: RefusalCode, error: unknown): null => {
     if (error instanceof HubError) throw error;
+    const refusal = error instanceof CallRefusal ? error : new CallRefusal(failure);
     if (error instanceof CallRefusal) report(name, caller, error);
-    else options.log?.(`${failure}: ${(error as Error).stack ?? String(error)}`);
-    rules.send(caller.connectionId, 'CallError', [error instanceof CallRefusal ? error.message : failure]);
+    else options.log?.(`${refusal.message}: ${(error as Error).stack ?? String(error)}`);
+    const args = options.extensions ? [refusal.message, refusal.code] : [refusal.message];
+    rules.send(caller.connectionId, clientEvents.callError, args);
     return null;
   };
 
   type Run = (caller: ConnectionInfo, args: Array<string | null>) => unknown;
   /** A baseline method; one whose rule finishes synchronously (a relay) answers without a promise. */
-  const method = (name: string, [arity, failure, run]: readonly [number, string, Run]): HubMethod => ({
+  const method = (name: string, [arity, failure, run]: readonly [number, RefusalCode, Run]): HubMethod => ({
     arity,
     handler: (caller, args) => {
       const strings = stringArgs(args);
@@ -64,30 +65,30 @@ export function createCallHub(options: CallRulesOptions): CallHub {
     },
   });
 
-  const baseline: Record<string, readonly [number, string, Run]> = {
-    InitiateCallAsync: [3, callErrors.initiateFailed, (c, [callee, type, conversation]) => rules.initiate(c, callee ?? null, type ?? null, conversation ?? null)],
-    AcceptCallAsync: [1, callErrors.acceptFailed, (c, [callId]) => rules.accept(c, callId ?? null)],
-    RejectCallAsync: [2, callErrors.rejectFailed, (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null)],
-    EndCallAsync: [1, callErrors.endFailed, (c, [callId]) => rules.end(c, callId ?? null)],
-    SendOfferAsync: [2, 'Failed to send offer', (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null)],
-    SendAnswerAsync: [2, 'Failed to send answer', (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null)],
-    SendIceCandidateAsync: [2, 'Failed to send ICE candidate', (c, [callId, candidate]) => signals.relay('candidate', c, callId ?? null, candidate ?? null)],
-    UpdateCallStatusAsync: [2, 'Failed to update call status', (c, [callId, status]) => signals.updateStatus(c, callId ?? null, status ?? null)],
+  const baseline: Record<string, readonly [number, RefusalCode, Run]> = {
+    [hubMethods.initiateCall]: [3, 'initiate-failed', (c, [callee, type, conversation]) => rules.initiate(c, callee ?? null, type ?? null, conversation ?? null)],
+    [hubMethods.acceptCall]: [1, 'accept-failed', (c, [callId]) => rules.accept(c, callId ?? null)],
+    [hubMethods.rejectCall]: [2, 'reject-failed', (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null)],
+    [hubMethods.endCall]: [1, 'end-failed', (c, [callId]) => rules.end(c, callId ?? null)],
+    [hubMethods.sendOffer]: [2, 'send-offer-failed', (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null)],
+    [hubMethods.sendAnswer]: [2, 'send-answer-failed', (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null)],
+    [hubMethods.sendIceCandidate]: [2, 'send-candidate-failed', (c, [callId, candidate]) => signals.relay('candidate', c, callId ?? null, candidate ?? null)],
+    [hubMethods.updateCallStatus]: [2, 'update-status-failed', (c, [callId, status]) => signals.updateStatus(c, callId ?? null, status ?? null)],
   };
   const methods: Record<string, HubMethod> = Object.fromEntries(Object.entries(baseline).map(([name, spec]) => [name, method(name, spec)]));
 
   if (options.extensions) {
-    methods.GetHubInfoAsync = {
+    methods[hubMethods.getHubInfo] = {
       arity: 0,
-      handler: (): HubInfo => ({
+      handler: (): HubInfoResult => ({
         protocol: 'thrume-calls',
         version: 1,
-        features: [...hubFeatures],
+        features: [...(options.features ?? hubFeatures)],
         ringTimeoutMs: options.ringTimeoutMs,
         reconnectGraceMs: options.reconnectGraceMs,
       }),
     };
-    methods.RejoinCallAsync = {
+    methods[hubMethods.rejoinCall] = {
       arity: 1,
       handler: (caller, args) => connections.rejoin(caller, stringArgs(args)[0] ?? null),
     };
@@ -103,10 +104,12 @@ export function createCallHub(options: CallRulesOptions): CallHub {
   };
 }
 
-const relayMethods = { offer: 'SendOfferAsync', answer: 'SendAnswerAsync', candidate: 'SendIceCandidateAsync', status: 'UpdateCallStatusAsync' } as const;
-
-/** The refusal code of each refusal text: the metrics count refusals by code. */
-const refusalCodes = new Map<string, string>(Object.entries({ ...callErrors, ...signalErrors }).map(([code, text]) => [text, code]));
+const relayMethods = {
+  offer: hubMethods.sendOffer,
+  answer: hubMethods.sendAnswer,
+  candidate: hubMethods.sendIceCandidate,
+  status: hubMethods.updateCallStatus,
+} as const;
 
 /**
  * Every argument of every call method is a string or null. Anything else fails the invocation, as

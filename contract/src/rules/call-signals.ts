@@ -3,26 +3,19 @@
 // caller, and refusals are silent (Thrume's signaling methods fail silently). Extensions: both
 // directions, and refusals reach the sender as CallError.
 
-import type { ConnectionInfo } from '../hub-api.ts';
-import { CallRefusal, callErrors, isBound, type CallRules } from './call-rules.ts';
-import { canTransition, type Call } from './model.ts';
-import { isIceCandidate, isSessionDescription, parseCallStatus } from './validation.ts';
+import { clientEvents } from '../names.ts';
+import { iceCandidateOf, parseCallStatus, sessionDescriptionOf } from '../payloads.ts';
+import { canTransition } from '../values.ts';
+import { CallRefusal, isBound, type CallRules } from './call-rules.ts';
+import type { ConnectionInfo } from './hub-definition.ts';
+import type { Call } from './model.ts';
 
 export type SignalKind = 'offer' | 'answer' | 'candidate';
 
-export const signalErrors = {
-  notBound: 'Not authorized to signal for this call',
-  notConnected: 'Call is not connected',
-  direction: 'Offers go from caller to callee and answers from callee to caller',
-  invalidPayload: 'Invalid signaling payload',
-  invalidStatus: 'Invalid call status',
-  invalidTransition: 'Invalid status transition',
-} as const;
-
 const events: Readonly<Record<SignalKind, string>> = {
-  offer: 'ReceiveOffer',
-  answer: 'ReceiveAnswer',
-  candidate: 'ReceiveIceCandidate',
+  offer: clientEvents.receiveOffer,
+  answer: clientEvents.receiveAnswer,
+  candidate: clientEvents.receiveIceCandidate,
 };
 
 /** Told of each refusal that the baseline keeps from the sender. */
@@ -47,7 +40,7 @@ export class CallSignals {
     try {
       // Call ids are stored normalized: an id that is found as given needs no normalizing.
       const call = (callIdArg === null ? null : calls.peek(callIdArg)) ?? calls.peek(this.rules.normalizedCallId(callIdArg));
-      if (call === null) throw new CallRefusal(callErrors.notFound);
+      if (call === null) throw new CallRefusal('not-found');
       this.relayOn(call, kind, from, payload);
     } catch (error) {
       if (!(error instanceof CallRefusal && !this.rules.options.extensions)) throw error;
@@ -57,13 +50,13 @@ export class CallSignals {
 
   private relayOn(call: Call, kind: SignalKind, from: ConnectionInfo, payload: string | null): void {
     const other = boundPeer(call, from.connectionId);
-    if (call.status !== 'Connected') throw new CallRefusal(signalErrors.notConnected);
+    if (call.status !== 'Connected') throw new CallRefusal('not-connected');
     if (!this.rules.options.extensions) {
       const fromCaller = from.connectionId === call.callerConnectionId;
-      if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal(signalErrors.direction);
+      if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal('direction');
     }
-    const valid = kind === 'candidate' ? isIceCandidate(payload) : isSessionDescription(payload, kind);
-    if (!valid) throw new CallRefusal(signalErrors.invalidPayload);
+    const valid = kind === 'candidate' ? iceCandidateOf(payload) : sessionDescriptionOf(payload, kind === 'offer' ? ['offer'] : ['answer', 'pranswer']);
+    if (valid === null) throw new CallRefusal('invalid-payload');
     this.rules.send(other, events[kind], [call.id, payload]);
     this.rules.options.observe?.({ type: 'relay', signal: kind });
   }
@@ -76,13 +69,13 @@ export class CallSignals {
   async updateStatus(from: ConnectionInfo, callIdArg: string | null, statusArg: string | null): Promise<void> {
     await this.refusingQuietlyInBaseline(from, 'status', async () => {
       const status = parseCallStatus(statusArg);
-      if (status === null) throw new CallRefusal(signalErrors.invalidStatus);
+      if (status === null) throw new CallRefusal('invalid-status');
       const terminal = await this.rules.withCall(callIdArg, async (call) => {
-        if (!isBound(call, from.connectionId)) throw new CallRefusal(signalErrors.notBound);
+        if (!isBound(call, from.connectionId)) throw new CallRefusal('not-bound');
         if (status === call.status) return false;
         // Connected, Rejected and Missed are reached only through accept, reject and the ring timeout.
         if ((status !== 'Ended' && status !== 'Failed') || !canTransition(call.status, status)) {
-          throw new CallRefusal(signalErrors.invalidTransition);
+          throw new CallRefusal('invalid-transition');
         }
         return true;
       });
@@ -102,8 +95,8 @@ export class CallSignals {
 
 /** The other bound connection of `call`, when `connectionId` is one of its two bound connections. */
 function boundPeer(call: Call, connectionId: string): string {
-  if (!isBound(call, connectionId)) throw new CallRefusal(signalErrors.notBound);
+  if (!isBound(call, connectionId)) throw new CallRefusal('not-bound');
   const other = connectionId === call.callerConnectionId ? call.calleeConnectionId : call.callerConnectionId;
-  if (other === null) throw new CallRefusal(signalErrors.notConnected);
+  if (other === null) throw new CallRefusal('not-connected');
   return other;
 }

@@ -4,20 +4,13 @@
 // call ends at once and the other side gets CallEnded, instead of both users staying busy (Thrume
 // leaves such calls until its 30-minute sweep, docs/hub-contract.md §5).
 
-import { HubError, type ConnectionInfo } from '../hub-api.ts';
+import type { RejoinResult } from '../values.ts';
 import { CallRefusal, userOf, type CallRules } from './call-rules.ts';
-import type { SuspendedCall } from '../store/stores.ts';
-import { toRecord } from '../store/stores.ts';
-import { roleOf, type Call, type CallStatus, type Role } from './model.ts';
+import { HubError, type ConnectionInfo } from './hub-definition.ts';
+import { roleOf, toRecord, type Call, type Role, type SuspendedCall } from './model.ts';
 
 /** A call suspended longer ago than this is not resumed: recorded as ended when it was suspended. */
 export const resumableForMs = 10 * 60_000;
-
-export interface RejoinResult {
-  readonly callId: string;
-  readonly status: CallStatus;
-  readonly role: Role;
-}
 
 export class CallConnections {
   constructor(private readonly rules: CallRules) {}
@@ -72,7 +65,7 @@ export class CallConnections {
     try {
       return await this.rules.withCall(callIdArg, async (call) => {
         const role = roleOf(call, userOf(connection) ?? '');
-        if (role === null) throw new CallRefusal('Not authorized to rejoin this call');
+        if (role === null) throw new CallRefusal('not-authorized-rejoin');
         // A callee that has not accepted yet has nothing to re-bind: any of its connections may accept.
         if (role === 'caller' || call.calleeConnectionId !== null) {
           const rebound = role === 'caller' ? { ...call, callerConnectionId: connection.connectionId } : { ...call, calleeConnectionId: connection.connectionId };

@@ -1,21 +1,19 @@
 // The life of a call: initiate, ring, accept or reject, end, time out. Every check-then-change runs
 // under the locks of what it touches, so concurrent invocations see one order. Events follow the
 // baseline wire contract; with extensions on they add what docs/hub-contract.md §3 lists.
+// This module runs in the reference hub and in the kit's loopback alike: no Node or DOM API in it.
 
-import { randomUUID } from 'node:crypto';
-import type { Directory } from '../directory.ts';
-import type { HubObserver } from '../ops/hub-events.ts';
-import type { ClientSender, ConnectionInfo } from '../hub-api.ts';
-import type { HistoryStore } from '../store/stores.ts';
-import { toRecord } from '../store/stores.ts';
+import { clientEvents } from '../names.ts';
+import { maxReasonLength, normalizeGuid, parseCallType, roundTripFormat, type IncomingCallMessage } from '../payloads.ts';
+import { refusalTexts, type RefusalCode } from '../refusals.ts';
+import { canTransition, type HubCallStatus, type HubEndReason } from '../values.ts';
 import type { ActiveCallStore } from './active-call-store.ts';
+import type { ClientSender, ConnectionInfo } from './hub-definition.ts';
 import type { Locks } from './locks.ts';
-import { canTransition, roleOf, type Call, type CallStatus, type EndReason } from './model.ts';
-import type { CallPolicy } from './policy.ts';
+import { roleOf, toRecord, type Call, type CallerProfile, type CallLog, type CallPolicy, type RulesEvent } from './model.ts';
 import type { Presence } from './presence.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Timers } from './timers.ts';
-import { maxReasonLength, normalizeGuid, parseCallType } from './validation.ts';
 
 export interface CallRulesOptions {
   /** false: Thrume's baseline behaviour (docs/hub-contract.md §2), without its security holes. */
@@ -29,37 +27,22 @@ export interface CallRulesOptions {
   readonly locks: Locks;
   readonly rateLimiter: RateLimiter;
   readonly policy: CallPolicy;
-  readonly history: HistoryStore;
-  /** Where the extended IncomingCall's caller display name and picture come from. */
-  readonly directory: Directory;
+  readonly history: CallLog;
+  /** What the extended IncomingCall says of a caller; without an answer, their user name. */
+  readonly profileOf?: (userId: string) => CallerProfile | undefined;
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly log?: (message: string) => void;
   /** Told of each call transition and refusal, and each relayed message: the log and the metrics. */
-  readonly observe?: HubObserver;
+  readonly observe?: (event: RulesEvent) => void;
 }
 
-export const callErrors = {
-  unauthorized: 'Unauthorized',
-  invalidCallee: 'Invalid callee ID',
-  invalidCallType: 'Invalid call type',
-  notAvailable: 'User is not available for calls',
-  notOnline: 'User is not online',
-  rateLimited: 'Rate limit exceeded',
-  initiateFailed: 'Failed to initiate call',
-  notFound: 'Call not found',
-  notAuthorizedAccept: 'Not authorized to accept this call',
-  notAuthorizedReject: 'Not authorized to reject this call',
-  notAuthorizedEnd: 'Not authorized to end this call',
-  alreadyAccepted: 'Call already accepted',
-  acceptFailed: 'Failed to accept call',
-  rejectFailed: 'Failed to reject call',
-  endFailed: 'Failed to end call',
-} as const;
-
-/** A refusal: the calling connection gets `CallError(message)`. */
+/** A refusal: the calling connection gets `CallError(text)`, and with extensions `CallError(text, code)`. */
 export class CallRefusal extends Error {
   override name = 'CallRefusal';
+  constructor(readonly code: RefusalCode) {
+    super(refusalTexts[code]);
+  }
 }
 
 export class CallRules {
@@ -72,31 +55,31 @@ export class CallRules {
   constructor(options: CallRulesOptions) {
     this.options = options;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
   /** InitiateCallAsync(calleeId, callType, conversationId): the new call id, or null on refusal. */
   async initiate(caller: ConnectionInfo, calleeArg: string | null, typeArg: string | null, conversationArg: string | null): Promise<string | null> {
     const { calls, presence, policy, locks } = this.options;
     const callerId = userOf(caller);
-    if (callerId === null) throw new CallRefusal(callErrors.unauthorized);
-    if (this.stopped) throw new CallRefusal(callErrors.initiateFailed);
-    if (!(await this.options.rateLimiter.tryAcquire(callerId))) throw new CallRefusal(callErrors.rateLimited);
+    if (callerId === null) throw new CallRefusal('unauthorized');
+    if (this.stopped) throw new CallRefusal('initiate-failed');
+    if (!(await this.options.rateLimiter.tryAcquire(callerId))) throw new CallRefusal('rate-limited');
     const calleeId = normalizeGuid(calleeArg);
-    if (calleeId === null) throw new CallRefusal(callErrors.invalidCallee);
+    if (calleeId === null) throw new CallRefusal('invalid-callee');
     const type = parseCallType(typeArg);
-    if (type === null || typeArg === null) throw new CallRefusal(callErrors.invalidCallType);
+    if (type === null || typeArg === null) throw new CallRefusal('invalid-call-type');
     const conversationId = conversationArg === null || conversationArg.trim() === '' ? null : normalizeGuid(conversationArg);
-    if (conversationId === null && conversationArg !== null && conversationArg.trim() !== '') throw new CallRefusal(callErrors.notAvailable);
+    if (conversationId === null && conversationArg !== null && conversationArg.trim() !== '') throw new CallRefusal('not-available');
 
     return locks.run([`user:${callerId}`, `user:${calleeId}`], async () => {
       // The whole check runs under both users' locks and ends in the store's atomic create.
-      if (!(await policy.mayCall(callerId, calleeId, conversationId))) throw new CallRefusal(callErrors.notAvailable);
+      if (!(await policy.mayCall(callerId, calleeId, conversationId))) throw new CallRefusal('not-available');
       if ((await calls.activeCallOf(callerId)) !== null || (await calls.activeCallOf(calleeId)) !== null) {
-        throw new CallRefusal(callErrors.notAvailable);
+        throw new CallRefusal('not-available');
       }
       const calleeConnections = await presence.connectionsOf(calleeId);
-      if (calleeConnections.length === 0) throw new CallRefusal(callErrors.notOnline);
+      if (calleeConnections.length === 0) throw new CallRefusal('not-online');
 
       const call: Call = {
         id: this.newId(),
@@ -115,7 +98,7 @@ export class CallRules {
         callerConnectionId: caller.connectionId,
         calleeConnectionId: null,
       };
-      if (!(await calls.create(call))) throw new CallRefusal(callErrors.notAvailable);
+      if (!(await calls.create(call))) throw new CallRefusal('not-available');
       try {
         await this.options.history.save(toRecord(call));
       } catch (error) {
@@ -127,7 +110,7 @@ export class CallRules {
       this.options.timers.set(`ring:${call.id}`, ringMs, () => void this.ringTimedOut(call.id));
       this.transitioned(call);
 
-      const incoming = {
+      const incoming: IncomingCallMessage = {
         callId: call.id,
         callerId,
         callerUsername: call.callerUserName,
@@ -137,32 +120,32 @@ export class CallRules {
         offer: null,
         ...(this.options.extensions && this.callerProfile(callerId, call.callerUserName)),
       };
-      for (const connectionId of calleeConnections) this.send(connectionId, 'IncomingCall', [incoming]);
-      this.send(caller.connectionId, 'CallRinging', [call.id]);
+      for (const connectionId of calleeConnections) this.send(connectionId, clientEvents.incomingCall, [incoming]);
+      this.send(caller.connectionId, clientEvents.callRinging, [call.id]);
       return this.options.extensions ? call.id : null;
     });
   }
 
-  /** The extended IncomingCall's additions (`caller-profile`): the directory's display name (else the user name) and picture. */
-  private callerProfile(callerId: string, userName: string): { callerDisplayName: string; callerAvatarUrl?: string } {
-    const user = this.options.directory.user(callerId);
-    return { callerDisplayName: user?.displayName ?? userName, ...(user?.avatarUrl && { callerAvatarUrl: user.avatarUrl }) };
+  /** The extended IncomingCall's additions (`caller-profile`): the display name (else the user name) and picture. */
+  private callerProfile(callerId: string, userName: string): Pick<IncomingCallMessage, 'callerDisplayName' | 'callerAvatarUrl'> {
+    const profile = this.options.profileOf?.(callerId);
+    return { callerDisplayName: profile?.displayName ?? userName, ...(profile?.avatarUrl && { callerAvatarUrl: profile.avatarUrl }) };
   }
 
   /** AcceptCallAsync(callId): binds the accepting connection as the callee's. */
   async accept(callee: ConnectionInfo, callIdArg: string | null): Promise<void> {
     await this.withCall(callIdArg, async (call) => {
-      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal(callErrors.notAuthorizedAccept);
-      if (call.status === 'Connected') throw new CallRefusal(callErrors.alreadyAccepted);
-      if (call.status !== 'Ringing') throw new CallRefusal(callErrors.notFound);
-      if (!canTransition(call.status, 'Connected')) throw new CallRefusal(callErrors.notFound);
+      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal('not-authorized-accept');
+      if (call.status === 'Connected') throw new CallRefusal('already-accepted');
+      if (call.status !== 'Ringing') throw new CallRefusal('not-found');
+      if (!canTransition(call.status, 'Connected')) throw new CallRefusal('not-found');
       const connected: Call = { ...call, status: 'Connected', connectedAt: this.now().toISOString(), calleeConnectionId: callee.connectionId };
       await this.options.calls.put(connected);
       await this.options.history.save(toRecord(connected));
       this.options.timers.clear(`ring:${call.id}`);
       this.transitioned(connected);
-      this.send(call.callerConnectionId, 'CallAccepted', [call.id]);
-      this.send(callee.connectionId, 'CallConnected', [call.id]);
+      this.send(call.callerConnectionId, clientEvents.callAccepted, [call.id]);
+      this.send(callee.connectionId, clientEvents.callConnected, [call.id]);
       if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'answered-elsewhere');
     });
   }
@@ -170,21 +153,21 @@ export class CallRules {
   /** RejectCallAsync(callId, reason): the callee declines a ringing call. */
   async reject(callee: ConnectionInfo, callIdArg: string | null, reasonArg: string | null): Promise<void> {
     await this.withCall(callIdArg, async (call) => {
-      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal(callErrors.notAuthorizedReject);
-      if (call.status === 'Connected') throw new CallRefusal(callErrors.alreadyAccepted);
-      if (call.status !== 'Ringing') throw new CallRefusal(callErrors.notFound);
+      if (roleOf(call, userOf(callee) ?? '') !== 'callee') throw new CallRefusal('not-authorized-reject');
+      if (call.status === 'Connected') throw new CallRefusal('already-accepted');
+      if (call.status !== 'Ringing') throw new CallRefusal('not-found');
       const reason = reasonArg === null ? null : reasonArg.slice(0, maxReasonLength);
       await this.finish(call, 'Rejected', null, reason);
-      this.send(call.callerConnectionId, 'CallRejected', [call.id, reason]);
+      this.send(call.callerConnectionId, clientEvents.callRejected, [call.id, reason]);
       if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'declined-elsewhere');
     });
   }
 
-  /** EndCallAsync(callId) or a terminal UpdateCallStatusAsync, from one of the bound connections. */
+  /** EndCallAsync(callId) or a terminal UpdateHubCallStatusAsync, from one of the bound connections. */
   async end(from: ConnectionInfo, callIdArg: string | null, status: 'Ended' | 'Failed' = 'Ended'): Promise<void> {
     await this.withCall(callIdArg, async (call) => {
-      if (!isBound(call, from.connectionId)) throw new CallRefusal(callErrors.notAuthorizedEnd);
-      const reason: EndReason = status === 'Failed' ? 'failed' : call.status === 'Ringing' ? 'cancelled' : 'hangup';
+      if (!isBound(call, from.connectionId)) throw new CallRefusal('not-authorized-end');
+      const reason: HubEndReason = status === 'Failed' ? 'failed' : call.status === 'Ringing' ? 'cancelled' : 'hangup';
       await this.endAndNotify(call, status, reason, from.connectionId);
     });
   }
@@ -223,7 +206,7 @@ export class CallRules {
   /** The call id `callIdArg` in its stored form; a malformed id is "Call not found". */
   normalizedCallId(callIdArg: string | null): string {
     const callId = normalizeGuid(callIdArg);
-    if (callId === null) throw new CallRefusal(callErrors.notFound);
+    if (callId === null) throw new CallRefusal('not-found');
     return callId;
   }
 
@@ -232,7 +215,7 @@ export class CallRules {
     const callId = this.normalizedCallId(callIdArg);
     return this.options.locks.run([`call:${callId}`], async () => {
       const call = await this.options.calls.get(callId);
-      if (call === null) throw new CallRefusal(callErrors.notFound);
+      if (call === null) throw new CallRefusal('not-found');
       return task(call);
     });
   }
@@ -242,21 +225,21 @@ export class CallRules {
    * the one that ended it included. Extensions: `CallEnded(callId, reason)` to the other bound
    * connection and, while ringing, to every connection of the callee; never back to `endedBy`.
    */
-  async endAndNotify(call: Call, status: CallStatus, reason: EndReason, endedBy: string | null): Promise<void> {
+  async endAndNotify(call: Call, status: HubCallStatus, reason: HubEndReason, endedBy: string | null): Promise<void> {
     await this.finish(call, status, reason, null);
     if (!this.options.extensions) {
-      for (const id of [call.callerConnectionId, call.calleeConnectionId]) if (id !== null) this.send(id, 'CallEnded', [call.id]);
+      for (const id of [call.callerConnectionId, call.calleeConnectionId]) if (id !== null) this.send(id, clientEvents.callEnded, [call.id]);
       return;
     }
     const targets = new Set<string>([call.callerConnectionId]);
     if (call.calleeConnectionId !== null) targets.add(call.calleeConnectionId);
     else for (const id of await this.options.presence.connectionsOf(call.calleeId)) targets.add(id);
     if (endedBy !== null) targets.delete(endedBy);
-    for (const id of targets) this.send(id, 'CallEnded', [call.id, reason]);
+    for (const id of targets) this.send(id, clientEvents.callEnded, [call.id, reason]);
   }
 
   /** Removes the call from the active store and records how it ended. */
-  async finish(call: Call, status: CallStatus, reason: EndReason | null, rejectionReason: string | null): Promise<Call> {
+  async finish(call: Call, status: HubCallStatus, reason: HubEndReason | null, rejectionReason: string | null): Promise<Call> {
     if (!canTransition(call.status, status)) throw new Error(`A ${call.status} call cannot become ${status}`);
     const ended: Call = { ...call, status, endReason: reason, rejectionReason, endedAt: this.now().toISOString() };
     await this.options.calls.remove(call.id);
@@ -296,16 +279,11 @@ export class CallRules {
     }
   }
 
-  private async tellOtherCalleeConnections(call: Call, except: string, reason: EndReason): Promise<void> {
+  private async tellOtherCalleeConnections(call: Call, except: string, reason: HubEndReason): Promise<void> {
     for (const id of await this.options.presence.connectionsOf(call.calleeId)) {
-      if (id !== except) this.send(id, 'CallEnded', [call.id, reason]);
+      if (id !== except) this.send(id, clientEvents.callEnded, [call.id, reason]);
     }
   }
-}
-
-/** .NET's round-trip ("O") format of a UTC time, as Thrume's IncomingCall carries it: 7 fractional digits. */
-export function roundTripFormat(iso: string): string {
-  return iso.replace(/\.(\d{3})Z$/, (_match, millis: string) => `.${millis}0000Z`);
 }
 
 /** The connection's user id, normalized; null when the principal carries no GUID. */
