@@ -1,5 +1,5 @@
 // Why a hub refused a call operation. The baseline says it only in English, as `CallError(text)`;
-// hubs with `refusal-codes` also send the code, as `CallError(text, code)`. This table is the one
+// hubs with `refusal-codes` also send the code and the method refused, as `CallError(text, code, method)`. This table is the one
 // place where the baseline's texts (docs/hub-contract.md §2) and the codes meet.
 
 export const refusalTexts = {

@@ -101,7 +101,7 @@ for (const mode of ['extended', 'baseline'] as const) {
       try {
         assert.equal(await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', ''), null); // bob is offline
         await waitFor(() => named(alice.events, 'CallError').length === 1, 3_000, 'CallError');
-        assert.deepEqual(named(alice.events, 'CallError')[0], mode === 'extended' ? ['User is not online', 'not-online'] : ['User is not online'], 'the text, and with refusal-codes the code');
+        assert.deepEqual(named(alice.events, 'CallError')[0], mode === 'extended' ? ['User is not online', 'not-online', 'InitiateCallAsync'] : ['User is not online'], 'the text, and with refusal-codes the code');
         await assert.rejects(alice.connection.invoke('InitiateCallAsync', 7, 'video', ''), /must be a string/);
         await assert.rejects(alice.connection.invoke('InitiateCallAsync', ids.bob, 'video'), /argument/i);
       } finally {

@@ -1,5 +1,6 @@
 // The one object the elements see: the call state machine over signaling, media and peer.
 // Framework-neutral: an EventTarget with a read-only `state` snapshot and a `change` event (CallStore).
+import { hubMethods } from '@thrume/calls-contract';
 import { CallError, hubError } from './errors.js';
 import { CallSession } from './call-session.js';
 import { CallStore } from './call-store.js';
@@ -256,7 +257,11 @@ export class CallController extends CallStore {
     });
     on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
     on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));
-    on('callError', ({ message, code }) => this.report(hubError(message, code)));
+    on('callError', ({ message, code, method }) => {
+      // A late candidate or description for a call that has just ended is refused as not found: nothing to tell.
+      const relayed = method === hubMethods.sendIceCandidate || method === hubMethods.sendOffer || method === hubMethods.sendAnswer;
+      if (!(relayed && code === 'not-found')) this.report(hubError(message, code));
+    });
     on('protocolError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
     on('status', ({ status }) => this.signalingStatus(status));
   }

@@ -32,7 +32,7 @@ export function createCallHub(options: CallHubOptions): CallHub {
   const connections = new CallConnections(rules);
 
   /**
-   * A refusal becomes CallError(text) to the caller, and CallError(text, code) with extensions; the
+   * A refusal becomes CallError(text) to the caller, and CallError(text, code, method) with extensions; the
    * invocation completes with null. Any other failure is logged and reported as the method's failure.
    */
   const refused = (name: string, caller: ConnectionInfo, failure: RefusalCode, error: unknown): null => {
@@ -40,7 +40,8 @@ export function createCallHub(options: CallHubOptions): CallHub {
     const refusal = error instanceof CallRefusal ? error : new CallRefusal(failure);
     if (error instanceof CallRefusal) report(name, caller, error);
     else options.log?.(`${refusal.message}: ${(error as Error).stack ?? String(error)}`);
-    const args = options.extensions ? [refusal.message, refusal.code] : [refusal.message];
+    // With extensions the method is named too: a relay's refusal must not be taken for a call operation's.
+    const args = options.extensions ? [refusal.message, refusal.code, name] : [refusal.message];
     rules.send(caller.connectionId, clientEvents.callError, args);
     return null;
   };

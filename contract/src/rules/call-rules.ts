@@ -37,7 +37,7 @@ export interface CallRulesOptions {
   readonly observe?: (event: RulesEvent) => void;
 }
 
-/** A refusal: the calling connection gets `CallError(text)`, and with extensions `CallError(text, code)`. */
+/** A refusal: the calling connection gets `CallError(text)`, and with extensions `CallError(text, code, method)`. */
 export class CallRefusal extends Error {
   override name = 'CallRefusal';
   constructor(readonly code: RefusalCode) {

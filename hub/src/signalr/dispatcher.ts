@@ -33,7 +33,7 @@ export class Dispatcher {
    * that returns a plain value is answered synchronously, without a promise.
    */
   dispatch(caller: ConnectionInfo, message: InvocationMessage): string | null | Promise<string | null> {
-    const { target, invocationId } = message;
+    const { invocationId } = message;
     const method = this.bind(message);
     if (typeof method === 'string') {
       return invocationId === undefined ? null : completionError(invocationId, method);

@@ -37,7 +37,7 @@ export interface HubLink {
 }
 
 type Refusal = { text: string; code: unknown };
-type ControlOp = { refusals: Refusal[]; ringingId: string | null };
+type ControlOp = { method: string; refusals: Refusal[]; ringingId: string | null };
 
 export class HubSignaling implements Signaling {
   readonly events = new Emitter<SignalingEvents>();
@@ -142,17 +142,19 @@ export class HubSignaling implements Signaling {
       if (callId(id, clientEvents.receiveIceCandidate) && candidate) this.events.emit('candidate', { callId: id, candidate });
       else if (!candidate) this.malformed(clientEvents.receiveIceCandidate);
     });
-    on(clientEvents.callError, (message, code) => {
+    // A refusal names its method on hubs with `refusal-codes`; the baseline's come only from call operations.
+    on(clientEvents.callError, (message, code, method) => {
       const text = typeof message === 'string' ? message : 'The hub reported an unspecified call error.';
-      if (this.pendingOp) this.pendingOp.refusals.push({ text, code });
-      else this.events.emit('callError', { message: text, code: typeof code === 'string' ? code : null });
+      const op = this.pendingOp;
+      if (op && (typeof method !== 'string' || method.toLowerCase() === op.method.toLowerCase())) op.refusals.push({ text, code });
+      else this.events.emit('callError', { message: text, code: typeof code === 'string' ? code : null, method: typeof method === 'string' ? method : null });
     });
   }
 
   /** Runs one call-control invocation; a `CallError` pushed while it ran becomes its failure. */
   private control(method: string, ...args: unknown[]): Promise<{ result: unknown; op: ControlOp }> {
     const run = async () => {
-      const op: ControlOp = (this.pendingOp = { refusals: [], ringingId: null });
+      const op: ControlOp = (this.pendingOp = { method, refusals: [], ringingId: null });
       try {
         const result = await this.invoke(method, args);
         const [refusal] = op.refusals;

@@ -44,8 +44,8 @@ export interface SignalingEvents {
   callEnded: { callId: string; reason: HubEndReason };
   description: { callId: string; description: RTCSessionDescriptionInit };
   candidate: { callId: string; candidate: RTCIceCandidateInit };
-  /** The hub's `CallError` outside any call operation of this side, with its code where the hub sends one. */
-  callError: { message: string; code: string | null };
+  /** The hub's `CallError` outside any call operation of this side, with its code and method where the hub sends them. */
+  callError: { message: string; code: string | null; method: string | null };
   /** Something arrived that does not fit the contract; it was dropped. */
   protocolError: { message: string };
   status: { status: 'connected' | 'reconnecting' | 'disconnected' };
