@@ -53,18 +53,18 @@ for (const mode of ['extended', 'baseline'] as const) {
 
     for (const { from, to, rings } of expectedPairs()) {
       it(`${from} -> ${to}: ${rings ? 'rings' : 'refused'}`, async () => {
-        const error = await attempt(pages[from]!, users[to]!.id);
+        const error = await attempt(pages[from], users[to].id);
         if (!rings) {
           assert.equal(error, 'User is not available for calls');
-          assert.notEqual((await stateOf(pages[to]!)).status, 'incoming');
+          assert.notEqual((await stateOf(pages[to])).status, 'incoming');
           return;
         }
         assert.equal(error, null);
-        await waitForState(pages[to]!, (s) => s.status === 'incoming');
-        await pages[from]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.endCall());
-        await waitForState(pages[from]!, (s) => s.status === 'ended' && s.liveLocalTracks === 0);
-        if (mode === 'extended') await waitForState(pages[to]!, (s) => s.status === 'idle');
-        else await pages[to]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.rejectCall());
+        await waitForState(pages[to], (s) => s.status === 'incoming');
+        await pages[from].evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.endCall());
+        await waitForState(pages[from], (s) => s.status === 'ended' && s.liveLocalTracks === 0);
+        if (mode === 'extended') await waitForState(pages[to], (s) => s.status === 'idle');
+        else await pages[to].evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.rejectCall());
       });
     }
   });
@@ -106,13 +106,13 @@ describe('a dropped connection on the baseline hub', () => {
   it('ends the call cleanly on both sides, as Thrume\'s hub cannot re-bind it', async () => {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
-    await alice.getByRole('button', { name: `Voice call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Voice call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
     await dropSignaling(alice);
     const [atAlice, atBob] = await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0)));
-    assert.equal(atBob!.endReason, 'remote-hangup');
-    assert.equal(atAlice!.endReason, 'remote-hangup');
+    assert.equal(atBob.endReason, 'remote-hangup');
+    assert.equal(atAlice.endReason, 'remote-hangup');
     await waitForState(alice, (s) => s.signaling === 'connected', 10_000); // and alice can call again
   });
 });
@@ -128,7 +128,7 @@ describe('a dropped connection and a hub restart (extended)', () => {
   async function connect(): Promise<[Page, Page]> {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
-    await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
     return [alice, bob];
@@ -152,7 +152,7 @@ describe('a dropped connection and a hub restart (extended)', () => {
     await stack.restartHub();
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
     const history = await historyOf('alice', stack);
-    assert.deepEqual(history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]), [['Ended', 'hangup', users.alice!.id, users.bob!.id]]);
+    assert.deepEqual(history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]), [['Ended', 'hangup', users.alice.id, users.bob.id]]);
   });
 });
 
@@ -167,7 +167,7 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
     const before = (await historyOf('alice', stack)).length;
-    await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'active')));
     await Promise.all([alice, bob].map((p) => remoteVideoShows(p, 'camera')));
@@ -190,7 +190,7 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     assert.equal((await waitForState(alice, (s) => s.status === 'ended' && s.liveLocalTracks === 0)).endReason, 'remote-hangup');
     const history = await historyOf('alice', stack);
     assert.equal(history.length, before + 1, 'one row for the call');
-    assert.deepEqual([history[0]!.status, history[0]!.endReason], ['Ended', 'hangup']);
+    assert.deepEqual([history[0].status, history[0].endReason], ['Ended', 'hangup']);
   });
 
   /** Records, in the page, every inbound bitrate the controller's quality samples report from now on. */

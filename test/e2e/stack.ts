@@ -15,7 +15,7 @@ type HubProcess = Awaited<ReturnType<typeof startHubProcess>>;
 export const users = Object.fromEntries(directory.users.map((u) => [u.userName, u])) as Record<string, (typeof directory.users)[number]>;
 
 export function conversationOf(a: string, b: string): string {
-  const [x, y] = [users[a]!.id, users[b]!.id];
+  const [x, y] = [users[a].id, users[b].id];
   return directory.conversations.find((c) => c.participantIds.includes(x) && c.participantIds.includes(y))?.id ?? '';
 }
 
@@ -75,7 +75,7 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     },
     async token(userName) {
       const response = await fetch(`${hub.url}/api/auth/dev-token`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName]!.id }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName].id }),
       });
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
