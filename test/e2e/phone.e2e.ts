@@ -125,10 +125,10 @@ describe('calls on phones and desktops', () => {
         if (onPhone) {
           await press(alice.getByRole('button', { name: 'Swap videos' }));
           // Polled on a timer: animation frames may not come to a page in the background.
-          await alice.waitForFunction(`(${insetOfPage})().video === 'remote-video'`, null, { polling: 100 });
+          await alice.waitForFunction(`(${String(insetOfPage)})().video === 'remote-video'`, null, { polling: 100 });
           await expectFits(alice, 'connected, videos swapped');
           await dragInsetByTouch(alice);
-          await alice.waitForFunction(`(${insetOfPage})().corner === 'top-start'`, null, { polling: 100 });
+          await alice.waitForFunction(`(${String(insetOfPage)})().corner === 'top-start'`, null, { polling: 100 });
           assert.equal((await insetOf(alice)).video, 'remote-video', 'a drag moves the inset and swaps nothing');
           await expectFits(alice, 'connected, inset dragged');
         }
