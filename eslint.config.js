@@ -30,6 +30,9 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
+      // no-cycle follows only files it may parse: the TypeScript ones too, with typescript-eslint's parser.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       // Resolves the `.js` specifiers that name `.ts` files, through each project's tsconfig.
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
