@@ -1,5 +1,6 @@
 // ESLint for the kit's TypeScript: the three projects `npm run typecheck` checks (tsconfig.json,
 // hub/tsconfig.json, test/e2e/tsconfig.json), type-checked. House style: /work/shared/notes/style.md.
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
@@ -9,7 +10,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 
 const typescriptSources = ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'hub/src/**/*.ts', 'hub/test/**/*.ts'];
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       '**/dist/**',
