@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 
 const legs = [
   { label: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'], counts: false },
+  { label: 'lint', cmd: 'node', args: ['scripts/lint.mjs'] },
   { label: 'hub', cmd: 'npm', args: ['test', '--workspace', 'hub'] },
   { label: 'chromium', cmd: 'npx', args: ['web-test-runner'] },
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },

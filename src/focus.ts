@@ -21,5 +21,5 @@ export function restoreFocus(target: HTMLElement | null): void {
 /** One or two initials from a display name, for an avatar without a picture. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('');
+  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join('');
 }

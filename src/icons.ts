@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- keeps the lucide module declarations in programs that reach icons.ts only by import (examples/vue)
 /// <reference path="./lucide-icons.d.ts" />
 // Icons from Lucide (ISC, maintained), rendered from its icon node arrays. Each icon is imported from
 // its own module: the barrel re-exports ~2,000 modules, which an unbundled dev server (tests) loads one
@@ -19,7 +20,6 @@ import ScreenShareOff from 'lucide/dist/esm/icons/screen-share-off.mjs';
 import User from 'lucide/dist/esm/icons/user.mjs';
 import Video from 'lucide/dist/esm/icons/video.mjs';
 import VideoOff from 'lucide/dist/esm/icons/video-off.mjs';
-import type { IconNode } from 'lucide';
 
 export const icons = { Maximize, Mic, MicOff, Minimize, Monitor, Phone, PhoneIncoming, PhoneOff, PictureInPicture, ScreenShare, ScreenShareOff, User, Video, VideoOff };
 export type IconName = keyof typeof icons;
@@ -30,7 +30,7 @@ const cache = new Map<IconName, string>();
 function markup(name: IconName): string {
   let text = cache.get(name);
   if (text === undefined) {
-    const children = (icons[name] as IconNode)
+    const children = icons[name]
       .map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${escape(v)}"`).join(' ')}/>`)
       .join('');
     text =

@@ -43,7 +43,7 @@ export function registerLocale(code: string, strings: Translation | Loader): voi
 
 /** Loads a language's strings now, say before the first element renders, so that English never shows. */
 export function loadLocale(lang: string): Promise<void> {
-  return Promise.all(chain(lang).map((code) => load(code, true))).then(() => undefined);
+  return Promise.all(chain(lang).flatMap((code) => load(code, true) ?? [])).then(() => undefined);
 }
 
 /** The nearest `lang`: the element's, an ancestor's (crossing shadow roots), <html>'s, else English. */
@@ -60,13 +60,13 @@ export function languageOf(element: Element): string {
 /** The translation in effect for a language, region over language; loads what is missing. */
 export function translationFor(lang: string): Translation {
   const strings = chain(lang).map((code) => (load(code), loaded.get(code)));
-  return Object.assign({}, ...strings);
+  return Object.assign({}, ...strings) as Translation;
 }
 
 /** `de-ch` gives `de` then `de-ch`: the language first, so that the region's strings win. */
 function chain(lang: string): string[] {
   const [language, ...rest] = lang.toLowerCase().replace(/_/g, '-').split('-');
-  return rest.length ? [language!, lang.toLowerCase()] : [language!];
+  return rest.length ? [language, lang.toLowerCase()] : [language];
 }
 
 function load(code: string, now = false): Promise<void> | undefined {
@@ -77,7 +77,11 @@ function load(code: string, now = false): Promise<void> | undefined {
     pending.get(code) ??
     loader().then(
       (module) => {
-        if (pending.get(code) === loading) loaded.set(code, module.default), refresh(); // not registered again meanwhile
+        if (pending.get(code) === loading) {
+          // not registered again meanwhile
+          loaded.set(code, module.default);
+          refresh();
+        }
       },
       (error: unknown) => {
         failed.add(code); // English meanwhile; tried again later, not on every render

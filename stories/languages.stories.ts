@@ -24,7 +24,7 @@ export const ArabicRightToLeft: Story = {
   globals: { locale: 'ar' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(label(canvasElement, 'thrume-active-call', 'hang-up')).toMatch(new RegExp(`^${ar.hangUp} \\(`)));
-    expect(canvasElement.querySelector('thrume-active-call')!.closest('[dir]')!.getAttribute('dir')).toBe('rtl');
+    await expect(canvasElement.querySelector('thrume-active-call')!.closest('[dir]')!.getAttribute('dir')).toBe('rtl');
   },
 };
 

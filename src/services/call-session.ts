@@ -295,13 +295,15 @@ export class CallSession {
   private startQuality(peer: Peer): void {
     if (this.qualityTimer || !this.Sampler) return;
     const sampler = new this.Sampler(peer.connection);
-    this.qualityTimer = setInterval(async () => {
-      const quality = await sampler.sample().catch(() => null);
-      if (quality && !this.disposed) {
-        this.quality = quality;
-        this.events.emit('media', undefined);
-      }
-    }, this.options.qualityIntervalMs ?? 1000);
+    this.qualityTimer = setInterval(() => void this.sampleQuality(sampler), this.options.qualityIntervalMs ?? 1000);
+  }
+
+  private async sampleQuality(sampler: QualitySampler): Promise<void> {
+    const quality = await sampler.sample().catch(() => null);
+    if (quality && !this.disposed) {
+      this.quality = quality;
+      this.events.emit('media', undefined);
+    }
   }
 
   private fail(error: unknown): void {

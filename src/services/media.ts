@@ -51,7 +51,7 @@ export class BrowserMedia implements MediaService {
         audio: withDevice(audioConstraints, choice.microphoneId),
         video: withDevice(videoConstraints, choice.cameraId),
       }, 'camera and microphone');
-      return { audio: stream.getAudioTracks()[0]!, video: stream.getVideoTracks()[0] ?? null, videoError: null };
+      return { audio: stream.getAudioTracks()[0], video: stream.getVideoTracks()[0] ?? null, videoError: null };
     } catch (error) {
       // No camera, or the camera alone is refused or busy: go on with audio only.
       const audio = await this.captureMicrophone(choice.microphoneId);
@@ -61,12 +61,12 @@ export class BrowserMedia implements MediaService {
 
   async captureCamera(cameraId?: string | null): Promise<MediaStreamTrack> {
     const stream = await this.getUserMedia({ video: withDevice(videoConstraints, cameraId) }, 'camera');
-    return stream.getVideoTracks()[0]!;
+    return stream.getVideoTracks()[0];
   }
 
   async captureMicrophone(microphoneId?: string | null): Promise<MediaStreamTrack> {
     const stream = await this.getUserMedia({ audio: withDevice(audioConstraints, microphoneId) }, 'microphone');
-    return stream.getAudioTracks()[0]!;
+    return stream.getAudioTracks()[0];
   }
 
   async captureScreen(): Promise<MediaStreamTrack> {
@@ -77,7 +77,7 @@ export class BrowserMedia implements MediaService {
     } catch (error) {
       throw mediaError(error, 'screen');
     }
-    const track = stream.getVideoTracks()[0]!;
+    const track = stream.getVideoTracks()[0];
     track.contentHint = 'detail';
     return track;
   }
@@ -93,7 +93,7 @@ export class BrowserMedia implements MediaService {
 
   async permission(name: PermissionName): Promise<PermissionState | 'unknown'> {
     try {
-      return (await navigator.permissions.query({ name: name as globalThis.PermissionName })).state;
+      return (await navigator.permissions.query({ name: name })).state;
     } catch {
       return 'unknown'; // Firefox and Safari do not know every name
     }

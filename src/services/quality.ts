@@ -11,6 +11,9 @@ interface Counters {
   readonly packetsLost: number;
 }
 
+/** One entry of a stats report: the fields read here, of the candidate pair and the RTP streams. */
+type RtpStats = RTCStats & Partial<RTCIceCandidatePairStats & RTCInboundRtpStreamStats & RTCOutboundRtpStreamStats>;
+
 /** Samples one peer connection; each `sample()` compares with the previous one. */
 export class QualitySampler {
   private previous: Counters | null = null;
@@ -22,7 +25,7 @@ export class QualitySampler {
     let roundTrip: number | null = null;
     let jitter: number | null = null;
     const now: { -readonly [K in keyof Counters]: number } = { at: performance.now(), bytesIn: 0, bytesOut: 0, packetsIn: 0, packetsLost: 0 };
-    report.forEach((stat) => {
+    report.forEach((stat: RtpStats) => {
       if (stat.type === 'candidate-pair' && stat.nominated && typeof stat.currentRoundTripTime === 'number') {
         roundTrip = stat.currentRoundTripTime * 1000;
       } else if (stat.type === 'inbound-rtp') {

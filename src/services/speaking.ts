@@ -92,7 +92,7 @@ export class SpeakingMonitor {
     if (!receiver) return 0;
     let level = 0;
     const report = await receiver.getStats().catch(() => null);
-    report?.forEach((stat) => {
+    report?.forEach((stat: RTCStats & Partial<RTCInboundRtpStreamStats>) => {
       if (stat.type === 'inbound-rtp' && typeof stat.audioLevel === 'number') level = Math.max(level, stat.audioLevel);
     });
     return level;

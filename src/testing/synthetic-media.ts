@@ -12,7 +12,7 @@ export function canvasTrack(label: string, hue = 210, width = 640, height = 360)
   canvas.height = height;
   const context = canvas.getContext('2d')!;
   const stream = canvas.captureStream(15);
-  const track = stream.getVideoTracks()[0]!;
+  const track = stream.getVideoTracks()[0];
   const started = performance.now();
   const draw = () => {
     const t = (performance.now() - started) / 1000;
@@ -47,7 +47,7 @@ export function oscillatorTrack(frequency = 330): MediaStreamTrack {
   gain.gain.value = 0.02;
   oscillator.connect(gain).connect(destination);
   oscillator.start();
-  const track = destination.stream.getAudioTracks()[0]!;
+  const track = destination.stream.getAudioTracks()[0];
   const stop = track.stop.bind(track);
   track.stop = () => {
     oscillator.stop();

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
-import type { ThrumeActiveCall } from '../../src/elements.js';
 import { loadLocale } from '../../src/locale.js';
 import { ScriptedController, scene } from '../../src/testing/scripted-controller.js';
 import { sceneMedia, stopSceneMedia } from '../support/scene-media.js';
@@ -20,7 +19,7 @@ async function page(patch = scene('active-video', { media: sceneMedia() })) {
     <div role="dialog" aria-label="Settings"><button id="in-dialog">OK</button></div>
     <thrume-active-call silent .controller=${controller}></thrume-active-call>
   </div>`);
-  const el = root.querySelector('thrume-active-call')! as ThrumeActiveCall;
+  const el = root.querySelector('thrume-active-call')!;
   await el.updateComplete; // the shortcuts load with the first call shown
   (document.activeElement as HTMLElement | null)?.blur();
   return { el, controller, root, focus: (id: string) => root.querySelector<HTMLElement>(`#${id}`)!.focus() };

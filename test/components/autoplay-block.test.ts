@@ -34,7 +34,7 @@ describe('The ringtone where the browser blocks audio', () => {
     await el.updateComplete;
     expect(el.ringtonePlaying).to.equal(true);
     expect(el.ringtoneAudible).to.equal(false);
-    expect(part(el, 'announcer').textContent!.trim()).to.equal('Incoming video call from Bob Marsh');
+    expect(part(el, 'announcer').textContent.trim()).to.equal('Incoming video call from Bob Marsh');
     await expect(el).to.be.accessible();
 
     await click(part(el, 'title'));

@@ -26,7 +26,7 @@ function texts(strings: CallStrings): Map<string, string> {
   for (const [key, value] of Object.entries(strings)) {
     if (typeof value === 'string') out.set(key, value);
     else if (typeof value === 'function') {
-      for (const who of [name, '']) for (const type of ['voice', 'video']) out.set(`${key}(${who},${type})`, value(who, type));
+      for (const who of [name, '']) for (const type of ['voice', 'video']) out.set(`${key}(${who},${type})`, (value as (who: string, type: string) => string)(who, type));
     } else for (const [sub, text] of Object.entries(value as Record<string, string>)) out.set(`${key}.${sub}`, text);
   }
   return out;
@@ -165,9 +165,9 @@ describe('locales', () => {
     await loadLocale('de');
     registerLocale('de-ch', { close: 'Schliessen' });
     const el = await show('de-CH', html`<thrume-incoming-call silent></thrume-incoming-call>`, scene('incoming-video'));
-    expect(part(el, 'accept')!.textContent!.trim()).to.equal(de.accept);
+    expect(part(el, 'accept')!.textContent.trim()).to.equal(de.accept);
     const at = await show('de-AT', html`<thrume-incoming-call silent></thrume-incoming-call>`, scene('incoming-video'));
-    expect(part(at, 'accept')!.textContent!.trim()).to.equal(de.accept);
+    expect(part(at, 'accept')!.textContent.trim()).to.equal(de.accept);
     const strings = (el as unknown as { text: CallStrings }).text;
     expect(strings.close).to.equal('Schliessen');
     expect(strings.decline).to.equal(de.decline);
@@ -176,12 +176,12 @@ describe('locales', () => {
   it('a language registered by the page, and replacement strings over any language', async () => {
     registerLocale('nl', async () => ({ default: { accept: 'Opnemen' } }));
     const el = await show('nl', html`<thrume-incoming-call silent></thrume-incoming-call>`, scene('incoming-video'));
-    await waitFor(() => part(el, 'accept')!.textContent!.trim() === 'Opnemen');
-    expect(part(el, 'decline')!.textContent!.trim()).to.equal(defaultStrings.decline);
+    await waitFor(() => part(el, 'accept')!.textContent.trim() === 'Opnemen');
+    expect(part(el, 'decline')!.textContent.trim()).to.equal(defaultStrings.decline);
     await loadLocale('fr');
     const own = await show('fr', html`<thrume-incoming-call silent .strings=${{ accept: 'Décrocher' }}></thrume-incoming-call>`, scene('incoming-video'));
-    expect(part(own, 'accept')!.textContent!.trim()).to.equal('Décrocher');
-    expect(part(own, 'decline')!.textContent!.trim()).to.equal(fr.decline);
+    expect(part(own, 'accept')!.textContent.trim()).to.equal('Décrocher');
+    expect(part(own, 'decline')!.textContent.trim()).to.equal(fr.decline);
   });
 
   it('a translation that cannot load leaves English and one clear error, and loadLocale tries again', async () => {
@@ -195,10 +195,10 @@ describe('locales', () => {
       await waitFor(() => errors.length > 0);
       for (let i = 0; i < 3; i++) (el.requestUpdate(), await el.updateComplete);
       expect(errors.length, 'one error, not one per render').to.equal(1);
-      expect(String(errors[0]![0])).to.include('"xx"');
-      expect(part(el, 'accept')!.textContent!.trim()).to.equal(defaultStrings.accept);
+      expect(String(errors[0][0])).to.include('"xx"');
+      expect(part(el, 'accept')!.textContent.trim()).to.equal(defaultStrings.accept);
       await loadLocale('xx');
-      await waitFor(() => part(el, 'accept')!.textContent!.trim() === 'Xccept');
+      await waitFor(() => part(el, 'accept')!.textContent.trim() === 'Xccept');
       expect(attempts).to.equal(2);
     } finally {
       console.error = original;

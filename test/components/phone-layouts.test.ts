@@ -102,7 +102,7 @@ needs('viewport').describe('phone layouts', () => {
       await setViewport(desktop);
       const { el } = await activeCall();
       const swap = part(el, 'swap')!;
-      expect(swap.textContent!.trim()).to.equal('Swap videos');
+      expect(swap.textContent.trim()).to.equal('Swap videos');
       swap.focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
@@ -194,7 +194,7 @@ needs('viewport').describe('phone layouts', () => {
       expect([r.left, r.width]).to.deep.equal([0, 320]);
       for (const button of el.shadowRoot!.querySelectorAll('button')) {
         const b = button.getBoundingClientRect();
-        expect(b.height >= 56 && b.left >= 0 && b.right <= 320 && b.top >= 0, `${button.textContent!.trim()}: ${b.width}x${b.height}`).to.equal(true);
+        expect(b.height >= 56 && b.left >= 0 && b.right <= 320 && b.top >= 0, `${button.textContent.trim()}: ${b.width}x${b.height}`).to.equal(true);
       }
 
       await setViewport(desktop);

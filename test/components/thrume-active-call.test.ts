@@ -27,7 +27,7 @@ async function page(patch = scene('active-video', { media: media() })) {
 }
 
 function fakeDevice(kind: MediaDeviceKind, deviceId: string, label: string): MediaDeviceInfo {
-  return { kind, deviceId, label, groupId: 'g', toJSON: () => ({}) } as MediaDeviceInfo;
+  return { kind, deviceId, label, groupId: 'g', toJSON: () => ({}) };
 }
 
 describe('<thrume-active-call>', () => {
@@ -143,12 +143,12 @@ describe('<thrume-active-call>', () => {
   it('says what the mute button asks for', async () => {
     const { el } = await page();
     setTimeout(() => part(el, 'microphone')!.click());
-    expect(((await oneEvent(el, 'thrume-toggle-microphone')) as ThrumeToggleMicrophoneEvent).muted).to.equal(true);
+    expect((await oneEvent<ThrumeToggleMicrophoneEvent>(el, 'thrume-toggle-microphone')).muted).to.equal(true);
   });
 
   it('names the hang-up button Cancel call while ringing', async () => {
     const { el } = await page(scene('calling'));
-    expect(part(el, 'hang-up')!.textContent!.trim()).to.equal('Cancel call');
+    expect(part(el, 'hang-up')!.textContent.trim()).to.equal('Cancel call');
   });
 
   it('is operated with the keyboard', async () => {
@@ -174,7 +174,7 @@ describe('<thrume-active-call>', () => {
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="microphone"]')!;
     select.value = 'mic-2';
     setTimeout(() => select.dispatchEvent(new Event('change')));
-    const event = (await oneEvent(el, 'thrume-select-device')) as ThrumeSelectDeviceEvent;
+    const event = await oneEvent<ThrumeSelectDeviceEvent>(el, 'thrume-select-device');
     expect([event.kind, event.deviceId]).to.deep.equal(['microphone', 'mic-2']);
     expect(controller.intents).to.deep.equal(['selectMicrophone mic-2']);
     controller.set({ devices: { ...devices, canChooseSpeaker: true } });

@@ -18,8 +18,8 @@ async function callButton(controller = new ScriptedController()) {
 describe('<thrume-call-button>', () => {
   it('renders voice, video and screen-share buttons named for the callee', async () => {
     const { el } = await callButton();
-    expect(part(el, 'voice').textContent!.trim()).to.equal('Voice call with Bob Marsh');
-    expect(part(el, 'video').textContent!.trim()).to.equal('Video call with Bob Marsh');
+    expect(part(el, 'voice').textContent.trim()).to.equal('Voice call with Bob Marsh');
+    expect(part(el, 'video').textContent.trim()).to.equal('Video call with Bob Marsh');
     expect(part(el, 'video').getAttribute('aria-disabled')).to.equal('false');
     expect(el.shadowRoot!.querySelector('svg')).to.exist;
     await expect(el).to.be.accessible();
@@ -59,7 +59,7 @@ describe('<thrume-call-button>', () => {
   it('places a call on click, with the callee and conversation', async () => {
     const { el, controller } = await callButton();
     setTimeout(() => part(el, 'video').click());
-    const event = (await oneEvent(el, 'thrume-call')) as ThrumeCallEvent;
+    const event = await oneEvent<ThrumeCallEvent>(el, 'thrume-call');
     expect([event.calleeId, event.callType, event.calleeName, event.conversationId, event.screenShare]).to.deep.equal(['bob', 'video', 'Bob Marsh', 'c1', false]);
     expect(controller.intents).to.deep.equal(['initiateCall bob video Bob Marsh c1']);
   });
@@ -121,7 +121,7 @@ describe('<thrume-call-button>', () => {
     el.strings = { voiceCall: (name) => `Appeler ${name}` };
     el.showLabels = true;
     await el.updateComplete;
-    expect(part(el, 'voice').textContent!.trim()).to.equal('Appeler Bob Marsh');
+    expect(part(el, 'voice').textContent.trim()).to.equal('Appeler Bob Marsh');
     expect(part(el, 'label').className).to.equal('');
   });
 });

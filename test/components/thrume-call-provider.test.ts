@@ -11,7 +11,7 @@ describe('<thrume-call-provider>', () => {
   it('renders its content and provides nothing without a hub or signaling', async () => {
     const el = await fixture<ThrumeCallProvider>(html`<thrume-call-provider><p>Conversation</p></thrume-call-provider>`);
     expect(el.controller).to.equal(undefined);
-    expect(el.textContent!.trim()).to.equal('Conversation');
+    expect(el.textContent.trim()).to.equal('Conversation');
     await expect(el).to.be.accessible();
   });
 
@@ -71,8 +71,8 @@ describe('<thrume-call-provider>', () => {
       <thrume-call-button callee-id="bob" actions="voice" .strings=${{ voiceCall: () => 'Appeler' }}></thrume-call-button>
     </thrume-call-provider>`);
     const [first, second] = el.querySelectorAll('thrume-call-button');
-    await first!.updateComplete;
-    expect(voice(first!).textContent!.trim()).to.equal('Anrufen');
-    expect(voice(second!).textContent!.trim()).to.equal('Appeler');
+    await first.updateComplete;
+    expect(voice(first).textContent.trim()).to.equal('Anrufen');
+    expect(voice(second).textContent.trim()).to.equal('Appeler');
   });
 });

@@ -30,7 +30,7 @@ describe('<thrume-incoming-call>', () => {
   it('renders nothing but an empty live region while no call rings', async () => {
     const { el } = await page();
     expect(part(el, 'base')).to.equal(null);
-    expect(part(el, 'announcer')!.textContent!.trim()).to.equal('');
+    expect(part(el, 'announcer')!.textContent.trim()).to.equal('');
     await expect(el).to.be.accessible();
   });
 
@@ -40,9 +40,9 @@ describe('<thrume-incoming-call>', () => {
     const dialog = part(el, 'base')!;
     expect(dialog.getAttribute('role')).to.equal('alertdialog');
     expect(part(el, 'name')!.textContent).to.equal('Bob Marsh');
-    expect(part(el, 'type')!.textContent!.trim()).to.equal('Video call');
+    expect(part(el, 'type')!.textContent.trim()).to.equal('Video call');
     expect(part(el, 'avatar')!.textContent).to.equal('BM');
-    expect(part(el, 'announcer')!.textContent!.trim()).to.equal('Incoming video call from Bob Marsh');
+    expect(part(el, 'announcer')!.textContent.trim()).to.equal('Incoming video call from Bob Marsh');
     await expect(el).to.be.accessible();
   });
 
@@ -92,7 +92,7 @@ describe('<thrume-incoming-call>', () => {
     const { el, controller } = await page();
     await ring(el, controller);
     setTimeout(() => part(el, 'accept')!.click());
-    const event = (await oneEvent(el, 'thrume-answer')) as ThrumeAnswerEvent;
+    const event = await oneEvent<ThrumeAnswerEvent>(el, 'thrume-answer');
     expect(event.audioOnly).to.equal(false);
     expect(controller.intents).to.deep.equal(['acceptCall']);
   });
@@ -101,7 +101,7 @@ describe('<thrume-incoming-call>', () => {
     const { el, controller } = await page();
     await ring(el, controller);
     setTimeout(() => part(el, 'accept-audio')!.click());
-    expect(((await oneEvent(el, 'thrume-answer')) as ThrumeAnswerEvent).audioOnly).to.equal(true);
+    expect((await oneEvent<ThrumeAnswerEvent>(el, 'thrume-answer')).audioOnly).to.equal(true);
     expect(controller.intents).to.deep.equal(['acceptCall audioOnly']);
   });
 
@@ -156,7 +156,7 @@ describe('<thrume-incoming-call>', () => {
     await ring(el, controller);
     expect(el.ringtonePlaying).to.equal(true);
     expect(part(el, 'base')).to.exist;
-    expect(part(el, 'announcer')!.textContent!.trim()).to.equal('Incoming video call from Bob Marsh');
+    expect(part(el, 'announcer')!.textContent.trim()).to.equal('Incoming video call from Bob Marsh');
   });
 
   // Headless Firefox's AudioContext stays suspended even after a real key press (userActivation.hasBeenActive
@@ -176,7 +176,7 @@ describe('<thrume-incoming-call>', () => {
     const { el, controller } = await page();
     el.strings = { accept: 'Annehmen', incomingAnnouncement: (name) => `Anruf von ${name}` };
     await ring(el, controller);
-    expect(part(el, 'accept')!.textContent!.trim()).to.equal('Annehmen');
-    expect(part(el, 'announcer')!.textContent!.trim()).to.equal('Anruf von Bob Marsh');
+    expect(part(el, 'accept')!.textContent.trim()).to.equal('Annehmen');
+    expect(part(el, 'announcer')!.textContent.trim()).to.equal('Anruf von Bob Marsh');
   });
 });

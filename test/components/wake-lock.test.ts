@@ -7,6 +7,7 @@ import { needs } from '../support/needs.js';
 /** Records the real sentinels the browser hands out (or a refusal, when `refuse`). */
 function watchRequests(refuse = false) {
   const wakeLock = navigator.wakeLock;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the browser's own method, called below with .call(wakeLock)
   const request = wakeLock.request;
   const sentinels: WakeLockSentinel[] = [];
   wakeLock.request = async (type) => {
@@ -44,7 +45,7 @@ describe('<thrume-active-call> screen wake lock', () => {
       controller.set(scene('ended', { reason: 'remote-hangup' }));
       await el.updateComplete;
       expect(el.screenKeptOn).to.equal(false);
-      expect(watch.sentinels[0]!.released).to.equal(true);
+      expect(watch.sentinels[0].released).to.equal(true);
     } finally {
       watch.restore();
     }
@@ -56,7 +57,7 @@ describe('<thrume-active-call> screen wake lock', () => {
       const { el } = await call();
       await until(() => el.screenKeptOn);
       el.remove();
-      expect(watch.sentinels[0]!.released).to.equal(true);
+      expect(watch.sentinels[0].released).to.equal(true);
       const voice = await call(scene('active-voice'));
       await new Promise((r) => setTimeout(r, 100));
       expect(voice.el.screenKeptOn).to.equal(false);

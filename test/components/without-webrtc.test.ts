@@ -42,7 +42,7 @@ describe('A browser without WebRTC', () => {
   };
 
   it('refuses to place a call with WEBRTC_ERROR, asking for no camera, microphone or screen and ringing nobody', async () => {
-    const error = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).then(() => expect.fail('should fail'), (e) => e);
+    const error = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).then(() => expect.fail('should fail'), (e: unknown) => e);
     expect(error).to.be.instanceOf(CallError);
     expect((error as CallError).code).to.equal('WEBRTC_ERROR');
     expect(alice.controller.state).to.deep.include({ status: 'ended', error });

@@ -38,12 +38,12 @@ for (const mode of ['extended', 'baseline'] as const) {
     it('connects a video call with frames both ways, shows mute, shares the screen, and hangs up', async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName);
+      await call(alice, users.bob.displayName);
       // By the name the demo page knows, whatever the hub said (the baseline says "alice").
-      await bob.getByRole('alertdialog', { name: `Incoming call ${users.alice!.displayName}` }).waitFor();
+      await bob.getByRole('alertdialog', { name: `Incoming call ${users.alice.displayName}` }).waitFor();
       await answer(bob);
       await Promise.all([waitForState(alice, active), waitForState(bob, active)]);
-      await bob.getByRole('region', { name: `Call with ${users.alice!.displayName}` }).waitFor();
+      await bob.getByRole('region', { name: `Call with ${users.alice.displayName}` }).waitFor();
       await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
 
       await alice.getByRole('button', { name: 'Mute microphone' }).click();
@@ -62,7 +62,7 @@ for (const mode of ['extended', 'baseline'] as const) {
     it('hangs up from the caller\'s side too', async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName, 'Voice');
+      await call(alice, users.bob.displayName, 'Voice');
       await answer(bob);
       await Promise.all([waitForState(alice, active), waitForState(bob, active)]);
       await alice.getByRole('button', { name: 'Hang up' }).click();
@@ -73,7 +73,7 @@ for (const mode of ['extended', 'baseline'] as const) {
     it('declines: the caller sees it was declined', async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName);
+      await call(alice, users.bob.displayName);
       const dialog = bob.getByRole('alertdialog');
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Decline' }).click();
@@ -85,7 +85,7 @@ for (const mode of ['extended', 'baseline'] as const) {
     it('cancels while ringing', async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName);
+      await call(alice, users.bob.displayName);
       await bob.getByRole('alertdialog').waitFor();
       await alice.getByRole('button', { name: 'Cancel call' }).click();
       assert.equal((await waitForState(alice, ended)).endReason, 'cancelled');
@@ -99,10 +99,10 @@ for (const mode of ['extended', 'baseline'] as const) {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
       const dave = await person('dave', 'bob');
-      await call(alice, users.bob!.displayName, 'Voice');
+      await call(alice, users.bob.displayName, 'Voice');
       await answer(bob);
       await waitForState(bob, active);
-      await call(dave, users.bob!.displayName, 'Voice');
+      await call(dave, users.bob.displayName, 'Voice');
       const refused = await waitForState(dave, ended);
       assert.equal(refused.errorCode, 'USER_UNAVAILABLE');
       assert.equal((await stateOf(bob)).status, 'active');
@@ -114,7 +114,7 @@ for (const mode of ['extended', 'baseline'] as const) {
     it('ends an unanswered call as missed', async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName);
+      await call(alice, users.bob.displayName);
       await bob.getByRole('alertdialog').waitFor();
       const missed = await waitForState(alice, ended, 60_000);
       assert.equal(missed.endReason, 'missed');
@@ -126,7 +126,7 @@ for (const mode of ['extended', 'baseline'] as const) {
       const alice = await person('alice', 'bob');
       const bobPhone = await person('bob', 'alice');
       const bobLaptop = await person('bob', 'alice');
-      await call(alice, users.bob!.displayName, 'Voice');
+      await call(alice, users.bob.displayName, 'Voice');
       await bobPhone.getByRole('alertdialog').waitFor();
       await answer(bobLaptop);
       await waitForState(alice, active);

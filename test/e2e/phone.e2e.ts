@@ -33,12 +33,12 @@ async function expectFits(page: Page, step: string): Promise<void> {
     const roots: (Document | ShadowRoot)[] = [document];
     const targets: Layout['targets'] = [];
     for (let i = 0; i < roots.length; i++) {
-      for (const el of roots[i]!.querySelectorAll<HTMLElement>('*')) {
+      for (const el of roots[i].querySelectorAll<HTMLElement>('*')) {
         if (el.shadowRoot) roots.push(el.shadowRoot);
         if (!el.matches('button, select, a[href]') || el.getClientRects().length === 0) continue;
         const host = (el.getRootNode() as ShadowRoot).host?.localName ?? '';
         const r = el.getBoundingClientRect();
-        const name = `${host} ${el.localName} "${el.getAttribute('aria-label') ?? el.textContent!.trim()}"`;
+        const name = `${host} ${el.localName} "${el.getAttribute('aria-label') ?? el.textContent.trim()}"`;
         const inCall = host === 'thrume-incoming-call' || host === 'thrume-active-call';
         targets.push({ name, inCall, left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height });
       }
@@ -109,7 +109,7 @@ describe('calls on phones and desktops', () => {
         const bob = await stack.open('bob', 'alice', { page: path, device });
         await expectFits(alice, 'before the call');
 
-        await press(alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }));
+        await press(alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }));
         const dialog = bob.getByRole('alertdialog');
         await dialog.waitFor();
         await waitForState(alice, (s) => s.status === 'calling');
@@ -125,10 +125,10 @@ describe('calls on phones and desktops', () => {
         if (onPhone) {
           await press(alice.getByRole('button', { name: 'Swap videos' }));
           // Polled on a timer: animation frames may not come to a page in the background.
-          await alice.waitForFunction(`(${insetOfPage})().video === 'remote-video'`, null, { polling: 100 });
+          await alice.waitForFunction(`(${String(insetOfPage)})().video === 'remote-video'`, null, { polling: 100 });
           await expectFits(alice, 'connected, videos swapped');
           await dragInsetByTouch(alice);
-          await alice.waitForFunction(`(${insetOfPage})().corner === 'top-start'`, null, { polling: 100 });
+          await alice.waitForFunction(`(${String(insetOfPage)})().corner === 'top-start'`, null, { polling: 100 });
           assert.equal((await insetOf(alice)).video, 'remote-video', 'a drag moves the inset and swaps nothing');
           await expectFits(alice, 'connected, inset dragged');
         }

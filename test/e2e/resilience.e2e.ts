@@ -3,8 +3,9 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import type { CallState } from '../../src/services/call-state.js';
 import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
-import { closeBrowser, remoteVideoShows, startStack, stateOf, users, waitForState, type Stack } from './stack.ts';
+import { closeBrowser, remoteVideoShows, startStack, stateOf, users, waitForState, type ProviderElement, type Stack } from './stack.ts';
 
 after(closeBrowser);
 
@@ -18,7 +19,7 @@ async function historyOf(userName: string, stack: Stack) {
 /** Places a call from the page's own controller; resolves with the error message, or null when it rang. */
 function attempt(page: Page, calleeId: string): Promise<string | null> {
   return page.evaluate(async (id) => {
-    const controller = (document.querySelector('thrume-call-provider') as any).controller;
+    const controller = document.querySelector<ProviderElement>('thrume-call-provider')!.controller;
     try {
       await controller.initiateCall(id, 'voice');
       return null;
@@ -53,18 +54,18 @@ for (const mode of ['extended', 'baseline'] as const) {
 
     for (const { from, to, rings } of expectedPairs()) {
       it(`${from} -> ${to}: ${rings ? 'rings' : 'refused'}`, async () => {
-        const error = await attempt(pages[from]!, users[to]!.id);
+        const error = await attempt(pages[from], users[to].id);
         if (!rings) {
           assert.equal(error, 'User is not available for calls');
-          assert.notEqual((await stateOf(pages[to]!)).status, 'incoming');
+          assert.notEqual((await stateOf(pages[to])).status, 'incoming');
           return;
         }
         assert.equal(error, null);
-        await waitForState(pages[to]!, (s) => s.status === 'incoming');
-        await pages[from]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.endCall());
-        await waitForState(pages[from]!, (s) => s.status === 'ended' && s.liveLocalTracks === 0);
-        if (mode === 'extended') await waitForState(pages[to]!, (s) => s.status === 'idle');
-        else await pages[to]!.evaluate(() => (document.querySelector('thrume-call-provider') as any).controller.rejectCall());
+        await waitForState(pages[to], (s) => s.status === 'incoming');
+        await pages[from].evaluate(() => document.querySelector<ProviderElement>('thrume-call-provider')!.controller.endCall());
+        await waitForState(pages[from], (s) => s.status === 'ended' && s.liveLocalTracks === 0);
+        if (mode === 'extended') await waitForState(pages[to], (s) => s.status === 'idle');
+        else await pages[to].evaluate(() => document.querySelector<ProviderElement>('thrume-call-provider')!.controller.rejectCall());
       });
     }
   });
@@ -76,10 +77,10 @@ for (const mode of ['extended', 'baseline'] as const) {
  */
 function dropSignaling(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const controller = (document.querySelector('thrume-call-provider') as any).controller;
-    const seen: string[] = ((window as any).signalingSeen = []);
+    const controller = document.querySelector<ProviderElement>('thrume-call-provider')!.controller;
+    const seen: string[] = ((window as typeof window & { signalingSeen: string[] }).signalingSeen = []);
     controller.addEventListener('change', () => seen.at(-1) !== controller.state.signaling && seen.push(controller.state.signaling));
-    controller.signaling.transport.socket.close(4000, 'test: network blip');
+    (controller as unknown as { signaling: { transport: { socket: WebSocket } } }).signaling.transport.socket.close(4000, 'test: network blip');
   });
 }
 
@@ -88,7 +89,7 @@ async function reconnected(page: Page): Promise<void> {
   const deadline = Date.now() + 10_000;
   let seen: string[] = [];
   while (Date.now() < deadline) {
-    seen = await page.evaluate(() => (window as any).signalingSeen as string[]);
+    seen = await page.evaluate(() => (window as typeof window & { signalingSeen: string[] }).signalingSeen);
     if (seen.includes('reconnecting') && seen.at(-1) === 'connected') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -106,13 +107,13 @@ describe('a dropped connection on the baseline hub', () => {
   it('ends the call cleanly on both sides, as Thrume\'s hub cannot re-bind it', async () => {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
-    await alice.getByRole('button', { name: `Voice call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Voice call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
     await dropSignaling(alice);
     const [atAlice, atBob] = await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0)));
-    assert.equal(atBob!.endReason, 'remote-hangup');
-    assert.equal(atAlice!.endReason, 'remote-hangup');
+    assert.equal(atBob.endReason, 'remote-hangup');
+    assert.equal(atAlice.endReason, 'remote-hangup');
     await waitForState(alice, (s) => s.signaling === 'connected', 10_000); // and alice can call again
   });
 });
@@ -128,7 +129,7 @@ describe('a dropped connection and a hub restart (extended)', () => {
   async function connect(): Promise<[Page, Page]> {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
-    await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
     return [alice, bob];
@@ -152,7 +153,7 @@ describe('a dropped connection and a hub restart (extended)', () => {
     await stack.restartHub();
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
     const history = await historyOf('alice', stack);
-    assert.deepEqual(history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]), [['Ended', 'hangup', users.alice!.id, users.bob!.id]]);
+    assert.deepEqual(history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]), [['Ended', 'hangup', users.alice.id, users.bob.id]]);
   });
 });
 
@@ -167,7 +168,7 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
     const before = (await historyOf('alice', stack)).length;
-    await alice.getByRole('button', { name: `Video call with ${users.bob!.displayName}` }).click();
+    await alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'active')));
     await Promise.all([alice, bob].map((p) => remoteVideoShows(p, 'camera')));
@@ -177,12 +178,12 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'reconnecting' || s.signaling === 'connected', 5_000)));
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
     // Samples on both sides of the restart, however quick it was (quality is sampled once a second).
-    await Promise.all([alice, bob].map((p) => p.waitForFunction(() => (window as any).inboundKbps().length >= 3, undefined, { timeout: 10_000 })));
+    await Promise.all([alice, bob].map((p) => p.waitForFunction(() => (window as InboundBitrateWindow).inboundKbps().length >= 3, undefined, { timeout: 10_000 })));
     for (const page of [alice, bob]) {
       assert.equal((await stateOf(page)).status, 'active', 'the call goes on');
-      const kbps = (await page.evaluate(() => (window as any).inboundKbps())) as number[];
-      assert.ok(kbps.length >= 3, `quality samples through the restart: ${kbps}`);
-      assert.ok(Math.min(...kbps) > 100, `media kept flowing through the restart (inbound kbps ${kbps})`);
+      const kbps = await page.evaluate(() => (window as InboundBitrateWindow).inboundKbps());
+      assert.ok(kbps.length >= 3, `quality samples through the restart: ${kbps.join(',')}`);
+      assert.ok(Math.min(...kbps) > 100, `media kept flowing through the restart (inbound kbps ${kbps.join(',')})`);
     }
 
     // Signaling works again: bob's hang-up reaches alice through the new hub process.
@@ -190,15 +191,22 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     assert.equal((await waitForState(alice, (s) => s.status === 'ended' && s.liveLocalTracks === 0)).endReason, 'remote-hangup');
     const history = await historyOf('alice', stack);
     assert.equal(history.length, before + 1, 'one row for the call');
-    assert.deepEqual([history[0]!.status, history[0]!.endReason], ['Ended', 'hangup']);
+    assert.deepEqual([history[0].status, history[0].endReason], ['Ended', 'hangup']);
   });
+
+  /** What recordInboundBitrate keeps on the page's window. */
+  type InboundBitrateWindow = typeof window & {
+    lastQuality: CallState['quality'];
+    recordQuality: () => void;
+    inboundKbps: () => number[];
+  };
 
   /** Records, in the page, every inbound bitrate the controller's quality samples report from now on. */
   function recordInboundBitrate(page: Page): Promise<void> {
     return page.evaluate(() => {
-      const controller = (document.querySelector('thrume-call-provider') as any).controller;
+      const controller = document.querySelector<ProviderElement>('thrume-call-provider')!.controller;
       const samples: number[] = [];
-      const page = window as any; // functions as properties: tsx would wrap a named one in a helper the page lacks
+      const page = window as InboundBitrateWindow; // functions as properties: tsx would wrap a named one in a helper the page lacks
       page.lastQuality = null;
       page.recordQuality = () => {
         const quality = controller.state.quality;

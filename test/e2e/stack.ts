@@ -4,18 +4,32 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CallController } from '../../src/services/call-controller.js';
 import { startHubProcess } from '../../scripts/hub-process.mjs';
 import { serveDemo } from '../../scripts/demo-server.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/browser-flags.mjs';
 import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
 
 export type HubMode = 'extended' | 'baseline';
-type HubProcess = Awaited<ReturnType<typeof startHubProcess>>;
+/** What scripts/hub-process.mjs resolves with (a JS module, so its types are spelled out here). */
+interface HubProcess {
+  url: string;
+  pid: number | undefined;
+  dataDir: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+const startHub = startHubProcess as (env: Record<string, string>, options: { keepData: boolean }) => Promise<HubProcess>;
+
+/** The demo's <thrume-call-provider> as the tests reach into it inside `page.evaluate` (types only). */
+export interface ProviderElement extends HTMLElement {
+  readonly controller: CallController;
+}
 
 export const users = Object.fromEntries(directory.users.map((u) => [u.userName, u])) as Record<string, (typeof directory.users)[number]>;
 
 export function conversationOf(a: string, b: string): string {
-  const [x, y] = [users[a]!.id, users[b]!.id];
+  const [x, y] = [users[a].id, users[b].id];
   return directory.conversations.find((c) => c.participantIds.includes(x) && c.participantIds.includes(y))?.id ?? '';
 }
 
@@ -45,7 +59,7 @@ let browser: Browser | undefined;
 export async function startStack(mode: HubMode, env: Record<string, string> = {}): Promise<Stack> {
   // A fixed signing key, as a deployment's token issuer has: the pages' tokens stay valid across restartHub().
   const hubEnv = { THRUME_HUB_MODE: mode, THRUME_CALL_RATE_PER_MINUTE: '1000', THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes', ...env };
-  let hub = await startHubProcess(hubEnv, { keepData: true });
+  let hub = await startHub(hubEnv, { keepData: true });
   const pages = await serveDemo(hub.url);
   browser ??= await chromium.launch({
     executablePath: chromiumPath,
@@ -71,11 +85,11 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     async restartHub() {
       const port = new URL(hub.url).port;
       await hub.stop();
-      hub = await startHubProcess({ ...hubEnv, THRUME_HUB_PORT: port, THRUME_DATA_DIR: hub.dataDir }, { keepData: true });
+      hub = await startHub({ ...hubEnv, THRUME_HUB_PORT: port, THRUME_DATA_DIR: hub.dataDir }, { keepData: true });
     },
     async token(userName) {
       const response = await fetch(`${hub.url}/api/auth/dev-token`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName]!.id }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName].id }),
       });
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
@@ -124,13 +138,13 @@ export interface PageState {
   error: string | null;
   errorCode: string | null;
   remoteControls: { muted: boolean; cameraOn: boolean; screenSharing: boolean };
-  historyReasons: string[];
+  historyReasons: (string | undefined)[];
   liveLocalTracks: number;
 }
 
 export async function stateOf(page: Page): Promise<PageState> {
   return page.evaluate(() => {
-    const s = (document.querySelector('thrume-call-provider') as any).controller.state;
+    const s = document.querySelector<ProviderElement>('thrume-call-provider')!.controller.state;
     return {
       status: s.status,
       signaling: s.signaling,
@@ -138,8 +152,8 @@ export async function stateOf(page: Page): Promise<PageState> {
       error: s.error?.message ?? null,
       errorCode: s.error?.code ?? null,
       remoteControls: s.remoteControls,
-      historyReasons: s.callHistory.map((c: { endReason: string }) => c.endReason),
-      liveLocalTracks: s.localStream?.getTracks().filter((t: MediaStreamTrack) => t.readyState === 'live').length ?? 0,
+      historyReasons: s.callHistory.map((c) => c.endReason),
+      liveLocalTracks: s.localStream?.getTracks().filter((t) => t.readyState === 'live').length ?? 0,
     };
   });
 }

@@ -8,6 +8,7 @@ import { needs } from '../support/needs.js';
 
 /** Makes the page's getUserMedia fail like a browser does, for the duration of `run`. */
 async function withGetUserMedia(fake: typeof navigator.mediaDevices.getUserMedia, run: () => Promise<void>): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, put back as it was after `run`
   const real = navigator.mediaDevices.getUserMedia;
   navigator.mediaDevices.getUserMedia = fake;
   try {
@@ -26,7 +27,7 @@ describe('CallController edge cases', () => {
     const alice = await parties.party('alice');
     const error: CallError = await alice.controller.initiateCall('b0b00000-0000-4000-8000-000000000002', 'video').then(
       () => expect.fail('should fail'),
-      (e) => e,
+      (e: CallError) => e,
     );
     expect(error.code).to.equal('USER_OFFLINE');
     expect(error.message).to.equal('User is not online');
@@ -39,7 +40,7 @@ describe('CallController edge cases', () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
-      const error: CallError = await alice.controller.initiateCall(bob.id, 'video').then(() => expect.fail('should fail'), (e) => e);
+      const error: CallError = await alice.controller.initiateCall(bob.id, 'video').then(() => expect.fail('should fail'), (e: CallError) => e);
       expect(error.code).to.equal('PERMISSION_DENIED');
     });
     expect(bob.controller.state.status).to.equal('idle');
@@ -85,7 +86,7 @@ describe('CallController edge cases', () => {
     await Promise.all([bobPhone, bobLaptop].map((b) => until(b.controller, (s) => s.status === 'incoming')));
     await bobLaptop.controller.acceptCall();
     await until(bobPhone.controller, (s) => s.status === 'idle');
-    expect(bobPhone.controller.state.callHistory[0]!.endReason).to.equal('answered-elsewhere');
+    expect(bobPhone.controller.state.callHistory[0].endReason).to.equal('answered-elsewhere');
     await until(alice.controller, isActive);
     await alice.controller.endCall();
     await until(bobLaptop.controller, isEnded);
@@ -172,9 +173,9 @@ describe('CallController edge cases', () => {
     const microphones = alice.controller.state.devices.microphones;
     expect(microphones.length).to.be.greaterThan(0);
     const chosen = microphones.at(-1)!; // Chromium fakes three microphones, Firefox one
-    const old = alice.controller.state.localStream!.getAudioTracks()[0]!;
+    const old = alice.controller.state.localStream!.getAudioTracks()[0];
     await alice.controller.selectMicrophone(chosen.deviceId);
-    const next = alice.controller.state.localStream!.getAudioTracks()[0]!;
+    const next = alice.controller.state.localStream!.getAudioTracks()[0];
     expect(old.readyState).to.equal('ended');
     expect(next).to.not.equal(old);
     expect(next.getSettings().deviceId).to.equal(chosen.deviceId);
@@ -208,7 +209,7 @@ describe('CallController edge cases', () => {
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true });
     expect(alice.controller.state.controls.screenSharing).to.equal(true);
-    expect(alice.controller.state.localStream!.getVideoTracks()[0]!.getSettings().displaySurface).to.equal('monitor');
+    expect(alice.controller.state.localStream!.getVideoTracks()[0].getSettings().displaySurface).to.equal('monitor');
     expect(alice.media.tracks.filter((t) => t.kind === 'video' && t.readyState === 'live')).to.have.length(1); // no camera beside it
     await until(bob.controller, (s) => s.status === 'incoming');
     await bob.controller.acceptCall();

@@ -14,7 +14,7 @@ const liveConnections = () => peerConnections.filter((c) => c.connectionState !=
 
 /** The type of the local candidate in use: `relay` when this side sends only to its TURN relay. */
 async function localCandidateType(connection: RTCPeerConnection): Promise<string | undefined> {
-  const stats = [...(await connection.getStats()).values()];
+  const stats = [...(await connection.getStats()).values()] as (RTCStats & Partial<RTCIceCandidatePairStats> & { candidateType?: string })[];
   const pair = stats.find((s) => s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded');
   return stats.find((s) => s.id === pair?.localCandidateId)?.candidateType;
 }

@@ -11,7 +11,7 @@ describe('BrowserMedia', () => {
 
   needs('screenGesture').it('refuses the screen without a click or key press, saying it needs one', async () => {
     await waitUntil(() => !navigator.userActivation.isActive, 'an earlier gesture still counts', { timeout: 15_000 });
-    const error: CallError = await media.captureScreen().then(() => expect.fail('should fail'), (e) => e);
+    const error: CallError = await media.captureScreen().then(() => expect.fail('should fail'), (e: CallError) => e);
     expect(error.code).to.equal('INVALID_STATE');
     expect(error.message).to.equal('The screen can only be started from a click or a key press.');
   });

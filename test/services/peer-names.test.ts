@@ -46,7 +46,7 @@ needs('peerConnection').describe('A peerResolver that misbehaves (loopback, base
     const renamed = await until(bob.controller, (s) => s.incomingCall?.peerName === 'Alice Moreau');
     expect(renamed.incomingCall!.peerAvatarUrl).to.equal('https://pictures.example/alice.png');
     await bob.controller.rejectCall();
-    expect(bob.controller.state.callHistory[0]!.peerName).to.equal('Alice Moreau');
+    expect(bob.controller.state.callHistory[0].peerName).to.equal('Alice Moreau');
     await until(alice.controller, (s) => s.status === 'ended');
   });
 

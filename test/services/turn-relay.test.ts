@@ -11,7 +11,7 @@ const relayOnly = (server: RTCIceServer): RTCConfiguration => ({ iceServers: [se
 
 /** The local candidate of the pair in use. */
 async function selectedLocalCandidate(connection: RTCPeerConnection): Promise<Record<string, unknown> | undefined> {
-  const stats = [...(await connection.getStats()).values()];
+  const stats = [...(await connection.getStats()).values()] as (RTCStats & Partial<RTCIceCandidatePairStats> & Record<string, unknown>)[];
   const pair = stats.find((s) => s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded');
   return stats.find((s) => s.id === pair?.localCandidateId);
 }
@@ -39,7 +39,7 @@ async function gather(server: RTCIceServer): Promise<{ relays: string[]; errorCo
   const relays: string[] = [];
   const errorCodes: number[] = [];
   connection.addEventListener('icecandidate', ({ candidate }) => candidate?.candidate && relays.push(candidate.candidate));
-  connection.addEventListener('icecandidateerror', (event) => errorCodes.push((event as RTCPeerConnectionIceErrorEvent).errorCode));
+  connection.addEventListener('icecandidateerror', (event) => errorCodes.push(event.errorCode));
   connection.createDataChannel('probe');
   await connection.setLocalDescription();
   await waitUntil(() => connection.iceGatheringState === 'complete', 'gathering did not complete', { timeout: 15_000 });
@@ -76,7 +76,7 @@ needs('peerConnection').describe('Relay-only media through coturn', function () 
   });
 
   it('gathers no relay candidate with a credential past its time', async () => {
-    const expired: RTCIceServer = await (await fetch('/__thrume/turn/expired.json')).json();
+    const expired = (await (await fetch('/__thrume/turn/expired.json')).json()) as RTCIceServer;
     expect(Number(String(expired.username).split(':')[0])).to.be.below(Date.now() / 1000);
     const { relays, errorCodes } = await gather(expired);
     expect(relays).to.be.empty;

@@ -1,5 +1,6 @@
 // The call scenarios every signaling implementation must pass: run against the loopback hub here,
 // and against the real hub over SignalR in test/hub/.
+import type { CallError } from '../../src/services/errors.js';
 import { expect } from '@open-wc/testing';
 import { connectCall, expectReleased, framesOf, isActive, isEnded, until, type Parties, type Party } from './parties.js';
 import { needs } from './needs.js';
@@ -18,7 +19,7 @@ export function callFlows(makeParties: () => Parties): void {
   it('connects a voice call with audio flowing both ways', async () => {
     await connectCall(alice, bob, 'voice');
     for (const p of [alice, bob]) {
-      const audio = p.controller.state.remoteStream!.getAudioTracks()[0]!;
+      const audio = p.controller.state.remoteStream!.getAudioTracks()[0];
       expect(audio.readyState).to.equal('live');
       expect(p.controller.state.activeCall!.connectedAt).to.be.instanceOf(Date);
       expect(p.controller.state.localStream!.getVideoTracks()).to.have.length(0);
@@ -59,7 +60,7 @@ export function callFlows(makeParties: () => Parties): void {
     await connectCall(alice, bob, 'video');
     alice.controller.toggleMute();
     await until(bob.controller, (s) => s.remoteControls.muted);
-    expect(alice.controller.state.localStream!.getAudioTracks()[0]!.enabled).to.equal(false);
+    expect(alice.controller.state.localStream!.getAudioTracks()[0].enabled).to.equal(false);
     await alice.controller.toggleCamera();
     await until(bob.controller, (s) => !s.remoteControls.cameraOn);
     expect(alice.media.tracks.filter((t) => t.kind === 'video' && t.readyState === 'live')).to.have.length(0);
@@ -76,14 +77,14 @@ export function callFlows(makeParties: () => Parties): void {
     await connectCall(alice, bob, 'video');
     await alice.controller.toggleScreenShare();
     await until(bob.controller, (s) => s.remoteControls.screenSharing);
-    const screen = alice.controller.state.localStream!.getVideoTracks()[0]!;
+    const screen = alice.controller.state.localStream!.getVideoTracks()[0];
     expect(screen.getSettings().displaySurface).to.equal('monitor');
     await remoteFramesMatch(bob, screen); // the remote decodes frames the size of the screen
     screen.dispatchEvent(new Event('ended')); // what the browser's own "Stop sharing" button does
     await until(alice.controller, (s) => !s.controls.screenSharing && s.controls.cameraOn);
     await until(bob.controller, (s) => !s.remoteControls.screenSharing);
     expect(screen.readyState).to.equal('ended');
-    await remoteFramesMatch(bob, alice.controller.state.localStream!.getVideoTracks()[0]!);
+    await remoteFramesMatch(bob, alice.controller.state.localStream!.getVideoTracks()[0]);
     await alice.controller.endCall();
     await until(bob.controller, isEnded);
     expectReleased(alice, bob);
@@ -95,7 +96,7 @@ export function callFlows(makeParties: () => Parties): void {
     await bob.controller.rejectCall();
     const ended = await until(alice.controller, isEnded);
     expect(ended.activeCall!.endReason).to.equal('declined');
-    expect(bob.controller.state.callHistory[0]!.endReason).to.equal('declined');
+    expect(bob.controller.state.callHistory[0].endReason).to.equal('declined');
     expectReleased(alice, bob);
   });
 
@@ -125,7 +126,7 @@ export function callFlows(makeParties: () => Parties): void {
     const dave = await parties.party('dave');
     await connectCall(alice, bob, 'voice');
     const attempt = dave.controller.initiateCall(bob.id, 'voice');
-    await attempt.then(() => expect.fail('the hub should refuse'), (error) => expect(error.code).to.equal('USER_UNAVAILABLE'));
+    await attempt.then(() => expect.fail('the hub should refuse'), (error: CallError) => expect(error.code).to.equal('USER_UNAVAILABLE'));
     expect(dave.controller.state.activeCall!.endReason).to.equal('unavailable');
     expect(bob.controller.state.status).to.equal('active');
     await bob.controller.endCall();
@@ -138,7 +139,7 @@ export function callFlows(makeParties: () => Parties): void {
       alice.controller.initiateCall(bob.id, 'video'),
       bob.controller.initiateCall(alice.id, 'video'),
     ]);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).to.deep.equal([]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as Error).message)).to.deep.equal([]);
     const [a, b] = await Promise.all([until(alice.controller, isActive), until(bob.controller, isActive)]);
     expect(a.activeCall!.id).to.equal(b.activeCall!.id);
     expect(a.activeCall!.direction).to.not.equal(b.activeCall!.direction);
@@ -160,7 +161,7 @@ export function ringTimeoutFlow(makeParties: () => Parties): void {
       const ended = await until(alice.controller, isEnded);
       expect(ended.activeCall!.endReason).to.equal('missed');
       await until(bob.controller, (s) => s.status === 'idle');
-      expect(bob.controller.state.callHistory[0]!.endReason).to.equal('missed');
+      expect(bob.controller.state.callHistory[0].endReason).to.equal('missed');
       expectReleased(alice, bob);
     } finally {
       await parties.close();

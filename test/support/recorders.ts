@@ -45,7 +45,7 @@ if (Native) {
       super(configuration);
       peerConnections.push(this);
     }
-  } as typeof RTCPeerConnection;
+  };
 }
 
 export function openPeerConnections(): RTCPeerConnection[] {

@@ -11,7 +11,7 @@ export async function hubIceServers(userName = 'alice'): Promise<{ iceServers: R
   const token = await devToken(url, user(userName).id);
   const response = await fetch(`${url}/api/call/ice-servers`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`ice-servers: HTTP ${response.status}`);
-  return response.json();
+  return (await response.json()) as { iceServers: RTCIceServer[]; ttlSeconds: number };
 }
 
 /** The hub's TURN entry narrowed to one transport (each goes through the gate). */

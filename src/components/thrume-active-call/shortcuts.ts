@@ -38,10 +38,10 @@ const spaceActivates = 'button, input, select, textarea, a[href], summary, [role
 /** What the shortcuts ask of their element. */
 export interface ShortcutBindings {
   /** Whether the shortcuts are listened for now. */
-  active(): boolean;
-  keys(): CallShortcuts;
-  muted(): boolean;
-  run(action: ShortcutAction): void;
+  active: () => boolean;
+  keys: () => CallShortcuts;
+  muted: () => boolean;
+  run: (action: ShortcutAction) => void;
 }
 
 export class Shortcuts implements ReactiveController {

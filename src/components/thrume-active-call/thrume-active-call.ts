@@ -294,7 +294,7 @@ export class ThrumeActiveCall extends CallElement {
     const full = !!this.fullScreen?.active;
     const pip = !!this.pictureInPicture?.active;
     const keys: Partial<CallShortcuts> = this.noShortcuts ? {} : this.shortcutKeys;
-    const control = (part: string, label: string, iconName: IconName, onClick: () => void, pressed?: boolean) => {
+    const control = (part: string, label: string, iconName: IconName, onClick: () => unknown, pressed?: boolean) => {
       const shortcut = keys[part as ShortcutAction] || undefined;
       const hint = shortcut?.split('+').map((key: string) => text.keys[key as keyof CallStrings['keys']] ?? key).join('+');
       return html`<button
@@ -427,7 +427,7 @@ export class ThrumeActiveCall extends CallElement {
 
   /** Routes the remote audio to the chosen speaker. */
   private async routeAudio(): Promise<void> {
-    const audio = this.audio as (HTMLAudioElement & { setSinkId?(id: string): Promise<void> }) | undefined;
+    const audio = this.audio;
     const wanted = this.binding.state.devices.speakerId;
     // Autoplay may refuse before a gesture; Accept or Call was one, so this normally plays at once.
     if (audio?.srcObject && audio.paused) audio.play().catch(() => undefined);

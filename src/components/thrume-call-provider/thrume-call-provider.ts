@@ -101,7 +101,7 @@ export class ThrumeCallProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const settingsChanged = rebuildOn.some((name) => changed.has(name as keyof ThrumeCallProvider)) || changed.has('noCredentials');
+    const settingsChanged = rebuildOn.some((name) => changed.has(name)) || changed.has('noCredentials');
     if (this.handed) this.dropCreated();
     else if (!this.created || settingsChanged) this.build();
     this.provider.setValue(this.controller);
