@@ -132,7 +132,7 @@ function opsListener(raw: string | null): HubConfig['ops'] {
   if (match === null || port > 65535) {
     throw new ConfigError(`THRUME_OPS_ADDRESS must be "off" or host:port such as 127.0.0.1:9464, got "${raw}".`);
   }
-  return { listen: 'own', host: match[1]!.replace(/^\[|\]$/g, ''), port };
+  return { listen: 'own', host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 function text(env: Env, name: string): string | null {

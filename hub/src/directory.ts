@@ -41,12 +41,12 @@ export function loadDirectory(file: string): Directory {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the directory ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the directory ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return createDirectory(data);
   } catch (error) {
-    throw new Error(`Invalid directory ${file}: ${(error as Error).message}`);
+    throw new Error(`Invalid directory ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -14,7 +14,7 @@ export function bearerToken(request: IncomingMessage): string | null {
   const query = new URL(request.url ?? '/', 'http://localhost').searchParams.get('access_token');
   if (query) return query;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match ? match[1]! : null;
+  return match ? match[1] : null;
 }
 
 /**

@@ -102,10 +102,10 @@ describe('InitiateCallAsync authorization details', () => {
     await h.invoke(alice, 'EndCallAsync', await h.ring(alice, 'bob'));
     await h.ring(carol, 'bob');
     const [[fromAlice], [fromCarol]] = h.sender.args(bob, 'IncomingCall') as Array<[Record<string, unknown>]>;
-    assert.equal(fromAlice!.callerDisplayName, 'Alice Moreau');
-    assert.equal(fromAlice!.callerAvatarUrl, 'https://pictures.example/alice.png');
-    assert.equal(fromCarol!.callerDisplayName, 'Carol Lindqvist');
-    assert.equal('callerAvatarUrl' in fromCarol!, false, 'no picture in the directory, no field');
+    assert.equal(fromAlice.callerDisplayName, 'Alice Moreau');
+    assert.equal(fromAlice.callerAvatarUrl, 'https://pictures.example/alice.png');
+    assert.equal(fromCarol.callerDisplayName, 'Carol Lindqvist');
+    assert.equal('callerAvatarUrl' in fromCarol, false, 'no picture in the directory, no field');
     assert.throws(() => createDirectory({ ...data, users: [{ ...data.users[0], avatarUrl: 42 }] }), /users\[0\]\.avatarUrl must be a non-empty string/);
     await h.close();
   });

@@ -38,7 +38,7 @@ for (const mode of ['extended', 'baseline'] as const) {
       const bob = await client(s, 'bob', mode === 'baseline' ? HttpTransportType.LongPolling : HttpTransportType.WebSockets);
       try {
         if (mode === 'extended') {
-          const info = (await alice.connection.invoke('GetHubInfoAsync')) as { protocol: string; features: string[] };
+          const info = await alice.connection.invoke<{ protocol: string; features: string[] }>('GetHubInfoAsync');
           assert.equal(info.protocol, 'thrume-calls');
           assert.ok(info.features.includes('call-id-result'));
         } else {
@@ -47,9 +47,9 @@ for (const mode of ['extended', 'baseline'] as const) {
 
         const result = await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB);
         await waitFor(() => named(alice.events, 'CallRinging').length === 1 && named(bob.events, 'IncomingCall').length === 1, 3_000, 'ringing');
-        const callId = named(alice.events, 'CallRinging')[0]![0] as string;
+        const callId = named(alice.events, 'CallRinging')[0][0] as string;
         assert.equal(result, mode === 'extended' ? callId : null);
-        const incoming = named(bob.events, 'IncomingCall')[0]!;
+        const incoming = named(bob.events, 'IncomingCall')[0];
         assert.equal(incoming.length, 1, 'IncomingCall carries one object');
         // Baseline: Thrume's frame exactly; extended adds the caller's display name (caller-profile).
         assert.deepEqual({ ...(incoming[0] as object), timestamp: 'T' }, {
@@ -116,7 +116,7 @@ describe('closing the hub with a call in progress', () => {
     const s = await startTestServer();
     const alice = await client(s, 'alice');
     const bob = await client(s, 'bob');
-    const callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', '')) as string;
+    const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'voice', '');
     await bob.connection.invoke('AcceptCallAsync', callId);
     const closed = new Promise<Error | undefined>((resolve) => alice.connection.onclose((error) => resolve(error)));
     await s.close();
@@ -131,7 +131,7 @@ describe('closing the hub with a call in progress', () => {
     const bob = await client(s, 'bob');
     await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', '');
     await waitFor(() => named(alice.events, 'CallRinging').length === 1, 3_000, 'ringing');
-    const callId = named(alice.events, 'CallRinging')[0]![0] as string;
+    const callId = named(alice.events, 'CallRinging')[0][0] as string;
     await bob.connection.invoke('AcceptCallAsync', callId);
     const closed = new Promise<void>((resolve) => alice.connection.onclose(() => resolve()));
     await s.close();
@@ -148,7 +148,7 @@ describe('rejoin through the real hub', () => {
     const alice = await client(s, 'alice');
     const bob = await client(s, 'bob');
     try {
-      const callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', '')) as string;
+      const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'voice', '');
       await bob.connection.invoke('AcceptCallAsync', callId);
       await alice.connection.stop();
       const alice2 = await client(s, 'alice');

@@ -34,7 +34,7 @@ describe('main.ts', () => {
         assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1]!;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
       assert.match(out(), /baseline mode/);
       const info = (await (await fetch(url)).json()) as { mode: string; hub: string };
       assert.deepEqual([info.mode, info.hub], ['baseline', '/chathub']);
@@ -78,7 +78,7 @@ describe('main.ts', () => {
         assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}${err()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1]!;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
       assert.match(out(), /production, extended mode/);
       assert.equal((await fetch(`${url}/health`)).status, 200);
       assert.equal((await fetch(`${url}/ready`)).status, 200);

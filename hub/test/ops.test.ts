@@ -55,7 +55,7 @@ describe('/health, /ready and /metrics', () => {
     const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
     const bob = await signalrClient(s, 'bob', HttpTransportType.LongPolling);
     try {
-      const callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB)) as string;
+      const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
       await waitFor(() => bob.events.includes('IncomingCall'), 3_000, 'ring');
       let text = await (await fetch(`${s.hub.url}/metrics`)).text();
       assert.equal(sample(text, 'thrume_connections{transport="WebSockets"}'), 1);
@@ -161,9 +161,9 @@ describe('the JSON log', () => {
     const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
     const bob = await signalrClient(s, 'bob', HttpTransportType.WebSockets);
     const token = await s.token('alice');
-    let callId = '';
+    let callId: string;
     try {
-      callId = (await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB)) as string;
+      callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
       await bob.connection.invoke('AcceptCallAsync', callId);
       await alice.connection.invoke('SendOfferAsync', callId, offer);
       await alice.connection.invoke('AcceptCallAsync', callId); // refused: the caller

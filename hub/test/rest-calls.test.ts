@@ -47,7 +47,7 @@ describe('REST call endpoints', () => {
     const body = (await res.json()) as HistoryBody;
     assert.deepEqual({ ...body, calls: body.calls.length }, { calls: 2, totalCount: 5, page: 1, pageSize: 2, totalPages: 3 });
     assert.deepEqual(body.calls.map((c) => c.id), [talked[4], talked[3]]);
-    const first = body.calls[0]!;
+    const first = body.calls[0];
     assert.deepEqual(Object.keys(first), ['id', 'callerId', 'calleeId', 'type', 'status', 'startedAt', 'connectedAt', 'endedAt', 'duration', 'rejectionReason', 'endReason']);
     assert.equal(first.callerId, ids.alice);
     assert.equal(first.calleeId, ids.bob);
@@ -77,7 +77,7 @@ describe('REST call endpoints', () => {
   });
 
   it('GET /api/call/{id}: the participants read it, others get 403, unknown ids 404', async () => {
-    const id = talked[0]!;
+    const id = talked[0];
     const res = await s.get(`/api/call/${id.toUpperCase()}`, bob);
     assert.equal(res.status, 200);
     assert.equal(((await res.json()) as { id: string }).id, id);
@@ -160,10 +160,10 @@ describe('ICE servers with a TURN secret', () => {
     };
     assert.equal(body.ttlSeconds, 600);
     assert.deepEqual(body.iceServers[0], { urls: ['stun:stun.example.org:3478'] });
-    const turn = body.iceServers[1]!;
+    const turn = body.iceServers[1];
     assert.deepEqual(turn.urls, ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349']);
     assert.equal(turn.username, `${Math.floor(s.clock.time / 1000) + 600}:${ids.bob}`);
-    assert.equal(turn.credential, createHmac('sha1', 'coturn-shared-secret').update(turn.username!).digest('base64'));
+    assert.equal(turn.credential, createHmac('sha1', 'coturn-shared-secret').update(turn.username).digest('base64'));
   });
 });
 
@@ -176,8 +176,8 @@ describe('REST in baseline mode', () => {
       await talk(s, 3);
       const body = (await (await s.get('/api/call/history', token)).json()) as HistoryBody;
       assert.equal(body.calls.length, 1);
-      assert.equal('endReason' in body.calls[0]!, false);
-      assert.equal(body.calls[0]!.duration, 3);
+      assert.equal('endReason' in body.calls[0], false);
+      assert.equal(body.calls[0].duration, 3);
     } finally {
       await s.close();
     }

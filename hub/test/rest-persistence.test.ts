@@ -98,7 +98,7 @@ describe('history and settings in THRUME_DATA_DIR', () => {
       const a = await s.connect('alice');
       const b = await s.connect('bob');
       await s.invoke(a, 'InitiateCallAsync', ids.bob, 'video', '');
-      const callId = (await s.hub.hub.rules.options.calls.all())[0]!.id;
+      const callId = (await s.hub.hub.rules.options.calls.all())[0].id;
       await s.invoke(b, 'AcceptCallAsync', callId);
       s.clock.advance(7_000);
       await s.close();

@@ -40,7 +40,7 @@ async function exercise(options: { url: string; transport: number }): Promise<Pa
   const pushed = new Promise<unknown[]>((resolve) => connection.on('pushed', (...args: unknown[]) => resolve(args)));
   const echo = await connection.invoke('Echo', { text: 'from the browser' });
   await connection.invoke('Push', 'p');
-  const who = (await connection.invoke('WhoAmI')) as { id: string; user: string };
+  const who = await connection.invoke<{ id: string; user: string }>('WhoAmI');
   const result = { echo, pushed: await pushed, who, connectionId: connection.connectionId };
   await connection.stop();
   return result;

@@ -35,7 +35,7 @@ for (const { name, options } of transports) {
         assert.deepEqual(await connection.invoke('Echo', { text: 'hé', n: [1, 2] }), { text: 'hé', n: [1, 2] });
         assert.equal(await connection.invoke('add', 2, 3), 5, 'method names match case-insensitively');
         assert.equal(await connection.invoke('Nothing'), undefined);
-        const me = (await connection.invoke('WhoAmI')) as { id: string; user: string };
+        const me = await connection.invoke<{ id: string; user: string }>('WhoAmI');
         assert.equal(me.user, 'alice');
         if ('skipNegotiation' in options) assert.equal(connection.connectionId, null);
         else assert.equal(me.id, connection.connectionId, 'the connectionId the client sees is the server one');
@@ -110,7 +110,7 @@ for (const { name, options } of transports) {
 
     it('calls onConnected and onDisconnected once each', async () => {
       const connection = await connect();
-      const id = ((await connection.invoke('WhoAmI')) as { id: string }).id;
+      const { id } = await connection.invoke<{ id: string }>('WhoAmI');
       await connection.stop();
       await waitFor(() => hub.events.includes(`disconnected:alice:${id}`), 'onDisconnected');
       assert.deepEqual(

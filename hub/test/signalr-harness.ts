@@ -87,8 +87,7 @@ export function testHubDefinition(events: string[], sender: () => SignalRServer)
 export async function startHub(options: Options = {}, port = 0): Promise<TestHub> {
   const events: string[] = [];
   const errors: unknown[] = [];
-  let server!: SignalRServer;
-  server = createSignalRServer({
+  const server: SignalRServer = createSignalRServer({
     path: '/hub',
     hub: testHubDefinition(events, () => server),
     authenticate: async (_request, token) =>

@@ -58,7 +58,7 @@ describe('negotiate', () => {
     assert.equal(await upgradeStatus(`${ws}?id=${body['connectionToken'] as string}`, bearer), 409, 'one transport per id');
     const lp = await fetch(`${hub.url}?id=${body['connectionToken'] as string}`, { headers: bearer });
     assert.equal(lp.status, 400, 'no long polling on a WebSocket connection');
-    open[0]!.terminate();
+    open[0].terminate();
   });
 
   it('answers version 0 (or no version) without a token, and caps higher versions at 1', async () => {
@@ -177,7 +177,7 @@ describe('long polling', () => {
     assert.equal(sent.status, 200);
     const handshake = await fetch(url, { headers: bearer });
     assert.equal(await handshake.text(), `{}${RS}`);
-    return { url, connectionId: connectionId! };
+    return { url, connectionId: connectionId };
   }
 
   it('returns 200 empty when a poll times out, and 204 to a poll superseded by a newer one', async () => {
@@ -248,7 +248,7 @@ describe('long polling', () => {
         };
       },
     });
-    const first = fetch(url, { method: 'POST', headers: bearer, body: slowBody, duplex: 'half' } as RequestInit);
+    const first = fetch(url, { method: 'POST', headers: bearer, body: slowBody, duplex: 'half' });
     await sleep(50);
     assert.equal((await fetch(url, { method: 'POST', headers: bearer, body: `{"type":6}${RS}` })).status, 409);
     release();

@@ -15,7 +15,7 @@ describe('load', () => {
   it('relays between 20 official clients in order, each message exactly once', async () => {
     const clients = Array.from({ length: 20 }, (_, i) => officialClient(hub, { token: i % 2 ? 'alice' : 'bob' }));
     const received = clients.map(() => [] as [string, number][]);
-    clients.forEach((client, i) => client.on('relayed', (from: string, n: number) => void received[i]!.push([from, n])));
+    clients.forEach((client, i) => client.on('relayed', (from: string, n: number) => void received[i].push([from, n])));
     await Promise.all(clients.map((client) => client.start()));
     try {
       const ids = clients.map((client) => client.connectionId!);

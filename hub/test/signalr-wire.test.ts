@@ -176,9 +176,9 @@ describe('JSON hub protocol on the wire', () => {
       client.send(handshake + RS);
       assert.equal(await client.closed, 1000);
       assert.equal(client.frames.length, 1);
-      const reply = JSON.parse(client.frames[0]!.slice(0, -1)) as { error: string };
+      const reply = JSON.parse(client.frames[0].slice(0, -1)) as { error: string };
       assert.ok(reply.error.startsWith(error), reply.error);
-      assert.ok(client.frames[0]!.endsWith(RS));
+      assert.ok(client.frames[0].endsWith(RS));
       const connected = hub.events.slice(before).filter((e) => e.startsWith('connected:'));
       assert.deepEqual(connected, [], 'no onConnected without a handshake');
     });

@@ -38,7 +38,7 @@ describe('a client that stops reading', () => {
     bob.send(`{"protocol":"json","version":1}${RS}`);
     await waitFor(() => received.includes('{}'), 3_000, 'handshake');
     try {
-      const callId = (await alice.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB)) as string;
+      const callId = await alice.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
       await waitFor(() => received.some((r) => r.includes('IncomingCall')), 3_000, 'ring');
       bob.send(`${JSON.stringify({ type: 1, target: 'AcceptCallAsync', arguments: [callId], invocationId: '1' })}${RS}`);
       await waitFor(() => received.some((r) => r.includes('"invocationId":"1"')), 3_000, 'accept');

@@ -119,9 +119,9 @@ describe('HubClient with a scripted hub', () => {
     const answered = client.invoke('A');
     const unanswered = client.invoke('B');
     const [a, b] = connection.sent.filter((m) => m.type === 1);
-    connection.hubSends(`{"type":3,"invocationId":"${a!.invocationId}","result":"yes"}${RS}`);
+    connection.hubSends(`{"type":3,"invocationId":"${a.invocationId}","result":"yes"}${RS}`);
     expect(await answered).to.equal('yes');
-    expect(b!.invocationId).to.not.equal(a!.invocationId);
+    expect(b.invocationId).to.not.equal(a.invocationId);
     await connection.stop(new Error('network gone'));
     expect(((await unanswered.catch((e: Error) => e)) as Error).message).to.equal('network gone');
     expect(seen).to.deep.equal(['closed: network gone']); // no delays left to reconnect with

@@ -125,7 +125,7 @@ describe('CallController edge cases', () => {
     bob.signaling.events.emit('incomingCall', {
       callId: crypto.randomUUID(), callerId: user('dave').id, callerName: 'dave', callType: 'voice', conversationId: '', timestamp: new Date(),
     });
-    expect(bob.controller.state.callHistory[0]!.endReason).to.equal('busy');
+    expect(bob.controller.state.callHistory[0].endReason).to.equal('busy');
     expect(bob.controller.state.status).to.equal('active');
     await alice.controller.endCall();
     await until(bob.controller, isEnded);

@@ -20,7 +20,7 @@ export class HubError extends Error {
 export interface HubMethod {
   /** Exact number of arguments the method takes; any other count fails as ASP.NET fails it. */
   readonly arity: number;
-  readonly handler: (caller: ConnectionInfo, args: readonly unknown[]) => unknown | Promise<unknown>;
+  readonly handler: (caller: ConnectionInfo, args: readonly unknown[]) => unknown; // a value, or a promise of one
 }
 
 /** The application side of a hub. Method names are matched case-insensitively, as ASP.NET does. */

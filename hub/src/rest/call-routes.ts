@@ -13,7 +13,7 @@ export const maxPageSize = 100;
 export const maxBlockedUsers = 1_000;
 
 /** Resolves to the JSON body of a 200, undefined for 404, or 'method' for 405. */
-export type CallRoute = (request: RestRequest) => Promise<unknown | undefined | 'method'>;
+export type CallRoute = (request: RestRequest) => Promise<unknown>;
 
 export function callRoutes(options: RestOptions): CallRoute {
   const extensions = options.config.mode === 'extended';

@@ -78,7 +78,7 @@ export class SqliteStore implements HistoryStore, SettingsStore {
       db.run(schema);
       for (const [statement, params] of stored.changes) db.run(sqlOf(statement), params);
     } catch (error) {
-      throw new Error(`Cannot open the hub database ${file}: ${(error as Error).message}`);
+      throw new Error(`Cannot open the hub database ${file}: ${(error as Error).message}`, { cause: error });
     }
     const store = new SqliteStore(db, file, log);
     await store.file?.start();

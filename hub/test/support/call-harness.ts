@@ -95,7 +95,8 @@ export interface Harness {
   readonly calls: MemoryActiveCallStore;
   readonly store: SqliteStore;
   readonly policy: CallPolicy;
-  connect(name: keyof typeof ids | string): Promise<ConnectionInfo>;
+  /** A demo directory user by name, or any other principal name. */
+  connect(name: string): Promise<ConnectionInfo>;
   disconnect(connection: ConnectionInfo): Promise<void>;
   /** Invokes a hub method as the protocol layer would: name case-insensitive, exact arity. */
   invoke(connection: ConnectionInfo, method: string, ...args: unknown[]): Promise<unknown>;

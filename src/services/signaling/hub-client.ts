@@ -45,7 +45,7 @@ export class HubClient implements HubLink {
     private readonly transport: HubConnectionTransport,
     private readonly options: HubClientOptions,
   ) {
-    transport.onreceive = (data) => this.receive(String(data));
+    transport.onreceive = (data) => this.receive(typeof data === 'string' ? data : new TextDecoder().decode(data));
     transport.onclose = (error) => this.transportClosed(error);
   }
 

@@ -116,7 +116,8 @@ export class HubSignaling implements Signaling {
 
     on(clientEvents.incomingCall, (payload) => {
       const call = parseIncomingCall(payload);
-      call ? this.events.emit('incomingCall', call) : this.malformed(clientEvents.incomingCall);
+      if (call) this.events.emit('incomingCall', call);
+      else this.malformed(clientEvents.incomingCall);
     });
     on(clientEvents.callRinging, (id) => {
       if (!callId(id, clientEvents.callRinging)) return;

@@ -138,7 +138,7 @@ class LoopbackLink implements HubLink {
         try {
           return overTheWire(await method.handler(connection, overTheWire(args)));
         } catch (error) {
-          throw new Error(invocationErrorText(target, error));
+          throw new Error(invocationErrorText(target, error), { cause: error });
         }
       } finally {
         await this.tick(); // the completion, result or error, arrives after the events the invocation caused

@@ -207,7 +207,7 @@ function stoppedError(): Error {
 /** `{hub}/negotiate`, keeping the hub URL's query. */
 function negotiateUrl(url: string): string {
   const [path, query] = url.split(/\?(.*)/s, 2);
-  return `${path!.replace(/\/$/, '')}/negotiate${query ? `?${query}` : ''}`;
+  return `${path.replace(/\/$/, '')}/negotiate${query ? `?${query}` : ''}`;
 }
 
 function withQuery(url: string, name: string, value: string | undefined): string {
