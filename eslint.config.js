@@ -8,7 +8,14 @@ import wc from 'eslint-plugin-wc';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const typescriptSources = ['contract/src/**/*.ts', 'src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'hub/src/**/*.ts', 'hub/test/**/*.ts'];
+const typescriptSources = [
+  'contract/src/**/*.ts',
+  'src/**/*.ts',
+  'test/**/*.ts',
+  'stories/**/*.ts',
+  'hub/src/**/*.ts',
+  'hub/test/**/*.ts',
+];
 
 export default defineConfig(
   {

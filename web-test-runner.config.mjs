@@ -15,7 +15,11 @@ export function baseConfig(label) {
     concurrency: 1,
     reporters: [defaultReporter(), plainSummaryReporter(label)],
     testFramework: { config: { timeout: 20000 } },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), turn, hubsPlugin(turn.hubEnv)],
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+      turn,
+      hubsPlugin(turn.hubEnv),
+    ],
   };
 }
 

@@ -9,7 +9,12 @@ export default {
   browsers: [
     chromeLauncher({
       puppeteer,
-      launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true, extraPrefsFirefox: firefoxPrefs },
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefoxPath,
+        headless: true,
+        extraPrefsFirefox: firefoxPrefs,
+      },
     }),
   ],
 };

@@ -22,7 +22,10 @@ export default {
         browserName: 'MiniBrowser',
         // Without it webdriverio asks for WebDriver BiDi, which WebKitWebDriver refuses.
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: driver.miniBrowser, args: ['--automation', '--enable-mock-capture-devices=true'] },
+        'webkitgtk:browserOptions': {
+          binary: driver.miniBrowser,
+          args: ['--automation', '--enable-mock-capture-devices=true'],
+        },
       },
     }),
   ],

@@ -9,7 +9,15 @@ setCustomElementsManifest(manifest);
 
 // The toolbar's language and direction set `lang` and `dir` on a wrapper: the elements follow the
 // nearest `lang`, as on any page.
-const languages = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', uk: 'Українська', pl: 'Polski', ar: 'العربية' };
+const languages = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  es: 'Español',
+  uk: 'Українська',
+  pl: 'Polski',
+  ar: 'العربية',
+};
 const rightToLeft = new Set(['ar']);
 
 const preview: Preview = {
@@ -21,13 +29,24 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'The language of the elements (the nearest lang attribute)',
-      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: Object.entries(languages).map(([value, title]) => ({ value, title })) },
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        dynamicTitle: true,
+        items: Object.entries(languages).map(([value, title]) => ({ value, title })),
+      },
     },
     direction: {
       description: 'The writing direction (the dir attribute)',
       toolbar: {
-        title: 'Direction', icon: 'transfer', dynamicTitle: true,
-        items: [{ value: 'auto', title: "The language's" }, { value: 'ltr', title: 'Left to right' }, { value: 'rtl', title: 'Right to left' }],
+        title: 'Direction',
+        icon: 'transfer',
+        dynamicTitle: true,
+        items: [
+          { value: 'auto', title: "The language's" },
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
       },
     },
   },
@@ -35,7 +54,8 @@ const preview: Preview = {
   decorators: [
     (story, { globals }) => {
       const lang = String(globals.locale ?? 'en');
-      const dir = globals.direction && globals.direction !== 'auto' ? globals.direction : rightToLeft.has(lang) ? 'rtl' : 'ltr';
+      const dir =
+        globals.direction && globals.direction !== 'auto' ? globals.direction : rightToLeft.has(lang) ? 'rtl' : 'ltr';
       return html`<div lang=${lang} dir=${dir}>${story()}</div>`;
     },
   ],

@@ -34,10 +34,18 @@ const warm = 20; // connections opened before the first heap reading, so that la
 async function measure(pid, open) {
   await sleep(settleMs);
   const before = await settledMemory(pid);
-  const first = await mapLimit(Array.from({ length: half }, (_, i) => i), 25, open);
+  const first = await mapLimit(
+    Array.from({ length: half }, (_, i) => i),
+    25,
+    open,
+  );
   await sleep(settleMs);
   const middle = await settledMemory(pid);
-  const second = await mapLimit(Array.from({ length: n - half }, (_, i) => half + i), 25, open);
+  const second = await mapLimit(
+    Array.from({ length: n - half }, (_, i) => half + i),
+    25,
+    open,
+  );
   await sleep(settleMs);
   const after = await settledMemory(pid);
   return { before, middle, after, connections: [...first, ...second] };
@@ -45,10 +53,18 @@ async function measure(pid, open) {
 
 /** Heap readings (after full GCs, asked over IPC) after `warm` connections and after N more. */
 async function measureHeap(server, open) {
-  const warmed = await mapLimit(Array.from({ length: warm }, (_, i) => i), 25, open);
+  const warmed = await mapLimit(
+    Array.from({ length: warm }, (_, i) => i),
+    25,
+    open,
+  );
   await sleep(1000);
   const before = await server.memory();
-  const opened = await mapLimit(Array.from({ length: n }, (_, i) => warm + i), 25, open);
+  const opened = await mapLimit(
+    Array.from({ length: n }, (_, i) => warm + i),
+    25,
+    open,
+  );
   await sleep(1000);
   const after = await server.memory();
   return { before, after, connections: [...warmed, ...opened] };
@@ -68,9 +84,17 @@ const pinger = setInterval(() => {
 const results = {};
 try {
   // 1. VmRSS of the hub as `npm run hub` runs it; tokens minted before the first reading.
-  const hub = await startHubProcess({ THRUME_HUB_ENV: 'development', THRUME_HUB_MODE: 'extended', THRUME_DIRECTORY: directory.file });
+  const hub = await startHubProcess({
+    THRUME_HUB_ENV: 'development',
+    THRUME_HUB_MODE: 'extended',
+    THRUME_DIRECTORY: directory.file,
+  });
   try {
-    const tokens = await mapLimit(Array.from({ length: n }, (_, i) => benchUserId(i)), 20, (userId) => devToken(hub.url, userId));
+    const tokens = await mapLimit(
+      Array.from({ length: n }, (_, i) => benchUserId(i)),
+      20,
+      (userId) => devToken(hub.url, userId),
+    );
     results.hubRss = await measure(hub.pid, (i) => RawHubConnection.open(hub.url, tokens[i]));
     hubConnections = results.hubRss.connections;
     results.hubRss.dropped = hubConnections.filter((c) => c.ws.readyState !== 1).length;
@@ -87,9 +111,17 @@ try {
   }
 
   // 2. Live JS heap after full GCs.
-  const heapHub = await startHubHeapHost({ THRUME_HUB_ENV: 'development', THRUME_HUB_MODE: 'extended', THRUME_DIRECTORY: directory.file });
+  const heapHub = await startHubHeapHost({
+    THRUME_HUB_ENV: 'development',
+    THRUME_HUB_MODE: 'extended',
+    THRUME_DIRECTORY: directory.file,
+  });
   try {
-    const tokens = await mapLimit(Array.from({ length: n + warm }, (_, i) => benchUserId(i)), 20, (userId) => devToken(heapHub.url, userId));
+    const tokens = await mapLimit(
+      Array.from({ length: n + warm }, (_, i) => benchUserId(i)),
+      20,
+      (userId) => devToken(heapHub.url, userId),
+    );
     results.hubHeap = await measureHeap(heapHub, (i) => RawHubConnection.open(heapHub.url, tokens[i]));
     hubConnections = results.hubHeap.connections;
   } finally {
@@ -116,8 +148,12 @@ const perHeap = (r, field) => (r.after[field] - r.before[field]) / 1024 / n; // 
 const kib = (x) => `${x.toFixed(1)} KiB`;
 const row = (label, ...cells) => console.log(label.padEnd(46) + cells.map((c) => c.padStart(16)).join(''));
 console.log('');
-console.log(`${n} idle connections; hub: negotiate + WebSocket + handshake, one user each, Bearer token; floor: plain WebSocket.`);
-console.log(`VmRSS: median of 5 readings over 1.6 s, ${settleMs / 1000} s after the last connection opened (RssAnon: anonymous memory only).`);
+console.log(
+  `${n} idle connections; hub: negotiate + WebSocket + handshake, one user each, Bearer token; floor: plain WebSocket.`,
+);
+console.log(
+  `VmRSS: median of 5 readings over 1.6 s, ${settleMs / 1000} s after the last connection opened (RssAnon: anonymous memory only).`,
+);
 console.log('');
 row('', 'bare ws floor', 'hub (SignalR)', 'hub / floor');
 row('VmRSS before', mib(floorRss.before.rss), mib(hubRss.before.rss));

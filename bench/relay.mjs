@@ -41,8 +41,14 @@ const rate = option('rate', 5000); // msg/s of the fixed-load phase, all connect
 
 // A realistic RTCIceCandidateInit (what RTCIceCandidate.toJSON() gives in Chromium); the foundation is
 // replaced by the send time in microseconds, the timestamp the receiver reads back.
-const candidateText = 'candidate:@TS@ 1 udp 1677729535 203.0.113.7 54321 typ srflx raddr 192.168.1.10 rport 54321 generation 0 ufrag EsAw network-cost 999';
-const candidateJson = JSON.stringify({ candidate: candidateText, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'EsAw' });
+const candidateText =
+  'candidate:@TS@ 1 udp 1677729535 203.0.113.7 54321 typ srflx raddr 192.168.1.10 rport 54321 generation 0 ufrag EsAw network-cost 999';
+const candidateJson = JSON.stringify({
+  candidate: candidateText,
+  sdpMid: '0',
+  sdpMLineIndex: 0,
+  usernameFragment: 'EsAw',
+});
 const floorParts = candidateJson.split('@TS@');
 
 /**
@@ -179,7 +185,11 @@ function merge(results) {
 }
 
 async function openFloor(floor) {
-  const sockets = await mapLimit(Array.from({ length: 2 * pairs }, (_, i) => i), 50, (i) => openFloorConnection(floor.url, Math.floor(i / 2)));
+  const sockets = await mapLimit(
+    Array.from({ length: 2 * pairs }, (_, i) => i),
+    50,
+    (i) => openFloorConnection(floor.url, Math.floor(i / 2)),
+  );
   return { sockets, endpoints: sockets.map(floorEndpoint) };
 }
 
@@ -191,18 +201,23 @@ async function openHub(hub) {
   const connections = await mapLimit(tokens, 25, (token) => RawHubConnection.open(hub.url, token));
   const connectSeconds = (performance.now() - t) / 1000;
   t = performance.now();
-  const callIds = await mapLimit(Array.from({ length: pairs }, (_, k) => k), 25, async (k) => {
-    const [caller, callee] = [connections[2 * k], connections[2 * k + 1]];
-    const incoming = callee.nextEvent('IncomingCall');
-    const accepted = caller.nextEvent('CallAccepted');
-    const callId = await caller.invoke('InitiateCallAsync', users[2 * k + 1], 'video', benchConversationId(k));
-    if (typeof callId !== 'string') throw new Error(`InitiateCallAsync returned ${callId}: ${caller.errors.join('; ')}`);
-    const [call] = await incoming;
-    if (call.callId !== callId) throw new Error('IncomingCall for another call');
-    await callee.invoke('AcceptCallAsync', callId);
-    await accepted;
-    return callId;
-  });
+  const callIds = await mapLimit(
+    Array.from({ length: pairs }, (_, k) => k),
+    25,
+    async (k) => {
+      const [caller, callee] = [connections[2 * k], connections[2 * k + 1]];
+      const incoming = callee.nextEvent('IncomingCall');
+      const accepted = caller.nextEvent('CallAccepted');
+      const callId = await caller.invoke('InitiateCallAsync', users[2 * k + 1], 'video', benchConversationId(k));
+      if (typeof callId !== 'string')
+        throw new Error(`InitiateCallAsync returned ${callId}: ${caller.errors.join('; ')}`);
+      const [call] = await incoming;
+      if (call.callId !== callId) throw new Error('IncomingCall for another call');
+      await callee.invoke('AcceptCallAsync', callId);
+      await accepted;
+      return callId;
+    },
+  );
   const callSeconds = (performance.now() - t) / 1000;
   const endpoints = (withId) => connections.map((c, i) => hubEndpoint(c, callIds[Math.floor(i / 2)], withId));
   return { connections, connectSeconds, callSeconds, invoke: endpoints(true), send: endpoints(false) };
@@ -238,10 +253,12 @@ try {
   };
   const closed = { floor: [], hub: [], hubSend: [] };
   for (const name of ['floor', 'hub', 'hubSend']) await closedLoop(servers[name]); // warm-up round, not counted
-  for (let r = 0; r < rounds; r++) for (const name of ['floor', 'hub', 'hubSend']) closed[name].push(await closedLoop(servers[name]));
+  for (let r = 0; r < rounds; r++)
+    for (const name of ['floor', 'hub', 'hubSend']) closed[name].push(await closedLoop(servers[name]));
   const rss = { floor: memoryOf(floorProcess.pid).rss / 1024, hub: memoryOf(hubProcess.pid).rss / 1024 };
   const fixed = { floor: [], hub: [] };
-  for (let r = 0; r < rounds; r++) for (const name of ['floor', 'hub']) fixed[name].push(await fixedRate(servers[name]));
+  for (let r = 0; r < rounds; r++)
+    for (const name of ['floor', 'hub']) fixed[name].push(await fixedRate(servers[name]));
   const errors = hubSide.connections.flatMap((c) => c.errors);
   const dropped = hubSide.connections.filter((c) => c.closeMessage !== null || c.ws.readyState !== 1).length;
 
@@ -274,28 +291,77 @@ const int = (x) => Math.round(x).toLocaleString('en-US');
 const row = (label, ...cells) => console.log(label.padEnd(38) + cells.map((c) => ` ${c}`.padStart(22)).join(''));
 const inFlight = 2 * window * pairs;
 console.log('');
-console.log(`${2 * pairs} connections (${pairs} pairs, one connected call each); candidate payload ${payloadBytes} B, hub invocation ${hubMessageBytes} B.`);
-console.log(`closed loop: each connection keeps ${window} candidate in flight to its peer, which sends one back on receipt (${inFlight} in flight);`);
-console.log(`  both servers run saturated at the same concurrency, so msg/s is each one's capacity with this client, and latency is`);
-console.log(`  queueing at saturation (about ${inFlight} / throughput). Latency below saturation: open loop at a fixed ${int(rate)} msg/s.`);
-console.log(`one-way latency: receipt minus the send time carried in the payload (both ends are in this process, one clock).`);
-console.log(`${rounds} alternating rounds per server and phase, ${seconds} s counted per round after ${warmupSeconds} s warm-up.`);
-console.log(`hub "invoke": with invocationId, as the kit sends candidates (the hub also returns a Completion for each);`);
+console.log(
+  `${2 * pairs} connections (${pairs} pairs, one connected call each); candidate payload ${payloadBytes} B, hub invocation ${hubMessageBytes} B.`,
+);
+console.log(
+  `closed loop: each connection keeps ${window} candidate in flight to its peer, which sends one back on receipt (${inFlight} in flight);`,
+);
+console.log(
+  `  both servers run saturated at the same concurrency, so msg/s is each one's capacity with this client, and latency is`,
+);
+console.log(
+  `  queueing at saturation (about ${inFlight} / throughput). Latency below saturation: open loop at a fixed ${int(rate)} msg/s.`,
+);
+console.log(
+  `one-way latency: receipt minus the send time carried in the payload (both ends are in this process, one clock).`,
+);
+console.log(
+  `${rounds} alternating rounds per server and phase, ${seconds} s counted per round after ${warmupSeconds} s warm-up.`,
+);
+console.log(
+  `hub "invoke": with invocationId, as the kit sends candidates (the hub also returns a Completion for each);`,
+);
 console.log(`hub "send": no invocationId (fire and forget), shown to isolate the cost of that Completion.`);
-console.log(`CPU in % of one core (200 = both): the server under test, this load generator, and everything else on the machine.`);
+console.log(
+  `CPU in % of one core (200 = both): the server under test, this load generator, and everything else on the machine.`,
+);
 console.log('');
 row('', 'bare ws floor', 'hub, invoke', 'hub, send');
-row('closed loop: relayed msg/s', int(closed.floor.throughput), int(closed.hub.throughput), int(closed.hubSend.throughput));
-row('  per round, thousands', ...[closed.floor, closed.hub, closed.hubSend].map((x) => x.rounds.map((v) => (v / 1000).toFixed(1)).join(' ')));
-row('  ratio to the floor', '1', f2(closed.hub.throughput / closed.floor.throughput), f2(closed.hubSend.throughput / closed.floor.throughput));
-row('  server CPU per relayed msg, us', ...[closed.floor, closed.hub, closed.hubSend].map((x) => f1(x.cpuPerMessageUs)));
-row('  ratio of the floor\'s CPU per msg', '1', f2(closed.floor.cpuPerMessageUs / closed.hub.cpuPerMessageUs), f2(closed.floor.cpuPerMessageUs / closed.hubSend.cpuPerMessageUs));
-row('  one-way latency p50 / p99, ms', ...[closed.floor, closed.hub, closed.hubSend].map((x) => `${f1(x.p50)} / ${f1(x.p99)}`));
-row('  CPU server / load gen. / others, %', ...[closed.floor, closed.hub, closed.hubSend].map((x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`));
+row(
+  'closed loop: relayed msg/s',
+  int(closed.floor.throughput),
+  int(closed.hub.throughput),
+  int(closed.hubSend.throughput),
+);
+row(
+  '  per round, thousands',
+  ...[closed.floor, closed.hub, closed.hubSend].map((x) => x.rounds.map((v) => (v / 1000).toFixed(1)).join(' ')),
+);
+row(
+  '  ratio to the floor',
+  '1',
+  f2(closed.hub.throughput / closed.floor.throughput),
+  f2(closed.hubSend.throughput / closed.floor.throughput),
+);
+row(
+  '  server CPU per relayed msg, us',
+  ...[closed.floor, closed.hub, closed.hubSend].map((x) => f1(x.cpuPerMessageUs)),
+);
+row(
+  "  ratio of the floor's CPU per msg",
+  '1',
+  f2(closed.floor.cpuPerMessageUs / closed.hub.cpuPerMessageUs),
+  f2(closed.floor.cpuPerMessageUs / closed.hubSend.cpuPerMessageUs),
+);
+row(
+  '  one-way latency p50 / p99, ms',
+  ...[closed.floor, closed.hub, closed.hubSend].map((x) => `${f1(x.p50)} / ${f1(x.p99)}`),
+);
+row(
+  '  CPU server / load gen. / others, %',
+  ...[closed.floor, closed.hub, closed.hubSend].map(
+    (x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`,
+  ),
+);
 row(`fixed ${int(rate)} msg/s: relayed msg/s`, int(fixed.floor.throughput), int(fixed.hub.throughput), '-');
 row('  one-way latency p50 / p99, ms', ...[fixed.floor, fixed.hub].map((x) => `${f2(x.p50)} / ${f2(x.p99)}`), '-');
 row('  server CPU per relayed msg, us', ...[fixed.floor, fixed.hub].map((x) => f1(x.cpuPerMessageUs)), '-');
-row('  CPU server / load gen. / others, %', ...[fixed.floor, fixed.hub].map((x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`), '-');
+row(
+  '  CPU server / load gen. / others, %',
+  ...[fixed.floor, fixed.hub].map((x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`),
+  '-',
+);
 row('server RSS after closed loop, MiB', f1(result.rss.floor), f1(result.rss.hub), '');
 console.log('');
 console.log(
@@ -307,5 +373,7 @@ console.log(
     `${pairs} calls (initiate + accept, 25 at a time) in ${f1(result.callSeconds)} s; stop with ${pairs} calls in progress: ${f1(result.stopSeconds)} s`,
 );
 if (result.errors.length > 0 || result.dropped > 0) {
-  console.log(`hub errors: ${result.errors.length} (${[...new Set(result.errors)].slice(0, 3).join(' | ')}); connections closed early: ${result.dropped}`);
+  console.log(
+    `hub errors: ${result.errors.length} (${[...new Set(result.errors)].slice(0, 3).join(' | ')}); connections closed early: ${result.dropped}`,
+  );
 }

@@ -20,13 +20,25 @@ const httpFallback = '@microsoft/signalr/dist/esm/HttpConnection.js';
 const phoneStyles = './phone.js';
 // The active call's keyboard shortcuts, wake lock, full screen and picture-in-picture, imported when a call is first shown,
 // and the measuring of voices and quality, imported as a call captures its microphone.
-const inCall = ['./shortcuts.js', './wake-lock.js', './full-screen.js', './picture-in-picture.js', './speaking.js', './quality.js'];
+const inCall = [
+  './shortcuts.js',
+  './wake-lock.js',
+  './full-screen.js',
+  './picture-in-picture.js',
+  './speaking.js',
+  './quality.js',
+];
 // The translations, imported by src/locale.ts as './locales/<code>.js' when first needed.
 const locales = './locales/*';
 
 async function measure(label, contents, { withFallback = false, withPhone = false, withInCall = false } = {}) {
   const result = await build({
-    external: [locales, ...(withPhone ? [] : [phoneStyles]), ...(withFallback ? [] : [httpFallback]), ...(withInCall ? [] : inCall)],
+    external: [
+      locales,
+      ...(withPhone ? [] : [phoneStyles]),
+      ...(withFallback ? [] : [httpFallback]),
+      ...(withInCall ? [] : inCall),
+    ],
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: `${label}.ts` },
     bundle: true,
     minify: true,
@@ -64,25 +76,45 @@ const withFallback = await measure('+ fallback', kitEntry, { withFallback: true 
 const withPhone = await measure('+ phone', kitEntry, { withPhone: true });
 const withInCall = await measure('+ in call', kitEntry, { withInCall: true });
 // The CDN's single module (scripts/cdn-build.mjs) holds everything, the HTTP transports and phone layouts too.
-const cdn = await measure('cdn', "export * from './src/cdn/thrume-calls.ts';", { withFallback: true, withPhone: true, withInCall: true });
+const cdn = await measure('cdn', "export * from './src/cdn/thrume-calls.ts';", {
+  withFallback: true,
+  withPhone: true,
+  withInCall: true,
+});
 
 const languages = await Promise.all(
-  readdirSync('src/locales').map((file) => measure(file.replace(/\.ts$/, ''), `export { default } from './src/locales/${file}';`)),
+  readdirSync('src/locales').map((file) =>
+    measure(file.replace(/\.ts$/, ''), `export { default } from './src/locales/${file}';`),
+  ),
 );
 
-const row = (m) => `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
+const row = (m) =>
+  `${m.label.padEnd(12)} ${m.minKb.toFixed(1).padStart(7)} KB min  ${m.gzipKb.toFixed(1).padStart(6)} KB min+gzip`;
 const plus = (m, before) => `+${(m.gzipKb - before.gzipKb).toFixed(1)} KB`;
 console.log(`entries: ${kitEntries.join(', ')}`);
 console.log(row(floor) + '   (Lit + SignalR client alone: HubConnectionBuilder)');
 console.log(row(litAlone) + '   (Lit alone)');
 console.log(row(litParts) + `   (${plus(litParts, litAlone)}: Lit decorators, unsafeSVG for the icons, @lit/context)`);
-console.log(row(services) + `   (${plus(services, litParts)}: controller, session, peer, media, quality, SignalR signaling: hub client, WebSocket)`);
+console.log(
+  row(services) +
+    `   (${plus(services, litParts)}: controller, session, peer, media, quality, SignalR signaling: hub client, WebSocket)`,
+);
 console.log(row(kit) + `   (${plus(kit, services)}: the elements, strings, icons, tones, tokens, events)`);
-console.log(row(withFallback) + `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`);
+console.log(
+  row(withFallback) +
+    `   (${plus(withFallback, kit)}: SignalR's HTTP transports, loaded only where a WebSocket cannot be had)`,
+);
 console.log(row(withPhone) + `   (${plus(withPhone, kit)}: the phone layouts, loaded only on a phone-sized viewport)`);
-console.log(row(withInCall) + `   (${plus(withInCall, kit)}: the active call's shortcuts, wake lock, full screen, picture-in-picture, and the measuring of voices and quality, loaded with the first call)`);
+console.log(
+  row(withInCall) +
+    `   (${plus(withInCall, kit)}: the active call's shortcuts, wake lock, full screen, picture-in-picture, and the measuring of voices and quality, loaded with the first call)`,
+);
 console.log(row(cdn) + `   (dist/cdn/thrume-calls.js: one file for a <script type="module">, all of the above)`);
-console.log(`locales      ${languages.map((m) => `${m.label} ${m.gzipKb.toFixed(1)}`).join(', ')} KB min+gzip each   (loaded only where an element speaks it)`);
-console.log(`kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`);
+console.log(
+  `locales      ${languages.map((m) => `${m.label} ${m.gzipKb.toFixed(1)}`).join(', ')} KB min+gzip each   (loaded only where an element speaks it)`,
+);
+console.log(
+  `kit: ${(kit.gzipKb / floor.gzipKb).toFixed(2)}x the floor, ${(kit.gzipKb - floor.gzipKb).toFixed(1)} KB over it`,
+);
 console.log(`budget: ${budgetKb} KB min+gzip -> ${kit.gzipKb <= budgetKb ? 'within' : 'OVER'}`);
 process.exit(kit.gzipKb <= budgetKb ? 0 : 1);

@@ -44,18 +44,21 @@ function conversationPage(user: User, token: Promise<string>) {
         <nav aria-label="Conversations">
           <ul>
             ${conversations.map(
-              (c) => html`<li><a href=${link(c)} aria-current=${c === current ? 'page' : nothing}>${nameOf(c.otherId)}</a></li>`,
+              (c) =>
+                html`<li><a href=${link(c)} aria-current=${c === current ? 'page' : nothing}>${nameOf(c.otherId)}</a></li>`,
             )}
           </ul>
           ${conversations.length === 0 ? html`<p>No conversations: nobody to call.</p>` : nothing}
         </nav>
         <main>
-          ${current
-            ? html`<div class="conversation-header">
+          ${
+            current
+              ? html`<div class="conversation-header">
                 <h2>${nameOf(current.otherId)}</h2>
                 <thrume-call-button callee-id=${current.otherId} callee-name=${nameOf(current.otherId)} conversation-id=${current.id}></thrume-call-button>
               </div>`
-            : nothing}
+              : nothing
+          }
           <thrume-active-call></thrume-active-call>
           ${current ? html`<div class="messages">Messages with ${nameOf(current.otherId)} would be here.</div>` : nothing}
         </main>

@@ -8,14 +8,25 @@ import { readdirSync } from 'node:fs';
 
 const tags = ['thrume-call-provider', 'thrume-call-button', 'thrume-incoming-call', 'thrume-active-call'];
 const common = {
-  bundle: true, minify: true, sourcemap: true, format: 'esm', platform: 'browser', target: 'es2022',
-  conditions: ['production'], tsconfig: 'tsconfig.json', outdir: 'dist/cdn', logLevel: 'warning',
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['production'],
+  tsconfig: 'tsconfig.json',
+  outdir: 'dist/cdn',
+  logLevel: 'warning',
 };
 
 const locales = readdirSync('src/locales').map((file) => file.replace(/\.ts$/, ''));
 await build({
   ...common,
-  entryPoints: { 'thrume-calls': 'src/cdn/thrume-calls.ts', ...Object.fromEntries(locales.map((code) => [`locales/${code}`, `src/locales/${code}.ts`])) },
+  entryPoints: {
+    'thrume-calls': 'src/cdn/thrume-calls.ts',
+    ...Object.fromEntries(locales.map((code) => [`locales/${code}`, `src/locales/${code}.ts`])),
+  },
   external: ['./locales/*'], // the single module imports them from beside itself
 });
 await build({

@@ -32,7 +32,9 @@ const server = createServer(async (req, res) => {
   const match = /^\/(thrume-calls|autoloader)\/(alice|bob)\.html$/.exec(url.pathname);
   if (match) {
     const lang = url.searchParams.get('lang') ?? 'en';
-    return res.writeHead(200, { 'content-type': 'text/html' }).end(page(`${match[1]}.js`, match[2] === 'alice' ? bob : alice, lang));
+    return res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(page(`${match[1]}.js`, match[2] === 'alice' ? bob : alice, lang));
   }
   const file = normalize(join('dist', url.pathname));
   if (!url.pathname.startsWith('/cdn/') || !file.startsWith('dist/cdn/')) return res.writeHead(404).end();
@@ -46,7 +48,9 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 
 async function token(userId) {
   const response = await fetch(`${hub.url}/api/auth/dev-token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
   });
   return (await response.json()).accessToken;
 }
@@ -57,11 +61,16 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 try {
   // English, and Arabic, whose strings the page loads from beside the module (locales/ or chunks/).
   const words = { en: { accept: 'Accept', ended: 'Call ended' }, ar: { accept: 'قبول', ended: 'انتهت المكالمة' } };
-  for (const [entry, lang] of ['thrume-calls', 'autoloader'].flatMap((entry) => [[entry, 'en'], [entry, 'ar']])) {
+  for (const [entry, lang] of ['thrume-calls', 'autoloader'].flatMap((entry) => [
+    [entry, 'en'],
+    [entry, 'ar'],
+  ])) {
     const title = `a plain page with ${entry}.js and the tags makes a video call through the hub${lang === 'en' ? '' : `, in ${lang}`}`;
     const problems = [];
     const open = async (who, name) => {
-      const context = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${await token(who.id)}` } });
+      const context = await browser.newContext({
+        extraHTTPHeaders: { Authorization: `Bearer ${await token(who.id)}` },
+      });
       const tab = await context.newPage();
       tab.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
       tab.on('console', (m) => m.type() === 'error' && problems.push(`${name}: ${m.text()}`));
@@ -75,20 +84,29 @@ try {
       const ready = (tab) => tab.locator('thrume-call-button [part~="video"][aria-disabled="false"]');
       await ready(atBob).waitFor({ timeout: 15_000 });
       await ready(atAlice).click({ timeout: 15_000 });
-      await atBob.locator('thrume-incoming-call [part~="accept"]', { hasText: words[lang].accept }).click({ timeout: 15_000 });
+      await atBob
+        .locator('thrume-incoming-call [part~="accept"]', { hasText: words[lang].accept })
+        .click({ timeout: 15_000 });
       for (const tab of [atAlice, atBob]) {
         await tab.locator('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
         const width = await renderedFrames(tab.locator('thrume-active-call [part~="remote-video"]'));
         if (!(width > 0)) throw new Error('frames with no width');
       }
       await atAlice.locator('thrume-active-call [part~="hang-up"]').click();
-      await atBob.locator('thrume-active-call [part~="status"]', { hasText: words[lang].ended }).waitFor({ timeout: 10_000 });
+      await atBob
+        .locator('thrume-active-call [part~="status"]', { hasText: words[lang].ended })
+        .waitFor({ timeout: 10_000 });
       if (problems.length) throw new Error(problems.join('\n'));
       passed++;
       console.log(`  ✓ ${title}`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ ${title}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+      console.log(
+        `  ✗ ${title}\n    ${String(error?.message ?? error)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n    ')}`,
+      );
     } finally {
       for (const context of browser.contexts()) await context.close();
     }

@@ -23,23 +23,53 @@ const pages = [
   { file: 'test/integrations/solid.tsx', jsx: ['--jsx', 'preserve', '--jsxImportSource', 'solid-js'] },
 ];
 const compilerOptions = [
-  '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--module', 'esnext',
-  '--moduleResolution', 'bundler', '--lib', 'es2022,dom,dom.iterable', '--types', '',
-  '--experimentalDecorators', '--useDefineForClassFields', 'false',
+  '--ignoreConfig',
+  '--noEmit',
+  '--strict',
+  '--skipLibCheck',
+  'false',
+  '--target',
+  'es2022',
+  '--module',
+  'esnext',
+  '--moduleResolution',
+  'bundler',
+  '--lib',
+  'es2022,dom,dom.iterable',
+  '--types',
+  '',
+  '--experimentalDecorators',
+  '--useDefineForClassFields',
+  'false',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'thrume-cem-'));
 try {
   const analyzed = run('npx', ['cem', 'analyze', '--outdir', relative(process.cwd(), dir)]);
   const fresh = analyzed.status === 0 ? JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8')) : null;
-  check('custom-elements.json', isDeepStrictEqual(fresh, JSON.parse(readFileSync('custom-elements.json', 'utf8'))),
-    fresh ? 'out of date with the JSDoc: run `npm run manifest` and commit it' : `${analyzed.stdout}${analyzed.stderr}`);
+  check(
+    'custom-elements.json',
+    isDeepStrictEqual(fresh, JSON.parse(readFileSync('custom-elements.json', 'utf8'))),
+    fresh ? 'out of date with the JSDoc: run `npm run manifest` and commit it' : `${analyzed.stdout}${analyzed.stderr}`,
+  );
 
-  const generated = run('node', ['scripts/integrations.mjs', join(dir, 'custom-elements.json'), join(dir, 'integrations')]);
+  const generated = run('node', [
+    'scripts/integrations.mjs',
+    join(dir, 'custom-elements.json'),
+    join(dir, 'integrations'),
+  ]);
   const files = generated.status === 0 ? readdirSync(join(dir, 'integrations')).sort() : [];
-  const same = files.length > 0 && isDeepStrictEqual(files, readdirSync('integrations').sort()) &&
-    files.every((f) => readFileSync(join(dir, 'integrations', f), 'utf8') === readFileSync(join('integrations', f), 'utf8'));
-  check('integrations/', same, generated.status === 0 ? 'out of date with the manifest: run `npm run manifest` and commit it' : generated.stderr);
+  const same =
+    files.length > 0 &&
+    isDeepStrictEqual(files, readdirSync('integrations').sort()) &&
+    files.every(
+      (f) => readFileSync(join(dir, 'integrations', f), 'utf8') === readFileSync(join('integrations', f), 'utf8'),
+    );
+  check(
+    'integrations/',
+    same,
+    generated.status === 0 ? 'out of date with the manifest: run `npm run manifest` and commit it' : generated.stderr,
+  );
 
   const built = run('npx', ['tsc', '-p', 'tsconfig.build.json']); // the declarations the typings import
   for (const page of pages) {

@@ -37,20 +37,36 @@ const accepts = (port) =>
 /** Resolves with `{ host, port, pid, stop, output }` once coturn accepts TCP connections. */
 export async function startCoturn({ secret, realm = 'thrume.test' }) {
   if (spawnSync('turnserver', ['--version']).error) {
-    throw new Error('coturn is not installed: the TURN tests need Debian\'s coturn (sudo apt-get install coturn), or run "npm test" as root.');
+    throw new Error(
+      'coturn is not installed: the TURN tests need Debian\'s coturn (sudo apt-get install coturn), or run "npm test" as root.',
+    );
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'thrume-coturn-'));
-  const child = spawn('turnserver', [
-    '-n', // no configuration file: everything is on this line
-    `--listening-ip=${host}`, `--relay-ip=${host}`, `--listening-port=${port}`,
-    '--use-auth-secret', `--static-auth-secret=${secret}`, `--realm=${realm}`,
-    '--allow-loopback-peers', // the tests' peers are on this machine; production denies them (docs/coturn.md)
-    '--no-tls', '--no-dtls', '--no-cli', '--fingerprint',
-    '--min-port=49152', '--max-port=65535',
-    '--log-file=stdout', '--simple-log',
-    `--pidfile=${join(dir, 'turnserver.pid')}`, `--userdb=${join(dir, 'turndb')}`,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'turnserver',
+    [
+      '-n', // no configuration file: everything is on this line
+      `--listening-ip=${host}`,
+      `--relay-ip=${host}`,
+      `--listening-port=${port}`,
+      '--use-auth-secret',
+      `--static-auth-secret=${secret}`,
+      `--realm=${realm}`,
+      '--allow-loopback-peers', // the tests' peers are on this machine; production denies them (docs/coturn.md)
+      '--no-tls',
+      '--no-dtls',
+      '--no-cli',
+      '--fingerprint',
+      '--min-port=49152',
+      '--max-port=65535',
+      '--log-file=stdout',
+      '--simple-log',
+      `--pidfile=${join(dir, 'turnserver.pid')}`,
+      `--userdb=${join(dir, 'turndb')}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (log += chunk));
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));

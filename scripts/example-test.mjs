@@ -10,9 +10,15 @@ import { renderedFrames } from './frames.mjs';
 
 /** What each example checks before its typecheck. */
 const examples = {
-  vue: [['its element types are generated from the current custom-elements.json', 'node', ['examples/vue/scripts/element-types.mjs', '--check']]],
+  vue: [
+    [
+      'its element types are generated from the current custom-elements.json',
+      'node',
+      ['examples/vue/scripts/element-types.mjs', '--check'],
+    ],
+  ],
   // It type-checks against the package's built declarations, as an app that installed it does.
-  react: [['the kit\'s declarations build', 'npx', ['tsc', '-p', 'tsconfig.build.json']]],
+  react: [["the kit's declarations build", 'npx', ['tsc', '-p', 'tsconfig.build.json']]],
 };
 const name = process.argv[2];
 if (!examples[name]) throw new Error(`usage: node scripts/example-test.mjs ${Object.keys(examples).join('|')}`);
@@ -29,7 +35,12 @@ async function check(what, fn) {
     console.log(`  ✓ ${what}`);
   } catch (error) {
     failed++;
-    console.log(`  ✗ ${what}\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(
+      `  ✗ ${what}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   }
 }
 
@@ -48,7 +59,12 @@ await check('it builds with Vite', async () => {
 });
 
 if (built) {
-  const server = await preview({ root, configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+  const server = await preview({
+    root,
+    configFile,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const url = server.resolvedUrls.local[0];
@@ -70,7 +86,8 @@ if (built) {
     await check('a video call placed and answered by clicks has frames on both sides, and hangs up', async () => {
       await alice('thrume-call-button [part~="video"]').click();
       const caller = await bob('thrume-incoming-call [part~="name"]').textContent({ timeout: 10_000 });
-      if (caller !== 'Alice Moreau') throw new Error(`bob's dialog names the caller ${caller}, not the app's name for her`);
+      if (caller !== 'Alice Moreau')
+        throw new Error(`bob's dialog names the caller ${caller}, not the app's name for her`);
       await bob('thrume-incoming-call [part~="accept"]').click({ timeout: 10_000 });
       await alice('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
       await bob('thrume-active-call [part~="base"][data-status="active"]').waitFor({ timeout: 15_000 });
@@ -81,7 +98,8 @@ if (built) {
         if (!(width > 0)) throw new Error('no frames');
       }
       const log = await alice('.messages').textContent();
-      if (!log.includes('Alice Moreau started a video call')) throw new Error(`the app did not hear thrume-call: ${log}`);
+      if (!log.includes('Alice Moreau started a video call'))
+        throw new Error(`the app did not hear thrume-call: ${log}`);
       await alice('thrume-active-call [part~="hang-up"]').click();
       await bob('thrume-active-call [part~="status"]', { hasText: 'Call ended' }).waitFor({ timeout: 10_000 });
       await bob('thrume-active-call [part~="close"]').click();

@@ -6,7 +6,8 @@ export function renderedFrames(locator, count = 5) {
       new Promise((resolve, reject) => {
         let seen = 0;
         setTimeout(() => reject(new Error(`only ${seen} of ${wanted} frames in 10 s`)), 10_000);
-        const next = () => video.requestVideoFrameCallback((_t, meta) => (++seen >= wanted ? resolve(meta.width) : next()));
+        const next = () =>
+          video.requestVideoFrameCallback((_t, meta) => (++seen >= wanted ? resolve(meta.width) : next()));
         next();
       }),
     count,

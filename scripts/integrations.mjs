@@ -20,10 +20,14 @@ mkdirSync(outdir, { recursive: true });
  * Event subclasses (src/events.ts), so their names join its import of the element classes.
  */
 function withEventImports(source) {
-  const events = manifest().modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []).map((e) => e.type?.text);
+  const events = manifest()
+    .modules.flatMap((m) => m.declarations ?? [])
+    .flatMap((d) => d.events ?? [])
+    .map((e) => e.type?.text);
   const names = [...new Set(events.filter((name) => /^[A-Z]\w*$/.test(name ?? '')))];
   const line = new RegExp(`^import type \\{ (.+) \\} from "${globalTypePath.replace(/[./]/g, '\\$&')}";$`, 'm');
-  if (!line.test(source)) throw new Error('integrations: the JSX typings no longer import the element classes as expected');
+  if (!line.test(source))
+    throw new Error('integrations: the JSX typings no longer import the element classes as expected');
   return source.replace(line, (_, imported) => {
     const all = [...new Set([...imported.split(', '), ...names])];
     return `import type { ${all.join(', ')} } from "${globalTypePath}";`;
@@ -51,5 +55,8 @@ generateVuejsTypes(manifest(), { ...shared, fileName: 'vue.d.ts' });
 generateSolidJsTypes(manifest(), { ...shared, fileName: 'solid.d.ts' });
 for (const file of ['vue.d.ts', 'solid.d.ts']) eventsAsThemselves(join(outdir, file));
 generateVsCodeCustomElementData(manifest(), {
-  outdir, hideLogs: true, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json',
+  outdir,
+  hideLogs: true,
+  htmlFileName: 'vscode.html-custom-data.json',
+  cssFileName: 'vscode.css-custom-data.json',
 });

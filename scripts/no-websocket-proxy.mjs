@@ -12,14 +12,19 @@ export function startNoWebSocketProxy(target) {
   const server = createServer((req, res) => {
     const [, mode, rest] = /^\/([^/]+)(\/.*)$/.exec(req.url) ?? [];
     const path = modes.includes(mode) ? rest : req.url;
-    if (mode === 'redirect' && req.method === 'POST' && /\/negotiate(\?|$)/.test(path)) return redirect(req, res, upstream, path);
+    if (mode === 'redirect' && req.method === 'POST' && /\/negotiate(\?|$)/.test(path))
+      return redirect(req, res, upstream, path);
     const headers = { ...req.headers, host: upstream.host };
-    const forward = request({ host: upstream.hostname, port: upstream.port, path, method: req.method, headers }, (reply) => {
-      if (mode === 'unoffered' && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200) return unoffer(reply, res);
-      res.writeHead(reply.statusCode, reply.headers);
-      res.flushHeaders(); // an event stream's headers go at once, before its first event
-      reply.pipe(res);
-    });
+    const forward = request(
+      { host: upstream.hostname, port: upstream.port, path, method: req.method, headers },
+      (reply) => {
+        if (mode === 'unoffered' && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200)
+          return unoffer(reply, res);
+        res.writeHead(reply.statusCode, reply.headers);
+        res.flushHeaders(); // an event stream's headers go at once, before its first event
+        reply.pipe(res);
+      },
+    );
     forward.on('error', () => res.destroy());
     res.on('close', () => forward.destroy());
     req.pipe(forward);
@@ -28,10 +33,11 @@ export function startNoWebSocketProxy(target) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${server.address().port}`;
-      const stop = () => new Promise((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      });
+      const stop = () =>
+        new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        });
       resolve({ url, stop });
     });
   });
@@ -54,7 +60,14 @@ function unoffer(reply, res) {
 /** `{ url, accessToken }`: the client is to negotiate again at the hub itself, with this token. */
 function redirect(req, res, upstream, path) {
   const hubPath = path.replace(/\/negotiate.*$/, '');
-  const body = JSON.stringify({ url: `${upstream.origin}${hubPath}`, accessToken: (req.headers.authorization ?? '').replace(/^Bearer /, '') });
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true' });
+  const body = JSON.stringify({
+    url: `${upstream.origin}${hubPath}`,
+    accessToken: (req.headers.authorization ?? '').replace(/^Bearer /, ''),
+  });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-credentials': 'true',
+  });
   res.end(body);
 }

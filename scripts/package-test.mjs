@@ -30,7 +30,11 @@ symlinkSync(resolve('.'), join(consumer, 'node_modules', '@thrume', 'calls'));
 async function bundle(source) {
   const result = await build({
     stdin: { contents: source, resolveDir: consumer, loader: 'js' },
-    bundle: true, format: 'esm', write: false, logLevel: 'silent', preserveSymlinks: true,
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    preserveSymlinks: true,
     external: ['lit', 'lit/*', '@lit/*', '@microsoft/signalr', '@microsoft/signalr/*'],
   });
   return new TextDecoder().decode(result.outputFiles[0].contents);
@@ -52,25 +56,42 @@ try {
     const code = await bundle("import { LoopbackHub } from '@thrume/calls/testing'; console.log(LoopbackHub);");
     if (!code.includes('Not authorized to signal for this call')) throw new Error('the loopback hub is missing');
   });
-  await check("a page's bundle leaves SignalR's HTTP transports, the call's shortcuts and wake lock, and each language to chunks of their own", async () => {
-    const result = await build({
-      stdin: { contents: "import '@thrume/calls/elements';", resolveDir: consumer, loader: 'js' },
-      bundle: true, splitting: true, format: 'esm', outdir: join(consumer, 'out'), write: false, logLevel: 'silent', charset: 'utf8',
-      preserveSymlinks: true, external: ['lit', 'lit/*', '@lit/*'],
-    });
-    const text = (file) => new TextDecoder().decode(file.contents);
-    const page = text(result.outputFiles.find((file) => file.path.endsWith('stdin.js')));
-    const chunks = result.outputFiles.filter((file) => !file.path.endsWith('stdin.js')).map(text);
-    const onDemand = {
-      "SignalR's HTTP transports": 'Negotiation can only be skipped when using the WebSocket transport directly.',
-      'the keyboard shortcuts': '[role="switch"]', 'the wake lock': 'visibilitychange',
-      German: 'Annehmen', French: 'Raccrocher', Spanish: 'Colgar', Ukrainian: 'Прийняти', Polish: 'Odbierz', Arabic: 'قبول',
-    };
-    for (const [what, marker] of Object.entries(onDemand)) {
-      if (page.includes(marker)) throw new Error(`the page bundle holds ${what}`);
-      if (chunks.filter((chunk) => chunk.includes(marker)).length !== 1) throw new Error(`not one chunk holds ${what}`);
-    }
-  });
+  await check(
+    "a page's bundle leaves SignalR's HTTP transports, the call's shortcuts and wake lock, and each language to chunks of their own",
+    async () => {
+      const result = await build({
+        stdin: { contents: "import '@thrume/calls/elements';", resolveDir: consumer, loader: 'js' },
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        outdir: join(consumer, 'out'),
+        write: false,
+        logLevel: 'silent',
+        charset: 'utf8',
+        preserveSymlinks: true,
+        external: ['lit', 'lit/*', '@lit/*'],
+      });
+      const text = (file) => new TextDecoder().decode(file.contents);
+      const page = text(result.outputFiles.find((file) => file.path.endsWith('stdin.js')));
+      const chunks = result.outputFiles.filter((file) => !file.path.endsWith('stdin.js')).map(text);
+      const onDemand = {
+        "SignalR's HTTP transports": 'Negotiation can only be skipped when using the WebSocket transport directly.',
+        'the keyboard shortcuts': '[role="switch"]',
+        'the wake lock': 'visibilitychange',
+        German: 'Annehmen',
+        French: 'Raccrocher',
+        Spanish: 'Colgar',
+        Ukrainian: 'Прийняти',
+        Polish: 'Odbierz',
+        Arabic: 'قبول',
+      };
+      for (const [what, marker] of Object.entries(onDemand)) {
+        if (page.includes(marker)) throw new Error(`the page bundle holds ${what}`);
+        if (chunks.filter((chunk) => chunk.includes(marker)).length !== 1)
+          throw new Error(`not one chunk holds ${what}`);
+      }
+    },
+  );
   await check('every entry has its type declarations', async () => {
     const missing = ['index', 'elements', 'testing'].filter((entry) => !existsSync(`dist/types/${entry}.d.ts`));
     if (missing.length) throw new Error(`no dist/types/${missing.join(', ')}.d.ts`);

@@ -41,7 +41,10 @@ try {
   await dialog.waitFor();
   await shoot(bob, 'phone-incoming');
   await dialog.getByRole('button', { name: 'Accept', exact: true }).tap();
-  await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+  await Promise.all([
+    waitForState(alice, (s) => s.status === 'active'),
+    waitForState(bob, (s) => s.status === 'active'),
+  ]);
   await bob.setViewportSize(landscape);
   await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
   await shoot(alice, 'phone-call');

@@ -10,7 +10,12 @@ const legs = [
   { label: 'firefox', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.firefox.config.mjs'] },
   // WebKitGTK's MiniBrowser now and then crashes mid-run and takes the runner with it (WebDriver's
   // "session deleted because of page crash or hang"): such a run, and only such, is run once more.
-  { label: 'webkit', cmd: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.webkit.config.mjs'], rerunWhen: /page crash or hang/ },
+  {
+    label: 'webkit',
+    cmd: 'npx',
+    args: ['web-test-runner', '--config', 'web-test-runner.webkit.config.mjs'],
+    rerunWhen: /page crash or hang/,
+  },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },

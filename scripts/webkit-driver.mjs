@@ -53,7 +53,9 @@ function start(children, command, args, options) {
   let log = '';
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
   child.failure = new Promise((_, reject) => {
-    child.once('error', (error) => reject(new Error(`${command} did not start (${error.message}); see scripts/setup.sh`)));
+    child.once('error', (error) =>
+      reject(new Error(`${command} did not start (${error.message}); see scripts/setup.sh`)),
+    );
     child.once('exit', (code) => reject(new Error(`${command} exited with code ${code}:\n${log}`)));
   });
   child.failure.catch(() => undefined);
@@ -75,7 +77,14 @@ function firstLine(child, stream) {
 async function answers(url, child) {
   let waiting = true;
   const ready = (async () => {
-    while (waiting && !(await fetch(url).then((r) => r.ok, () => false))) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (
+      waiting &&
+      !(await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
   })();
   try {
     await Promise.race([ready, child.failure, timeout(10_000, `${url} did not answer`)]);

@@ -19,7 +19,10 @@ export function hubsPlugin(extraEnv = () => ({})) {
     async serverStart() {
       const env = { ...testHubEnv, ...extraEnv() };
       hubs = await Promise.all(
-        ['extended', 'baseline'].map(async (mode) => ({ mode, ...(await startHubProcess({ ...env, THRUME_HUB_MODE: mode })) })),
+        ['extended', 'baseline'].map(async (mode) => ({
+          mode,
+          ...(await startHubProcess({ ...env, THRUME_HUB_MODE: mode })),
+        })),
       );
       proxy = await startNoWebSocketProxy(hubs[0].url);
     },
@@ -28,7 +31,10 @@ export function hubsPlugin(extraEnv = () => ({})) {
     },
     serve(context) {
       if (context.path !== '/__thrume/hubs.json') return undefined;
-      const body = { ...Object.fromEntries(hubs.map((h) => [h.mode, { url: h.url }])), noWebSocketProxy: { url: proxy.url } };
+      const body = {
+        ...Object.fromEntries(hubs.map((h) => [h.mode, { url: h.url }])),
+        noWebSocketProxy: { url: proxy.url },
+      };
       return { body: JSON.stringify(body), type: 'json' };
     },
   };

@@ -23,10 +23,13 @@ async function udpGate(relayPort) {
   const front = await bound(createSocket('udp4'));
   let upstreams = new Map();
   let open = true;
-  const closeAll = (sockets) => Promise.all([...sockets.values()].map(async (socket) => {
-    const s = await socket;
-    await new Promise((resolve) => s.close(resolve));
-  }));
+  const closeAll = (sockets) =>
+    Promise.all(
+      [...sockets.values()].map(async (socket) => {
+        const s = await socket;
+        await new Promise((resolve) => s.close(resolve));
+      }),
+    );
   front.on('message', async (packet, from) => {
     if (!open) return;
     const key = `${from.address}:${from.port}`;
@@ -65,7 +68,8 @@ async function tcpGate(relayPort) {
     const pair = [browser, relay];
     pairs.add(pair);
     browser.pipe(relay).pipe(browser);
-    for (const socket of pair) socket.on('error', () => undefined).on('close', () => (pairs.delete(pair), pair.forEach((s) => s.destroy())));
+    for (const socket of pair)
+      socket.on('error', () => undefined).on('close', () => (pairs.delete(pair), pair.forEach((s) => s.destroy())));
   });
   await new Promise((resolve) => front.listen(0, host, resolve));
   return {
@@ -102,7 +106,10 @@ export function turnPlugin() {
   const secret = randomBytes(24).toString('base64url');
   let coturn;
   let entry;
-  const actions = { '/__thrume/turn/cut': () => (entry.open = false), '/__thrume/turn/restore': () => (entry.open = true) };
+  const actions = {
+    '/__thrume/turn/cut': () => (entry.open = false),
+    '/__thrume/turn/restore': () => (entry.open = true),
+  };
   return {
     name: 'thrume-turn',
     /** What the hubs need to hand out credentials for this coturn: read after the server started. */
@@ -123,7 +130,10 @@ export function turnPlugin() {
     serve(context) {
       if (context.path === '/__thrume/turn/expired.json') {
         const expiredAt = Math.floor(Date.now() / 1000) - 60;
-        return { body: JSON.stringify({ urls: entry.url('udp'), ...credentialFor(secret, 'alice', expiredAt) }), type: 'json' };
+        return {
+          body: JSON.stringify({ urls: entry.url('udp'), ...credentialFor(secret, 'alice', expiredAt) }),
+          type: 'json',
+        };
       }
       const action = context.method === 'POST' ? actions[context.path] : undefined;
       if (!action) return undefined;

@@ -10,7 +10,13 @@ export function deepActiveElement(root: Document | ShadowRoot = document): HTMLE
 /** Whether focus is on `host`, inside its shadow root, or nowhere in particular (the body). */
 export function focusIsWithin(host: HTMLElement): boolean {
   const active = document.activeElement;
-  return active === null || active === document.body || active === host || host.contains(active) || !!host.shadowRoot?.activeElement;
+  return (
+    active === null ||
+    active === document.body ||
+    active === host ||
+    host.contains(active) ||
+    !!host.shadowRoot?.activeElement
+  );
 }
 
 /** Moves focus back to `target` if it is still on the page. */
@@ -21,5 +27,8 @@ export function restoreFocus(target: HTMLElement | null): void {
 /** One or two initials from a display name, for an avatar without a picture. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join('');
+  return words
+    .slice(0, 2)
+    .map((w) => [...w][0].toUpperCase())
+    .join('');
 }

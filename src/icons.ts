@@ -21,17 +21,38 @@ import User from 'lucide/dist/esm/icons/user.mjs';
 import Video from 'lucide/dist/esm/icons/video.mjs';
 import VideoOff from 'lucide/dist/esm/icons/video-off.mjs';
 
-export const icons = { Maximize, Mic, MicOff, Minimize, Monitor, Phone, PhoneIncoming, PhoneOff, PictureInPicture, ScreenShare, ScreenShareOff, User, Video, VideoOff };
+export const icons = {
+  Maximize,
+  Mic,
+  MicOff,
+  Minimize,
+  Monitor,
+  Phone,
+  PhoneIncoming,
+  PhoneOff,
+  PictureInPicture,
+  ScreenShare,
+  ScreenShareOff,
+  User,
+  Video,
+  VideoOff,
+};
 export type IconName = keyof typeof icons;
 
-const escape = (value: string | number | undefined) => String(value ?? '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (value: string | number | undefined) =>
+  String(value ?? '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 const cache = new Map<IconName, string>();
 
 function markup(name: IconName): string {
   let text = cache.get(name);
   if (text === undefined) {
     const children = icons[name]
-      .map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${escape(v)}"`).join(' ')}/>`)
+      .map(
+        ([tag, attrs]) =>
+          `<${tag} ${Object.entries(attrs)
+            .map(([k, v]) => `${k}="${escape(v)}"`)
+            .join(' ')}/>`,
+      )
       .join('');
     text =
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="1em" height="1em" fill="none" ' +

@@ -2,10 +2,22 @@
 // In-memory signaling for tests, stories and demos is in './testing.js' (`@thrume/calls/testing`).
 export * from './services/call-state.js';
 export * from './services/errors.js';
-export { CallController, defaultIceServers, type CallControllerOptions, type CallDetails } from './services/call-controller.js';
+export {
+  CallController,
+  defaultIceServers,
+  type CallControllerOptions,
+  type CallDetails,
+} from './services/call-controller.js';
 export type { PeerProfile, PeerResolver } from './services/peer-profile.js';
 export { CallErrorEvent } from './services/call-store.js';
-export { BrowserMedia, audioConstraints, videoConstraints, type MediaService, type CapturedMedia, type DeviceChoice } from './services/media.js';
+export {
+  BrowserMedia,
+  audioConstraints,
+  videoConstraints,
+  type MediaService,
+  type CapturedMedia,
+  type DeviceChoice,
+} from './services/media.js';
 export { verdictOf } from './services/quality-verdict.js';
 export * from './services/signaling/signaling.js';
 export type { IceServerList } from './services/ice-servers.js';

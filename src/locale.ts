@@ -48,7 +48,7 @@ export function loadLocale(lang: string): Promise<void> {
 
 /** The nearest `lang`: the element's, an ancestor's (crossing shadow roots), <html>'s, else English. */
 export function languageOf(element: Element): string {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const owner = node.closest('[lang]');
     if (owner) return owner.getAttribute('lang')!.toLowerCase() || 'en';
     const root = node.getRootNode();

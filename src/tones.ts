@@ -14,7 +14,15 @@ export interface TonePattern {
 }
 
 /** A two-burst chirp for the callee. */
-export const ringtone: TonePattern = { frequencies: [660, 880], bursts: [[0, 0.4], [0.6, 0.4]], period: 3, volume: 0.12 };
+export const ringtone: TonePattern = {
+  frequencies: [660, 880],
+  bursts: [
+    [0, 0.4],
+    [0.6, 0.4],
+  ],
+  period: 3,
+  volume: 0.12,
+};
 /** The North American ringback (440 + 480 Hz, 2 s on, 4 s off) for the caller. */
 export const ringback: TonePattern = { frequencies: [440, 480], bursts: [[0, 2]], period: 6, volume: 0.08 };
 
@@ -24,7 +32,9 @@ let listening = false;
 const gestures = ['pointerdown', 'keydown', 'touchend'] as const;
 
 function hadGesture(): boolean {
-  return typeof navigator === 'undefined' || !('userActivation' in navigator) ? true : navigator.userActivation.hasBeenActive;
+  return typeof navigator === 'undefined' || !('userActivation' in navigator)
+    ? true
+    : navigator.userActivation.hasBeenActive;
 }
 
 /** The page's one AudioContext (for the tones, and for hearing the microphone), or null without Web Audio. */
@@ -100,7 +110,10 @@ export class Tone {
     if (!this.active || this.output || !ctx) return;
     if (ctx.state !== 'running') {
       waiting.add(this); // still blocked: the gesture listener tries again
-      void ctx.resume().then(() => ctx.state === 'running' && this.resume(), () => undefined);
+      void ctx.resume().then(
+        () => ctx.state === 'running' && this.resume(),
+        () => undefined,
+      );
       return;
     }
     this.output = ctx.createGain();

@@ -23,7 +23,9 @@ const label = (root: HTMLElement, tag: string, part: string) =>
 export const ArabicRightToLeft: Story = {
   globals: { locale: 'ar' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(label(canvasElement, 'thrume-active-call', 'hang-up')).toMatch(new RegExp(`^${ar.hangUp} \\(`)));
+    await waitFor(() =>
+      expect(label(canvasElement, 'thrume-active-call', 'hang-up')).toMatch(new RegExp(`^${ar.hangUp} \\(`)),
+    );
     await expect(canvasElement.querySelector('thrume-active-call')!.closest('[dir]')!.getAttribute('dir')).toBe('rtl');
   },
 };

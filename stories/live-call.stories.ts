@@ -20,8 +20,16 @@ const meta: Meta<Args> = {
   component: 'thrume-call-provider',
   args: { media: 'synthetic', mode: 'extended', silent: true },
   argTypes: {
-    media: { control: 'inline-radio', options: ['synthetic', 'devices'], description: 'Canvas and oscillator, or the real camera and microphone.' },
-    mode: { control: 'inline-radio', options: ['extended', 'baseline'], description: 'The loopback hub: every extension, or like Thrume’s baseline hub.' },
+    media: {
+      control: 'inline-radio',
+      options: ['synthetic', 'devices'],
+      description: 'Canvas and oscillator, or the real camera and microphone.',
+    },
+    mode: {
+      control: 'inline-radio',
+      options: ['extended', 'baseline'],
+      description: 'The loopback hub: every extension, or like Thrume’s baseline hub.',
+    },
   },
   parameters: { layout: 'fullscreen', docs: { story: { inline: false, iframeHeight: 720 } } },
   render: (args) => {
@@ -61,7 +69,9 @@ export const VideoCallInProgress: Story = {
   play: async ({ canvasElement }) => {
     const alice = canvasElement.querySelector('[data-party="alice"]')!;
     const bob = canvasElement.querySelector('[data-party="bob"]')!;
-    await waitFor(() => expect(part(alice, 'thrume-call-button', 'video')?.getAttribute('aria-disabled')).toBe('false'));
+    await waitFor(() =>
+      expect(part(alice, 'thrume-call-button', 'video')?.getAttribute('aria-disabled')).toBe('false'),
+    );
     part(alice, 'thrume-call-button', 'video')!.click();
     await waitFor(() => expect(part(bob, 'thrume-incoming-call', 'accept')).not.toBeNull(), { timeout: 10_000 });
     part(bob, 'thrume-incoming-call', 'accept')!.click();

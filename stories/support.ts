@@ -19,7 +19,9 @@ export interface SceneArgs {
 /** A picture for the stories that show one. */
 export const samplePicture =
   'data:image/svg+xml,' +
-  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#7c9cd6"/><circle cx="5" cy="4" r="2" fill="#fff"/><rect x="2" y="7" width="6" height="3" rx="1.5" fill="#fff"/></svg>');
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#7c9cd6"/><circle cx="5" cy="4" r="2" fill="#fff"/><rect x="2" y="7" width="6" height="3" rx="1.5" fill="#fff"/></svg>',
+  );
 
 const withVideo: readonly SceneName[] = ['calling', 'active-video', 'screen-sharing', 'reconnecting'];
 const withAudio: readonly SceneName[] = [...withVideo, 'active-voice'];
@@ -29,6 +31,18 @@ export function scripted({ scene: name, reason, error, avatar, speaking, muted }
   const video = withVideo.includes(name);
   const audio = withAudio.includes(name);
   const local = audio ? new MediaStream([oscillatorTrack(), ...(video ? [canvasTrack('You', 150)] : [])]) : null;
-  const remote = audio && name !== 'calling' ? new MediaStream([oscillatorTrack(), ...(video ? [canvasTrack('Bob', 260)] : [])]) : null;
-  return new ScriptedController(scene(name, { reason, error: error || undefined, media: { local, remote }, avatarUrl: avatar || undefined, speaking, muted }));
+  const remote =
+    audio && name !== 'calling'
+      ? new MediaStream([oscillatorTrack(), ...(video ? [canvasTrack('Bob', 260)] : [])])
+      : null;
+  return new ScriptedController(
+    scene(name, {
+      reason,
+      error: error || undefined,
+      media: { local, remote },
+      avatarUrl: avatar || undefined,
+      speaking,
+      muted,
+    }),
+  );
 }

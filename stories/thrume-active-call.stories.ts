@@ -18,7 +18,10 @@ const meta: Meta<Args> = {
     scene: { control: 'select', options: sceneNames, description: 'The call state the scripted controller holds.' },
     reason: { control: 'select', options: endReasons, description: 'How the call ended (scene `ended`).' },
     error: { control: 'select', options: ['', ...callErrorCodes], description: 'The error in the state.' },
-    avatar: { control: 'text', description: "URL of the other person's picture (the call's `peerAvatarUrl`), shown in voice calls." },
+    avatar: {
+      control: 'text',
+      description: "URL of the other person's picture (the call's `peerAvatarUrl`), shown in voice calls.",
+    },
   },
   render: (args) => html`<div style="max-width: 40rem">
     <thrume-active-call ?silent=${args.silent} ?hide-devices=${args['hide-devices']} .controller=${scripted(args)}></thrume-active-call>
@@ -60,7 +63,9 @@ export const ErrorPermissionDenied: Story = { args: { scene: 'ended', reason: 'f
 export const ErrorDeviceNotFound: Story = { args: { scene: 'ended', reason: 'failed', error: 'DEVICE_NOT_FOUND' } };
 export const ErrorDeviceInUse: Story = { args: { scene: 'ended', reason: 'failed', error: 'DEVICE_IN_USE' } };
 export const ErrorUserBusy: Story = { args: { scene: 'ended', reason: 'busy', error: 'USER_BUSY' } };
-export const ErrorUserUnavailable: Story = { args: { scene: 'ended', reason: 'unavailable', error: 'USER_UNAVAILABLE' } };
+export const ErrorUserUnavailable: Story = {
+  args: { scene: 'ended', reason: 'unavailable', error: 'USER_UNAVAILABLE' },
+};
 export const ErrorUserOffline: Story = { args: { scene: 'ended', reason: 'unavailable', error: 'USER_OFFLINE' } };
 export const ErrorNetwork: Story = { args: { scene: 'ended', reason: 'failed', error: 'NETWORK_ERROR' } };
 export const ErrorWebRTC: Story = { args: { scene: 'ended', reason: 'failed', error: 'WEBRTC_ERROR' } };

@@ -54,7 +54,9 @@ export const DisabledWhileOffline: Story = { args: { signaling: 'disconnected' }
 export const AfterACall: Story = { args: { scene: 'ended', reason: 'remote-hangup' } };
 export const Dark: Story = {
   args: { 'show-labels': true },
-  render: (args) => html`<div style="padding: 1rem; background: #1c1e24; --thrume-color-surface: #1c1e24; --thrume-color-surface-raised: #2a2d35; --thrume-color-text: #eceef3; --thrume-color-border: #454a56;">
+  render: (
+    args,
+  ) => html`<div style="padding: 1rem; background: #1c1e24; --thrume-color-surface: #1c1e24; --thrume-color-surface-raised: #2a2d35; --thrume-color-text: #eceef3; --thrume-color-border: #454a56;">
     ${meta.render!(args, {} as never)}
   </div>`,
 };

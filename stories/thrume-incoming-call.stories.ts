@@ -13,7 +13,10 @@ const meta: Meta<Args> = {
   args: { scene: 'incoming-video', silent: true, avatar: '' },
   argTypes: {
     scene: { control: 'select', options: sceneNames, description: 'The call state the scripted controller holds.' },
-    avatar: { control: 'text', description: "URL of the caller's picture (the call's `peerAvatarUrl`); initials without one." },
+    avatar: {
+      control: 'text',
+      description: "URL of the caller's picture (the call's `peerAvatarUrl`); initials without one.",
+    },
   },
   parameters: { docs: { story: { inline: true } } },
   // Static in stories, so several can sit on one docs page; pages use the default fixed position.

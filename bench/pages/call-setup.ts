@@ -28,7 +28,12 @@ async function party(hubUrl: string, token: string): Promise<CallController> {
   return controller;
 }
 
-async function kitCall(hubUrl: string, tokens: [string, string], calleeId: string, conversationId: string): Promise<number> {
+async function kitCall(
+  hubUrl: string,
+  tokens: [string, string],
+  calleeId: string,
+  conversationId: string,
+): Promise<number> {
   const [alice, bob] = await Promise.all([party(hubUrl, tokens[0]), party(hubUrl, tokens[1])]);
   await alice.initiateCall(calleeId, 'video', { conversationId });
   await until(bob, (s) => s.status === 'incoming');
@@ -54,7 +59,10 @@ async function floorCall(): Promise<number> {
   a.onicecandidate = (e) => e.candidate && void b.addIceCandidate(e.candidate);
   b.onicecandidate = (e) => e.candidate && void a.addIceCandidate(e.candidate);
   const frameAt = (pc: RTCPeerConnection) =>
-    new Promise<number>((resolve) => (pc.ontrack = (e) => e.track.kind === 'video' && void firstFrame(new MediaStream([e.track])).then(resolve)));
+    new Promise<number>(
+      (resolve) =>
+        (pc.ontrack = (e) => e.track.kind === 'video' && void firstFrame(new MediaStream([e.track])).then(resolve)),
+    );
   const frames = Promise.all([frameAt(a), frameAt(b)]);
   const calleeMedia = await navigator.mediaDevices.getUserMedia(constraints);
   for (const t of callerMedia.getTracks()) a.addTrack(t, callerMedia);

@@ -13,7 +13,8 @@ const hex32 = /^[0-9a-f]{32}$/;
 export function normalizeGuid(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 40) return null;
   let text = value.trim().toLowerCase();
-  if ((text.startsWith('{') && text.endsWith('}')) || (text.startsWith('(') && text.endsWith(')'))) text = text.slice(1, -1);
+  if ((text.startsWith('{') && text.endsWith('}')) || (text.startsWith('(') && text.endsWith(')')))
+    text = text.slice(1, -1);
   let digits: string;
   if (text.length === 36) {
     if (text[8] !== '-' || text[13] !== '-' || text[18] !== '-' || text[23] !== '-') return null;
@@ -68,9 +69,13 @@ export interface IceCandidate {
  * The session description in `payload` when it is one of the `types` wanted, within the size limit;
  * else null. An offer travels in `SendOfferAsync`, an answer (or provisional answer) in `SendAnswerAsync`.
  */
-export function sessionDescriptionOf(payload: unknown, types: readonly SessionDescription['type'][]): SessionDescription | null {
+export function sessionDescriptionOf(
+  payload: unknown,
+  types: readonly SessionDescription['type'][],
+): SessionDescription | null {
   const init = jsonObjectOf(payload, maxSdpBytes);
-  if (init === null || !types.includes(init.type as SessionDescription['type']) || typeof init.sdp !== 'string') return null;
+  if (init === null || !types.includes(init.type as SessionDescription['type']) || typeof init.sdp !== 'string')
+    return null;
   return { type: init.type as SessionDescription['type'], sdp: init.sdp };
 }
 
@@ -79,7 +84,8 @@ export function iceCandidateOf(payload: unknown): IceCandidate | null {
   const init = jsonObjectOf(payload, maxCandidateBytes);
   if (init === null || typeof init.candidate !== 'string') return null;
   const { sdpMid, sdpMLineIndex, usernameFragment } = init;
-  if (!optional(sdpMid, 'string') || !optional(sdpMLineIndex, 'number') || !optional(usernameFragment, 'string')) return null;
+  if (!optional(sdpMid, 'string') || !optional(sdpMLineIndex, 'number') || !optional(usernameFragment, 'string'))
+    return null;
   return {
     candidate: init.candidate,
     sdpMid: (sdpMid as string | undefined) ?? null,
@@ -120,7 +126,9 @@ function jsonObjectOf(text: unknown, maxBytes: number): Record<string, unknown> 
   if (typeof text !== 'string' || (text.length * 3 > maxBytes && utf8.encode(text).length > maxBytes)) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

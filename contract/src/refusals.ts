@@ -3,7 +3,7 @@
 // place where the baseline's texts (docs/hub-contract.md §2) and the codes meet.
 
 export const refusalTexts = {
-  'unauthorized': 'Unauthorized',
+  unauthorized: 'Unauthorized',
   'invalid-callee': 'Invalid callee ID',
   'invalid-call-type': 'Invalid call type',
   'not-available': 'User is not available for calls',
@@ -21,7 +21,7 @@ export const refusalTexts = {
   'end-failed': 'Failed to end call',
   'not-bound': 'Not authorized to signal for this call',
   'not-connected': 'Call is not connected',
-  'direction': 'Offers go from caller to callee and answers from callee to caller',
+  direction: 'Offers go from caller to callee and answers from callee to caller',
   'invalid-payload': 'Invalid signaling payload',
   'invalid-status': 'Invalid call status',
   'invalid-transition': 'Invalid status transition',

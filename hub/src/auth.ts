@@ -48,8 +48,11 @@ export class Auth {
       });
       const userId = normalizeGuid(payload.sub ?? payload[nameIdentifierClaim]);
       if (userId === null) return null;
-      const claimedName = [payload.name, payload.unique_name, payload[nameClaim]].find((n) => typeof n === 'string' && n !== '');
-      const userName = (claimedName as string | undefined) ?? this.options.directory.user(userId)?.userName ?? 'Unknown';
+      const claimedName = [payload.name, payload.unique_name, payload[nameClaim]].find(
+        (n) => typeof n === 'string' && n !== '',
+      );
+      const userName =
+        (claimedName as string | undefined) ?? this.options.directory.user(userId)?.userName ?? 'Unknown';
       return { userId, userName };
     } catch {
       return null;

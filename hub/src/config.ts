@@ -26,7 +26,10 @@ export interface HubConfig {
   readonly callRatePerMinute: number;
   readonly allowedOrigins: readonly string[];
   /** Where /health, /ready and /metrics are served: on the hub's own listener, on one of their own, or nowhere. */
-  readonly ops: { readonly listen: 'hub' } | { readonly listen: 'off' } | { readonly listen: 'own'; readonly host: string; readonly port: number };
+  readonly ops:
+    | { readonly listen: 'hub' }
+    | { readonly listen: 'off' }
+    | { readonly listen: 'own'; readonly host: string; readonly port: number };
   readonly jwt: {
     /** HS256 key bytes. */
     readonly secret: Uint8Array;
@@ -50,13 +53,20 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env = process.env): HubConfig {
   // NODE_ENV=production alone is enough to turn development conveniences (dev tokens) off.
-  const environment = oneOf(env, 'THRUME_HUB_ENV', environments, env.NODE_ENV === 'production' ? 'production' : 'development');
+  const environment = oneOf(
+    env,
+    'THRUME_HUB_ENV',
+    environments,
+    env.NODE_ENV === 'production' ? 'production' : 'development',
+  );
   const development = environment === 'development';
   const mode = oneOf(env, 'THRUME_HUB_MODE', hubModes, 'extended');
 
   const secretText = text(env, 'THRUME_JWT_SECRET');
   if (secretText === null && !development) {
-    throw new ConfigError('THRUME_JWT_SECRET is required when THRUME_HUB_ENV=production (the HS256 key of your token issuer).');
+    throw new ConfigError(
+      'THRUME_JWT_SECRET is required when THRUME_HUB_ENV=production (the HS256 key of your token issuer).',
+    );
   }
   if (secretText !== null && Buffer.byteLength(secretText) < 32) {
     throw new ConfigError('THRUME_JWT_SECRET must be at least 32 bytes long.');
@@ -68,7 +78,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     throw new ConfigError('THRUME_TURN_URLS is set but THRUME_TURN_SECRET is not; TURN needs the shared secret.');
   }
   if (turnSecret !== null && turnUrls.length === 0) {
-    throw new ConfigError('THRUME_TURN_SECRET is set but THRUME_TURN_URLS is not (for example "turn:turn.example.org:3478").');
+    throw new ConfigError(
+      'THRUME_TURN_SECRET is set but THRUME_TURN_URLS is not (for example "turn:turn.example.org:3478").',
+    );
   }
   for (const url of turnUrls) {
     if (!/^turns?:/.test(url)) throw new ConfigError(`THRUME_TURN_URLS: "${url}" is not a turn: or turns: URL.`);
@@ -88,12 +100,16 @@ export function loadConfig(env: Env = process.env): HubConfig {
   );
   for (const origin of allowedOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/:*\s]+(:(\d{1,5}|\*))?$/.test(origin)) {
-      throw new ConfigError(`THRUME_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://app.example.org or http://localhost:*.`);
+      throw new ConfigError(
+        `THRUME_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://app.example.org or http://localhost:*.`,
+      );
     }
   }
 
   if (!development && allowedOrigins.includes('*')) {
-    throw new ConfigError('THRUME_ALLOWED_ORIGINS=* lets any site call as your users; list your app\'s origins when THRUME_HUB_ENV=production.');
+    throw new ConfigError(
+      "THRUME_ALLOWED_ORIGINS=* lets any site call as your users; list your app's origins when THRUME_HUB_ENV=production.",
+    );
   }
 
   return {
@@ -102,7 +118,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     host: text(env, 'THRUME_HUB_HOST') ?? '127.0.0.1',
     port: integer(env, 'THRUME_HUB_PORT', 5050, 0, 65535),
     dataDir: dataDir === 'memory' ? null : path.resolve(dataDir ?? path.join(hubRoot, '.data')),
-    directoryPath: directoryOverride !== null ? path.resolve(directoryOverride) : development ? demoDirectoryPath() : null,
+    directoryPath:
+      directoryOverride !== null ? path.resolve(directoryOverride) : development ? demoDirectoryPath() : null,
     ringTimeoutMs: integer(env, 'THRUME_RING_TIMEOUT_MS', 45_000, 1, 3_600_000),
     reconnectGraceMs: integer(env, 'THRUME_RECONNECT_GRACE_MS', 20_000, 0, 600_000),
     callRatePerMinute: integer(env, 'THRUME_CALL_RATE_PER_MINUTE', 20, 1, 10_000),

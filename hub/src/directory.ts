@@ -65,15 +65,20 @@ export function createDirectory(data: unknown): Directory {
   const conversations = new Map<string, ReadonlySet<string>>();
   for (const [i, entry] of array(root.conversations, 'conversations').entries()) {
     const c = record(entry, `conversations[${i}]`);
-    const ids = array(c.participantIds, `conversations[${i}].participantIds`).map((p, j) => guid(p, `conversations[${i}].participantIds[${j}]`));
+    const ids = array(c.participantIds, `conversations[${i}].participantIds`).map((p, j) =>
+      guid(p, `conversations[${i}].participantIds[${j}]`),
+    );
     conversations.set(guid(c.id, `conversations[${i}].id`), new Set(ids));
   }
   const settings = new Map<string, CallSettings>();
   for (const [i, entry] of array(root.callSettings ?? [], 'callSettings').entries()) {
     const s = record(entry, `callSettings[${i}]`);
     const allowCalls = allowCallsValues.find((v) => v === s.allowCalls);
-    if (allowCalls === undefined) throw new Error(`callSettings[${i}].allowCalls must be one of ${allowCallsValues.join(', ')}`);
-    const blocked = array(s.blockedUserIds ?? [], `callSettings[${i}].blockedUserIds`).map((b, j) => guid(b, `callSettings[${i}].blockedUserIds[${j}]`));
+    if (allowCalls === undefined)
+      throw new Error(`callSettings[${i}].allowCalls must be one of ${allowCallsValues.join(', ')}`);
+    const blocked = array(s.blockedUserIds ?? [], `callSettings[${i}].blockedUserIds`).map((b, j) =>
+      guid(b, `callSettings[${i}].blockedUserIds[${j}]`),
+    );
     settings.set(guid(s.userId, `callSettings[${i}].userId`), { allowCalls, blockedUserIds: blocked });
   }
 
@@ -90,7 +95,8 @@ export function createDirectory(data: unknown): Directory {
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${where} must be an object`);
   return value as Record<string, unknown>;
 }
 

@@ -23,7 +23,11 @@ export function bearerToken(request: IncomingMessage): string | null {
  * Requests without an Origin (not from a browser) pass. `Vary: Origin` on every answer, so a cache
  * never hands one origin's answer to another.
  */
-export function applyCors(request: IncomingMessage, response: ServerResponse, isOriginAllowed: (origin: string) => boolean): boolean {
+export function applyCors(
+  request: IncomingMessage,
+  response: ServerResponse,
+  isOriginAllowed: (origin: string) => boolean,
+): boolean {
   response.setHeader('Vary', 'Origin');
   const origin = request.headers.origin;
   if (origin === undefined) return true;

@@ -13,7 +13,9 @@ try {
 }
 
 const hub = await startHub(config);
-console.log(`Thrume Calls hub listening on ${hub.url} (hub ${hubPath}, REST /api/call, ${config.environment}, ${config.mode} mode)`);
+console.log(
+  `Thrume Calls hub listening on ${hub.url} (hub ${hubPath}, REST /api/call, ${config.environment}, ${config.mode} mode)`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

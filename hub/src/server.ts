@@ -36,7 +36,11 @@ export interface StartOptions {
   /** The structured events (connections, call transitions, refusals); by default the JSON log. */
   readonly observe?: HubObserver;
   /** Protocol-layer timings (keep-alive, timeouts); tests shorten them. */
-  readonly signalr?: ServerTransportOptions & { keepAliveIntervalMs?: number; clientTimeoutMs?: number; handshakeTimeoutMs?: number };
+  readonly signalr?: ServerTransportOptions & {
+    keepAliveIntervalMs?: number;
+    clientTimeoutMs?: number;
+    handshakeTimeoutMs?: number;
+  };
   readonly now?: () => Date;
 }
 
@@ -68,7 +72,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   if (config.environment === 'development' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     log(`development mode on ${config.host}: anyone who can reach this port can mint tokens at /api/auth/dev-token`);
   }
-  if (config.directoryPath === null) log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
+  if (config.directoryPath === null)
+    log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
   const opened = await SqliteStore.open(config.dataDir, log);
   const dangling = await opened.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
@@ -120,8 +125,22 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   });
   const signalrServer = signalr;
   const resumed = await hub.resume(suspended);
-  if (suspended.length > 0) log(`resumed ${resumed} of ${suspended.length} call(s) suspended by the last shutdown; their participants may rejoin`);
-  const rest = createRestHandler({ config, auth, directory, calls, history: store, policy, locks, isOriginAllowed, now, log });
+  if (suspended.length > 0)
+    log(
+      `resumed ${resumed} of ${suspended.length} call(s) suspended by the last shutdown; their participants may rejoin`,
+    );
+  const rest = createRestHandler({
+    config,
+    auth,
+    directory,
+    calls,
+    history: store,
+    policy,
+    locks,
+    isOriginAllowed,
+    now,
+    log,
+  });
 
   let closing: Promise<void> | null = null;
   const ops = createOpsHandler({
@@ -132,7 +151,12 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const server = createServer((req, res) => {
     if (signalrServer.handleRequest(req, res) || rest(req, res) || opsOnHub(req, res)) return;
     if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
-      return sendJson(res, 200, { service: 'thrume-calls-hub', mode: config.mode, environment: config.environment, hub: hubPath });
+      return sendJson(res, 200, {
+        service: 'thrume-calls-hub',
+        mode: config.mode,
+        environment: config.environment,
+        hub: hubPath,
+      });
     }
     sendError(res, 404, 'Not found');
   });
@@ -144,8 +168,14 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const url = await listen(server, config.host, config.port);
-  const opsServer = config.ops.listen === 'own' ? createServer((req, res) => ops(req, res) || sendError(res, 404, 'Not found')) : null;
-  const opsUrl = opsServer !== null && config.ops.listen === 'own' ? await listen(opsServer, config.ops.host, config.ops.port) : config.ops.listen === 'hub' ? url : null;
+  const opsServer =
+    config.ops.listen === 'own' ? createServer((req, res) => ops(req, res) || sendError(res, 404, 'Not found')) : null;
+  const opsUrl =
+    opsServer !== null && config.ops.listen === 'own'
+      ? await listen(opsServer, config.ops.host, config.ops.port)
+      : config.ops.listen === 'hub'
+        ? url
+        : null;
 
   const close = () =>
     (closing ??= (async () => {
@@ -153,7 +183,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       opsServer?.close();
       opsServer?.closeAllConnections();
       const { suspended: kept, ended } = await hub.stop();
-      if (kept + ended > 0) log(`at shutdown: ${kept} call(s) suspended for a rejoin after the restart, ${ended} ended`);
+      if (kept + ended > 0)
+        log(`at shutdown: ${kept} call(s) suspended for a rejoin after the restart, ${ended} ended`);
       await signalrServer.close();
       timers.clearAll();
       server.closeAllConnections();

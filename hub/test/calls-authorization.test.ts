@@ -15,8 +15,10 @@ function expectedPairs(): Array<{ from: string; to: string; rings: boolean; why:
     const rings = outcome.startsWith('rings');
     assert.ok(rings || outcome.startsWith('refused'), `unexpected outcome text ${outcome}`);
     if (from === 'x' && to === 'x') for (const n of names) pairs.push({ from: n, to: n, rings, why: outcome });
-    else if (to === 'anyone') for (const n of names.filter((n) => n !== from)) pairs.push({ from, to: n, rings, why: outcome });
-    else if (from === 'anyone') for (const n of names.filter((n) => n !== to)) pairs.push({ from: n, to, rings, why: outcome });
+    else if (to === 'anyone')
+      for (const n of names.filter((n) => n !== from)) pairs.push({ from, to: n, rings, why: outcome });
+    else if (from === 'anyone')
+      for (const n of names.filter((n) => n !== to)) pairs.push({ from: n, to, rings, why: outcome });
     else pairs.push({ from, to, rings, why: outcome });
   }
   return pairs;
@@ -78,7 +80,16 @@ describe('InitiateCallAsync authorization details', () => {
     const bob = await h.connect('bob');
     const callId = await h.invoke(alice, 'InitiateCallAsync', ids.bob, 'Voice', conversationAB.toUpperCase());
     const [incoming] = h.sender.args(bob, 'IncomingCall')[0] as [Record<string, unknown>];
-    assert.deepEqual(Object.keys(incoming).sort(), ['callId', 'callType', 'callerDisplayName', 'callerId', 'callerUsername', 'conversationId', 'offer', 'timestamp']);
+    assert.deepEqual(Object.keys(incoming).sort(), [
+      'callId',
+      'callType',
+      'callerDisplayName',
+      'callerId',
+      'callerUsername',
+      'conversationId',
+      'offer',
+      'timestamp',
+    ]);
     assert.equal(incoming.callId, callId);
     assert.equal(incoming.callerId, ids.alice);
     assert.equal(incoming.callerUsername, 'alice');
@@ -106,7 +117,10 @@ describe('InitiateCallAsync authorization details', () => {
     assert.equal(fromAlice.callerAvatarUrl, 'https://pictures.example/alice.png');
     assert.equal(fromCarol.callerDisplayName, 'Carol Lindqvist');
     assert.equal('callerAvatarUrl' in fromCarol, false, 'no picture in the directory, no field');
-    assert.throws(() => createDirectory({ ...data, users: [{ ...data.users[0], avatarUrl: 42 }] }), /users\[0\]\.avatarUrl must be a non-empty string/);
+    assert.throws(
+      () => createDirectory({ ...data, users: [{ ...data.users[0], avatarUrl: 42 }] }),
+      /users\[0\]\.avatarUrl must be a non-empty string/,
+    );
     await h.close();
   });
 
@@ -154,7 +168,10 @@ describe('InitiateCallAsync authorization details', () => {
     const alice = await h.connect('alice');
     await h.connect('bob');
     await assert.rejects(h.invoke(alice, 'InitiateCallAsync', 42, 'voice', ''), /argument 1 must be a string/);
-    await assert.rejects(h.invoke(alice, 'InitiateCallAsync', ids.bob, { type: 'voice' }, ''), /argument 2 must be a string/);
+    await assert.rejects(
+      h.invoke(alice, 'InitiateCallAsync', ids.bob, { type: 'voice' }, ''),
+      /argument 2 must be a string/,
+    );
     await assert.rejects(h.invoke(alice, 'InitiateCallAsync', ids.bob, 'voice'), /expects 3/);
     await assert.rejects(h.invoke(alice, 'RejectCallAsync', ids.bob), /expects 2/);
     assert.equal((await h.calls.all()).length, 0);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canTransition, normalizeGuid, parseCallStatus } from '@thrume/calls-contract';
-import { durationSeconds, MemoryActiveCallStore, MemoryLocks, MemoryRateLimiter, MemoryTimers, type Call } from '@thrume/calls-contract/rules';
+import {
+  durationSeconds,
+  MemoryActiveCallStore,
+  MemoryLocks,
+  MemoryRateLimiter,
+  MemoryTimers,
+  type Call,
+} from '@thrume/calls-contract/rules';
 import { sleep } from './support/call-harness.ts';
 
 const call = (id: string, callerId: string, calleeId: string): Call => ({
@@ -47,9 +54,11 @@ describe('in-process state behind the interfaces', () => {
     await Promise.all([
       locks.run(['k'], task('1', 20)),
       locks.run(['k', 'other'], task('2', 1)),
-      locks.run(['k'], async () => {
-        throw new Error('boom');
-      }).catch(() => log.push('threw')),
+      locks
+        .run(['k'], async () => {
+          throw new Error('boom');
+        })
+        .catch(() => log.push('threw')),
       locks.run(['k'], task('3', 1)),
     ]);
     assert.deepEqual(log, ['start 1', 'end 1', 'start 2', 'end 2', 'threw', 'start 3', 'end 3']);
@@ -94,8 +103,18 @@ describe('in-process state behind the interfaces', () => {
 describe('validation and the model', () => {
   it('normalizes GUIDs in the D, N, B and P forms and refuses the rest', () => {
     const d = 'a11ce000-0000-4000-8000-000000000001';
-    for (const form of [d, d.toUpperCase(), `{${d}}`, `(${d})`, d.replaceAll('-', ''), ` ${d} `]) assert.equal(normalizeGuid(form), d, form);
-    for (const bad of ['', 'a11ce000', `${d}-`, 'a11ce000-0000-4000-8000-00000000000g', 'a11ce0000-000-4000-8000-000000000001', 7, null, {}]) {
+    for (const form of [d, d.toUpperCase(), `{${d}}`, `(${d})`, d.replaceAll('-', ''), ` ${d} `])
+      assert.equal(normalizeGuid(form), d, form);
+    for (const bad of [
+      '',
+      'a11ce000',
+      `${d}-`,
+      'a11ce000-0000-4000-8000-00000000000g',
+      'a11ce0000-000-4000-8000-000000000001',
+      7,
+      null,
+      {},
+    ]) {
       assert.equal(normalizeGuid(bad), null, String(bad));
     }
   });

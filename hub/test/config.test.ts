@@ -64,13 +64,22 @@ describe('configuration from the environment', () => {
       [{ THRUME_ALLOWED_ORIGINS: 'localhost' }, /THRUME_ALLOWED_ORIGINS/],
       [{ THRUME_CALL_RATE_PER_MINUTE: '0' }, /THRUME_CALL_RATE_PER_MINUTE/],
     ];
-    for (const [env, message] of cases) assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message), JSON.stringify(env));
+    for (const [env, message] of cases)
+      assert.throws(
+        () => loadConfig(env),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message),
+        JSON.stringify(env),
+      );
   });
 
   it('serves the ops endpoints on the hub port, on their own address, or not at all', () => {
     assert.deepEqual(loadConfig({}).ops, { listen: 'hub' });
     assert.deepEqual(loadConfig({ THRUME_OPS_ADDRESS: 'OFF' }).ops, { listen: 'off' });
-    assert.deepEqual(loadConfig({ THRUME_OPS_ADDRESS: '10.0.0.5:9464' }).ops, { listen: 'own', host: '10.0.0.5', port: 9464 });
+    assert.deepEqual(loadConfig({ THRUME_OPS_ADDRESS: '10.0.0.5:9464' }).ops, {
+      listen: 'own',
+      host: '10.0.0.5',
+      port: 9464,
+    });
     assert.deepEqual(loadConfig({ THRUME_OPS_ADDRESS: '[::1]:9464' }).ops, { listen: 'own', host: '::1', port: 9464 });
     for (const bad of ['9464', 'metrics', '127.0.0.1:99999']) {
       assert.throws(() => loadConfig({ THRUME_OPS_ADDRESS: bad }), /THRUME_OPS_ADDRESS must be "off" or host:port/);
@@ -79,8 +88,13 @@ describe('configuration from the environment', () => {
 
   it('production refuses to start with every origin allowed', () => {
     const production = { THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32) };
-    assert.throws(() => loadConfig({ ...production, THRUME_ALLOWED_ORIGINS: 'https://app.example.org,*' }), /THRUME_ALLOWED_ORIGINS=\* lets any site/);
-    assert.deepEqual(loadConfig({ ...production, THRUME_ALLOWED_ORIGINS: 'https://app.example.org' }).allowedOrigins, ['https://app.example.org']);
+    assert.throws(
+      () => loadConfig({ ...production, THRUME_ALLOWED_ORIGINS: 'https://app.example.org,*' }),
+      /THRUME_ALLOWED_ORIGINS=\* lets any site/,
+    );
+    assert.deepEqual(loadConfig({ ...production, THRUME_ALLOWED_ORIGINS: 'https://app.example.org' }).allowedOrigins, [
+      'https://app.example.org',
+    ]);
     assert.deepEqual(loadConfig({ THRUME_ALLOWED_ORIGINS: '*' }).allowedOrigins, ['*'], 'development may');
   });
 

@@ -9,14 +9,29 @@ import { startTestServer, type TestServer } from './support/hub-server.ts';
 
 type Events = Array<[string, unknown[]]>;
 
-async function client(s: TestServer, name: 'alice' | 'bob', transport = HttpTransportType.WebSockets): Promise<{ connection: HubConnection; events: Events }> {
+async function client(
+  s: TestServer,
+  name: 'alice' | 'bob',
+  transport = HttpTransportType.WebSockets,
+): Promise<{ connection: HubConnection; events: Events }> {
   const token = await s.token(name);
   const connection = new HubConnectionBuilder()
     .withUrl(`${s.hub.url}/chathub`, { accessTokenFactory: () => token, transport })
     .configureLogging(LogLevel.None)
     .build();
   const events: Events = [];
-  for (const name of ['IncomingCall', 'CallRinging', 'CallAccepted', 'CallConnected', 'CallRejected', 'CallEnded', 'ReceiveOffer', 'ReceiveAnswer', 'ReceiveIceCandidate', 'CallError']) {
+  for (const name of [
+    'IncomingCall',
+    'CallRinging',
+    'CallAccepted',
+    'CallConnected',
+    'CallRejected',
+    'CallEnded',
+    'ReceiveOffer',
+    'ReceiveAnswer',
+    'ReceiveIceCandidate',
+    'CallError',
+  ]) {
     connection.on(name, (...args: unknown[]) => events.push([name, args]));
   }
   await connection.start();
@@ -35,7 +50,11 @@ for (const mode of ['extended', 'baseline'] as const) {
 
     it('alice calls bob, bob accepts, offer/answer/candidates relay, alice hangs up', async () => {
       const alice = await client(s, 'alice');
-      const bob = await client(s, 'bob', mode === 'baseline' ? HttpTransportType.LongPolling : HttpTransportType.WebSockets);
+      const bob = await client(
+        s,
+        'bob',
+        mode === 'baseline' ? HttpTransportType.LongPolling : HttpTransportType.WebSockets,
+      );
       try {
         if (mode === 'extended') {
           const info = await alice.connection.invoke<{ protocol: string; features: string[] }>('GetHubInfoAsync');
@@ -46,25 +65,36 @@ for (const mode of ['extended', 'baseline'] as const) {
         }
 
         const result = await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', conversationAB);
-        await waitFor(() => named(alice.events, 'CallRinging').length === 1 && named(bob.events, 'IncomingCall').length === 1, 3_000, 'ringing');
+        await waitFor(
+          () => named(alice.events, 'CallRinging').length === 1 && named(bob.events, 'IncomingCall').length === 1,
+          3_000,
+          'ringing',
+        );
         const callId = named(alice.events, 'CallRinging')[0][0] as string;
         assert.equal(result, mode === 'extended' ? callId : null);
         const incoming = named(bob.events, 'IncomingCall')[0];
         assert.equal(incoming.length, 1, 'IncomingCall carries one object');
         // Baseline: Thrume's frame exactly; extended adds the caller's display name (caller-profile).
-        assert.deepEqual({ ...(incoming[0] as object), timestamp: 'T' }, {
-          callId,
-          callerId: ids.alice,
-          callerUsername: 'alice',
-          callType: 'video',
-          conversationId: conversationAB,
-          timestamp: 'T',
-          offer: null,
-          ...(mode === 'extended' && { callerDisplayName: 'Alice Moreau' }),
-        });
+        assert.deepEqual(
+          { ...(incoming[0] as object), timestamp: 'T' },
+          {
+            callId,
+            callerId: ids.alice,
+            callerUsername: 'alice',
+            callType: 'video',
+            conversationId: conversationAB,
+            timestamp: 'T',
+            offer: null,
+            ...(mode === 'extended' && { callerDisplayName: 'Alice Moreau' }),
+          },
+        );
 
         assert.equal(await bob.connection.invoke('AcceptCallAsync', callId), null);
-        await waitFor(() => named(alice.events, 'CallAccepted').length === 1 && named(bob.events, 'CallConnected').length === 1, 3_000, 'accepted');
+        await waitFor(
+          () => named(alice.events, 'CallAccepted').length === 1 && named(bob.events, 'CallConnected').length === 1,
+          3_000,
+          'accepted',
+        );
 
         await alice.connection.invoke('SendOfferAsync', callId, offer);
         await waitFor(() => named(bob.events, 'ReceiveOffer').length === 1, 3_000, 'offer');
@@ -72,7 +102,13 @@ for (const mode of ['extended', 'baseline'] as const) {
         await bob.connection.invoke('SendAnswerAsync', callId, answer);
         await alice.connection.invoke('SendIceCandidateAsync', callId, candidate);
         await bob.connection.invoke('SendIceCandidateAsync', callId, candidate);
-        await waitFor(() => named(alice.events, 'ReceiveIceCandidate').length === 1 && named(bob.events, 'ReceiveIceCandidate').length === 1, 3_000, 'candidates');
+        await waitFor(
+          () =>
+            named(alice.events, 'ReceiveIceCandidate').length === 1 &&
+            named(bob.events, 'ReceiveIceCandidate').length === 1,
+          3_000,
+          'candidates',
+        );
         assert.deepEqual(named(alice.events, 'ReceiveAnswer'), [[callId, answer]]);
 
         await alice.connection.invoke('EndCallAsync', callId);
@@ -88,7 +124,9 @@ for (const mode of ['extended', 'baseline'] as const) {
         assert.deepEqual(named(alice.events, 'CallError'), []);
         assert.deepEqual(named(bob.events, 'CallError'), []);
 
-        const history = (await (await s.get('/api/call/history', await s.token('bob'))).json()) as { calls: Array<{ id: string; status: string }> };
+        const history = (await (await s.get('/api/call/history', await s.token('bob'))).json()) as {
+          calls: Array<{ id: string; status: string }>;
+        };
         assert.equal(history.calls[0]?.id, callId);
         assert.equal(history.calls[0]?.status, 'Ended');
       } finally {
@@ -101,7 +139,11 @@ for (const mode of ['extended', 'baseline'] as const) {
       try {
         assert.equal(await alice.connection.invoke('InitiateCallAsync', ids.bob, 'video', ''), null); // bob is offline
         await waitFor(() => named(alice.events, 'CallError').length === 1, 3_000, 'CallError');
-        assert.deepEqual(named(alice.events, 'CallError')[0], mode === 'extended' ? ['User is not online', 'not-online', 'InitiateCallAsync'] : ['User is not online'], 'the text, and with refusal-codes the code');
+        assert.deepEqual(
+          named(alice.events, 'CallError')[0],
+          mode === 'extended' ? ['User is not online', 'not-online', 'InitiateCallAsync'] : ['User is not online'],
+          'the text, and with refusal-codes the code',
+        );
         await assert.rejects(alice.connection.invoke('InitiateCallAsync', 7, 'video', ''), /must be a string/);
         await assert.rejects(alice.connection.invoke('InitiateCallAsync', ids.bob, 'video'), /argument/i);
       } finally {
@@ -152,7 +194,11 @@ describe('rejoin through the real hub', () => {
       await bob.connection.invoke('AcceptCallAsync', callId);
       await alice.connection.stop();
       const alice2 = await client(s, 'alice');
-      assert.deepEqual(await alice2.connection.invoke('RejoinCallAsync', callId), { callId, status: 'Connected', role: 'caller' });
+      assert.deepEqual(await alice2.connection.invoke('RejoinCallAsync', callId), {
+        callId,
+        status: 'Connected',
+        role: 'caller',
+      });
       await bob.connection.invoke('SendOfferAsync', callId, offer);
       await waitFor(() => named(alice2.events, 'ReceiveOffer').length === 1, 3_000, 'offer to the new connection');
       await new Promise((resolve) => setTimeout(resolve, 600));

@@ -15,14 +15,23 @@ describe('Who may call the hub over HTTP', () => {
   after(() => s.close());
 
   const status = async (pathname: string, headers: Record<string, string>) =>
-    (await fetch(`${s.hub.url}${pathname}`, { method: pathname.includes('negotiate') ? 'POST' : 'GET', headers })).status;
+    (await fetch(`${s.hub.url}${pathname}`, { method: pathname.includes('negotiate') ? 'POST' : 'GET', headers }))
+      .status;
 
   it('reads the access_token query before the Authorization header, on SignalR and REST alike', async () => {
     for (const path of ['/chathub/negotiate?negotiateVersion=1', '/api/call/active?x=1']) {
       const query = `${path}&access_token=${alice}`;
       assert.equal(await status(query, { Authorization: 'Bearer forged' }), 200, `${path}: the query wins`);
-      assert.equal(await status(`${path}&access_token=forged`, { Authorization: `Bearer ${alice}` }), 401, `${path}: a bad query is not rescued by the header`);
-      assert.equal(await status(path, { Authorization: `bearer ${alice}` }), 200, `${path}: the header alone, any case`);
+      assert.equal(
+        await status(`${path}&access_token=forged`, { Authorization: `Bearer ${alice}` }),
+        401,
+        `${path}: a bad query is not rescued by the header`,
+      );
+      assert.equal(
+        await status(path, { Authorization: `bearer ${alice}` }),
+        200,
+        `${path}: the header alone, any case`,
+      );
       assert.equal(await status(path, { Authorization: `Basic ${alice}` }), 401, `${path}: not a bearer token`);
       assert.equal(await status(path, { Authorization: 'Bearer' }), 401, `${path}: no token`);
     }
@@ -32,8 +41,14 @@ describe('Who may call the hub over HTTP', () => {
     const cors = (headers: Headers) =>
       Object.fromEntries([...headers].filter(([name]) => name.startsWith('access-control-') || name === 'vary'));
     const preflight = (pathname: string, origin: string) =>
-      fetch(`${s.hub.url}${pathname}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
-    const [hub, rest] = await Promise.all([preflight('/chathub/negotiate', allowed), preflight('/api/call/active', allowed)]);
+      fetch(`${s.hub.url}${pathname}`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+    const [hub, rest] = await Promise.all([
+      preflight('/chathub/negotiate', allowed),
+      preflight('/api/call/active', allowed),
+    ]);
     assert.equal(hub.status, 204);
     assert.equal(rest.status, 204);
     assert.deepEqual(cors(hub.headers), {

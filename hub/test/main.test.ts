@@ -83,10 +83,18 @@ describe('main.ts', () => {
       assert.equal((await fetch(`${url}/health`)).status, 200);
       assert.equal((await fetch(`${url}/ready`)).status, 200);
       assert.match(await (await fetch(`${url}/metrics`)).text(), /^thrume_call_setups_total 0$/m);
-      assert.equal((await fetch(`${url}/api/auth/dev-token`, { method: 'POST', body: '{}' })).status, 404, 'no dev tokens in production');
+      assert.equal(
+        (await fetch(`${url}/api/auth/dev-token`, { method: 'POST', body: '{}' })).status,
+        404,
+        'no dev tokens in production',
+      );
       child.kill('SIGTERM');
       assert.equal((await once(child, 'exit'))[0], 0);
-      for (const line of err().trim().split('\n').filter((l) => l !== '')) JSON.parse(line); // every log line is JSON
+      for (const line of err()
+        .trim()
+        .split('\n')
+        .filter((l) => l !== ''))
+        JSON.parse(line); // every log line is JSON
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       removeDir(dataDir);
@@ -96,7 +104,10 @@ describe('main.ts', () => {
   it('refuses to start in production without a token-signing key, or with every origin allowed', async () => {
     for (const [env, message] of [
       [{ THRUME_HUB_ENV: 'production' }, /THRUME_JWT_SECRET is required/],
-      [{ THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32), THRUME_ALLOWED_ORIGINS: '*' }, /THRUME_ALLOWED_ORIGINS=\* lets any site/],
+      [
+        { THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32), THRUME_ALLOWED_ORIGINS: '*' },
+        /THRUME_ALLOWED_ORIGINS=\* lets any site/,
+      ],
     ] as const) {
       const { child, err } = run(env);
       assert.equal((await once(child, 'exit'))[0], 2);

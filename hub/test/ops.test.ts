@@ -30,7 +30,13 @@ async function signalrClient(s: TestServer, name: 'alice' | 'bob', transport: Ht
 /** The value of one sample line of the Prometheus text, e.g. `thrume_calls{state="Connected"}`. */
 function sample(text: string, series: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  assert.ok(line, `no sample ${series} in:\n${text.split('\n').filter((l) => l.startsWith('thrume_')).join('\n')}`);
+  assert.ok(
+    line,
+    `no sample ${series} in:\n${text
+      .split('\n')
+      .filter((l) => l.startsWith('thrume_'))
+      .join('\n')}`,
+  );
   return Number(line.slice(series.length + 1));
 }
 
@@ -114,8 +120,13 @@ describe('/health, /ready and /metrics', () => {
       assert.notEqual(s.hub.opsUrl, s.hub.url);
       assert.equal((await fetch(`${s.hub.opsUrl}/health`)).status, 200);
       assert.match(await (await fetch(`${s.hub.opsUrl}/metrics`)).text(), /^# HELP /m);
-      assert.equal((await fetch(`${s.hub.opsUrl}/api/call/history`)).status, 404, 'the ops listener serves nothing else');
-      for (const path of ['/health', '/ready', '/metrics']) assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
+      assert.equal(
+        (await fetch(`${s.hub.opsUrl}/api/call/history`)).status,
+        404,
+        'the ops listener serves nothing else',
+      );
+      for (const path of ['/health', '/ready', '/metrics'])
+        assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
     } finally {
       await s.close();
     }
@@ -125,7 +136,8 @@ describe('/health, /ready and /metrics', () => {
     const s = await startTestServer({ THRUME_OPS_ADDRESS: 'off' });
     try {
       assert.equal(s.hub.opsUrl, null);
-      for (const path of ['/health', '/ready', '/metrics']) assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
+      for (const path of ['/health', '/ready', '/metrics'])
+        assert.equal((await fetch(`${s.hub.url}${path}`)).status, 404);
     } finally {
       await s.close();
     }
@@ -139,7 +151,10 @@ describe('/health, /ready and /metrics', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);
-      assert.deepEqual([ready.status, await ready.json()], [503, { status: 'unavailable', reason: 'writing hub.sqlite failed: ENOSPC' }]);
+      assert.deepEqual(
+        [ready.status, await ready.json()],
+        [503, { status: 'unavailable', reason: 'writing hub.sqlite failed: ENOSPC' }],
+      );
       assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200, 'alive all the same');
     } finally {
       server.close();
@@ -172,17 +187,29 @@ describe('the JSON log', () => {
       await Promise.all([alice.connection.stop(), bob.connection.stop()]);
       await s.close();
     }
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const of = (event: string) => lines.filter((l) => l.event === event);
     const connections = of('connection').map((l) => `${l.state} ${l.userId} ${l.transport}`);
     assert.deepEqual(connections.slice(0, 2), [`open ${ids.alice} WebSockets`, `open ${ids.bob} WebSockets`]);
-    assert.deepEqual(connections.slice(2).sort(), [`closed ${ids.alice} WebSockets`, `closed ${ids.bob} WebSockets`].sort());
-    assert.deepEqual(of('call').map((l) => [l.callId, l.status, l.endReason]), [
-      [callId, 'Ringing', null],
-      [callId, 'Connected', null],
-      [callId, 'Ended', 'hangup'],
-    ]);
-    assert.deepEqual(of('refusal').map((l) => [l.method, l.code, l.userId]), [['AcceptCallAsync', 'not-authorized-accept', ids.alice]]);
+    assert.deepEqual(
+      connections.slice(2).sort(),
+      [`closed ${ids.alice} WebSockets`, `closed ${ids.bob} WebSockets`].sort(),
+    );
+    assert.deepEqual(
+      of('call').map((l) => [l.callId, l.status, l.endReason]),
+      [
+        [callId, 'Ringing', null],
+        [callId, 'Connected', null],
+        [callId, 'Ended', 'hangup'],
+      ],
+    );
+    assert.deepEqual(
+      of('refusal').map((l) => [l.method, l.code, l.userId]),
+      [['AcceptCallAsync', 'not-authorized-accept', ids.alice]],
+    );
     assert.ok(lines.every((l) => typeof l.time === 'string' && typeof l.level === 'number'));
     assert.ok(!text.includes('v=0') && !text.includes(token), 'no SDP or token in the log');
     assert.equal(of('relay').length, 0, 'relays are counted, not logged');

@@ -39,13 +39,25 @@ describe('REST authentication in development mode', () => {
   it('401 without a token, with a forged token and with an expired one; access_token in the query works', async () => {
     assert.equal((await s.get('/api/call/history')).status, 401);
     assert.equal((await s.get('/api/call/active', 'not.a.jwt')).status, 401);
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(ids.alice).setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40)));
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ids.alice)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
     assert.equal((await s.get('/api/call/history', forged)).status, 401);
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(ids.alice).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ids.alice)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
     assert.equal((await s.get('/api/call/history', expired)).status, 401);
     const noExpiry = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(ids.alice).sign(key);
     assert.equal((await s.get('/api/call/history', noExpiry)).status, 401);
-    const noGuid = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime('1h').sign(key);
+    const noGuid = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setExpirationTime('1h')
+      .sign(key);
     assert.equal((await s.get('/api/call/history', noGuid)).status, 401);
     const token = await s.token('bob');
     assert.equal((await s.get(`/api/call/active?access_token=${token}`)).status, 200);
@@ -63,7 +75,11 @@ describe('REST authentication in development mode', () => {
     assert.equal(evil.headers.get('access-control-allow-origin'), null);
     const preflight = await fetch(`${s.hub.url}/api/call/permissions`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://127.0.0.1:8080', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+      headers: {
+        Origin: 'http://127.0.0.1:8080',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
@@ -97,16 +113,28 @@ describe('REST authentication in production mode', () => {
 
   it("accepts the deployment issuer's tokens (sub or the ASP.NET nameidentifier claim) and checks iss and aud", async () => {
     const sign = (claims: Record<string, unknown>, iss = 'https://id.example.org', aud = 'thrume-calls') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(iss).setAudience(aud).setExpirationTime('5m').sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setExpirationTime('5m')
+        .sign(key);
     assert.equal((await s.get('/api/call/history', await sign({ sub: ids.bob }))).status, 200);
-    const aspnet = await sign({ 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier': ids.bob.toUpperCase() });
+    const aspnet = await sign({
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier': ids.bob.toUpperCase(),
+    });
     assert.equal((await s.get('/api/call/history', aspnet)).status, 200);
     assert.equal((await s.get('/api/call/history', await sign({ sub: ids.bob }, 'https://other.example'))).status, 401);
     assert.equal((await s.get('/api/call/history', await sign({ sub: ids.bob }, undefined, 'other'))).status, 401);
   });
 
   it('allows only the configured origins', async () => {
-    const token = await new SignJWT({ sub: ids.bob }).setProtectedHeader({ alg: 'HS256' }).setIssuer('https://id.example.org').setAudience('thrume-calls').setExpirationTime('5m').sign(key);
+    const token = await new SignJWT({ sub: ids.bob })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://id.example.org')
+      .setAudience('thrume-calls')
+      .setExpirationTime('5m')
+      .sign(key);
     assert.equal((await s.get('/api/call/active', token, { Origin: 'https://app.example.org' })).status, 200);
     assert.equal((await s.get('/api/call/active', token, { Origin: 'http://localhost:5173' })).status, 403);
   });

@@ -45,10 +45,28 @@ describe('REST call endpoints', () => {
     const res = await s.get('/api/call/history?page=1&pageSize=2', alice);
     assert.equal(res.status, 200);
     const body = (await res.json()) as HistoryBody;
-    assert.deepEqual({ ...body, calls: body.calls.length }, { calls: 2, totalCount: 5, page: 1, pageSize: 2, totalPages: 3 });
-    assert.deepEqual(body.calls.map((c) => c.id), [talked[4], talked[3]]);
+    assert.deepEqual(
+      { ...body, calls: body.calls.length },
+      { calls: 2, totalCount: 5, page: 1, pageSize: 2, totalPages: 3 },
+    );
+    assert.deepEqual(
+      body.calls.map((c) => c.id),
+      [talked[4], talked[3]],
+    );
     const first = body.calls[0];
-    assert.deepEqual(Object.keys(first), ['id', 'callerId', 'calleeId', 'type', 'status', 'startedAt', 'connectedAt', 'endedAt', 'duration', 'rejectionReason', 'endReason']);
+    assert.deepEqual(Object.keys(first), [
+      'id',
+      'callerId',
+      'calleeId',
+      'type',
+      'status',
+      'startedAt',
+      'connectedAt',
+      'endedAt',
+      'duration',
+      'rejectionReason',
+      'endReason',
+    ]);
     assert.equal(first.callerId, ids.alice);
     assert.equal(first.calleeId, ids.bob);
     assert.equal(first.type, 'Video');
@@ -58,7 +76,10 @@ describe('REST call endpoints', () => {
     assert.equal(first.rejectionReason, null);
     assert.equal(Date.parse(first.connectedAt as string) - Date.parse(first.startedAt as string), 2_000);
     const last = (await (await s.get('/api/call/history?page=3&pageSize=2', alice)).json()) as HistoryBody;
-    assert.deepEqual(last.calls.map((c) => c.id), [talked[0]]);
+    assert.deepEqual(
+      last.calls.map((c) => c.id),
+      [talked[0]],
+    );
     const beyond = (await (await s.get('/api/call/history?page=9&pageSize=2', bob)).json()) as HistoryBody;
     assert.equal(beyond.calls.length, 0);
     assert.equal(beyond.totalCount, 5, 'the callee sees the same calls');
@@ -92,15 +113,29 @@ describe('REST call endpoints', () => {
     const a = await s.connect('alice');
     const b = await s.connect('bob');
     const callId = (await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', '')) as string;
-    const ringing = (await (await s.get('/api/call/active', bob)).json()) as { hasActiveCall: boolean; call: Record<string, unknown> };
+    const ringing = (await (await s.get('/api/call/active', bob)).json()) as {
+      hasActiveCall: boolean;
+      call: Record<string, unknown>;
+    };
     assert.equal(ringing.hasActiveCall, true);
-    assert.deepEqual(Object.keys(ringing.call), ['id', 'callerId', 'calleeId', 'type', 'status', 'startedAt', 'connectedAt']);
+    assert.deepEqual(Object.keys(ringing.call), [
+      'id',
+      'callerId',
+      'calleeId',
+      'type',
+      'status',
+      'startedAt',
+      'connectedAt',
+    ]);
     assert.equal(ringing.call.id, callId);
     assert.equal(ringing.call.status, 'Ringing');
     assert.equal(ringing.call.type, 'Voice');
     assert.equal((await s.get(`/api/call/${callId}`, alice)).status, 200, 'an active call is readable too');
     await s.invoke(b, 'AcceptCallAsync', callId);
-    assert.equal(((await (await s.get('/api/call/active', alice)).json()) as { call: { status: string } }).call.status, 'Connected');
+    assert.equal(
+      ((await (await s.get('/api/call/active', alice)).json()) as { call: { status: string } }).call.status,
+      'Connected',
+    );
     await s.invoke(b, 'EndCallAsync', callId);
     assert.deepEqual(await (await s.get('/api/call/active', alice)).json(), { hasActiveCall: false });
   });
@@ -112,10 +147,17 @@ describe('REST call endpoints', () => {
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { allowCalls: 'nobody', blockedUserIds: [] });
     assert.equal(await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', ''), null);
-    const blocked = await s.post('/api/call/permissions', { allowCalls: 'everyone', blockedUserIds: [ids.alice.toUpperCase(), ids.alice] }, bob);
+    const blocked = await s.post(
+      '/api/call/permissions',
+      { allowCalls: 'everyone', blockedUserIds: [ids.alice.toUpperCase(), ids.alice] },
+      bob,
+    );
     assert.deepEqual(await blocked.json(), { allowCalls: 'everyone', blockedUserIds: [ids.alice] });
     assert.equal(await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', ''), null);
-    assert.deepEqual(await (await s.get('/api/call/permissions', bob)).json(), { allowCalls: 'everyone', blockedUserIds: [ids.alice] });
+    assert.deepEqual(await (await s.get('/api/call/permissions', bob)).json(), {
+      allowCalls: 'everyone',
+      blockedUserIds: [ids.alice],
+    });
     await s.post('/api/call/permissions', { blockedUserIds: [] }, bob);
     const callId = await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', '');
     assert.equal(typeof callId, 'string');
@@ -123,7 +165,16 @@ describe('REST call endpoints', () => {
   });
 
   it('permissions: 400 with a message for malformed bodies, 401 without a token', async () => {
-    const bad: unknown[] = ['{oops', '[]', {}, { allowCalls: 'friends' }, { allowCalls: 1 }, { blockedUserIds: 'x' }, { blockedUserIds: ['bob'] }, { blockedUserIds: [null] }];
+    const bad: unknown[] = [
+      '{oops',
+      '[]',
+      {},
+      { allowCalls: 'friends' },
+      { allowCalls: 1 },
+      { blockedUserIds: 'x' },
+      { blockedUserIds: ['bob'] },
+      { blockedUserIds: [null] },
+    ];
     for (const body of bad) {
       const res = await s.post('/api/call/permissions', body, carol);
       assert.equal(res.status, 400, JSON.stringify(body));
@@ -132,7 +183,10 @@ describe('REST call endpoints', () => {
     assert.equal((await s.post('/api/call/permissions', 'x'.repeat(20_000), carol)).status, 413);
     assert.equal((await s.post('/api/call/permissions', { allowCalls: 'nobody' })).status, 401);
     // carol's directory setting (nobody) is unchanged by the refused updates
-    assert.deepEqual(await (await s.get('/api/call/permissions', carol)).json(), { allowCalls: 'nobody', blockedUserIds: [] });
+    assert.deepEqual(await (await s.get('/api/call/permissions', carol)).json(), {
+      allowCalls: 'nobody',
+      blockedUserIds: [],
+    });
   });
 
   it('GET /api/call/ice-servers without a TURN secret: STUN only', async () => {

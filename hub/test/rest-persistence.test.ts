@@ -15,7 +15,10 @@ describe('history and settings in THRUME_DATA_DIR', () => {
       const b = await s.connect('bob');
       const callId = (await s.invoke(a, 'InitiateCallAsync', ids.bob, 'voice', '')) as string;
       await s.invoke(b, 'RejectCallAsync', callId, 'Busy');
-      assert.equal((await s.post('/api/call/permissions', { allowCalls: 'nobody' }, await s.token('erin'))).status, 200);
+      assert.equal(
+        (await s.post('/api/call/permissions', { allowCalls: 'nobody' }, await s.token('erin'))).status,
+        200,
+      );
       await s.close();
       assert.ok(existsSync(path.join(dir, 'hub.sqlite')));
       assert.deepEqual(readdirSync(dir), ['hub.sqlite'], 'no temporary file left behind');
@@ -27,7 +30,10 @@ describe('history and settings in THRUME_DATA_DIR', () => {
         const call = (await res.json()) as Record<string, unknown>;
         assert.equal(call.status, 'Rejected');
         assert.equal(call.rejectionReason, 'Busy');
-        assert.deepEqual(await (await s.get('/api/call/permissions', await s.token('erin'))).json(), { allowCalls: 'nobody', blockedUserIds: [] });
+        assert.deepEqual(await (await s.get('/api/call/permissions', await s.token('erin'))).json(), {
+          allowCalls: 'nobody',
+          blockedUserIds: [],
+        });
       } finally {
         await s.close();
       }
@@ -49,14 +55,31 @@ describe('history and settings in THRUME_DATA_DIR', () => {
       s = await startTestServer({ THRUME_DATA_DIR: dir }, s.clock);
       try {
         const token = await s.token('bob');
-        assert.deepEqual(((await (await s.get('/api/call/active', token)).json()) as { call: { id: string; status: string } }).call.status, 'Connected');
+        assert.deepEqual(
+          ((await (await s.get('/api/call/active', token)).json()) as { call: { id: string; status: string } }).call
+            .status,
+          'Connected',
+        );
         const [alice, bob] = [await s.connect('alice'), await s.connect('bob')];
-        assert.deepEqual(await s.invoke(alice, 'RejoinCallAsync', callId), { callId, status: 'Connected', role: 'caller' });
-        assert.deepEqual(await s.invoke(bob, 'RejoinCallAsync', callId), { callId, status: 'Connected', role: 'callee' });
+        assert.deepEqual(await s.invoke(alice, 'RejoinCallAsync', callId), {
+          callId,
+          status: 'Connected',
+          role: 'caller',
+        });
+        assert.deepEqual(await s.invoke(bob, 'RejoinCallAsync', callId), {
+          callId,
+          status: 'Connected',
+          role: 'callee',
+        });
         s.clock.advance(5_000);
         await s.invoke(alice, 'EndCallAsync', callId);
-        const history = (await (await s.get('/api/call/history', token)).json()) as { calls: Array<Record<string, unknown>> };
-        assert.deepEqual(history.calls.map((c) => [c.id, c.status, c.duration, c.endReason]), [[callId, 'Ended', 12, 'hangup']]);
+        const history = (await (await s.get('/api/call/history', token)).json()) as {
+          calls: Array<Record<string, unknown>>;
+        };
+        assert.deepEqual(
+          history.calls.map((c) => [c.id, c.status, c.duration, c.endReason]),
+          [[callId, 'Ended', 12, 'hangup']],
+        );
       } finally {
         await s.close();
       }
@@ -82,7 +105,11 @@ describe('history and settings in THRUME_DATA_DIR', () => {
         const token = await s.token('bob');
         const call = (await (await s.get(`/api/call/${callId}`, token)).json()) as Record<string, unknown>;
         assert.deepEqual([call.status, call.endReason], ['Ended', 'disconnected']);
-        assert.equal(typeof (await s.invoke(await s.connect('alice'), 'InitiateCallAsync', ids.bob, 'voice', '')), 'string', 'both are free');
+        assert.equal(
+          typeof (await s.invoke(await s.connect('alice'), 'InitiateCallAsync', ids.bob, 'voice', '')),
+          'string',
+          'both are free',
+        );
       } finally {
         await s.close();
       }
@@ -145,7 +172,10 @@ describe('history and settings in THRUME_DATA_DIR', () => {
       // no close(): as if the process died then
       const s = await startTestServer({ THRUME_DATA_DIR: dir });
       try {
-        const call = (await (await s.get(`/api/call/${callId}`, await s.token('alice'))).json()) as Record<string, unknown>;
+        const call = (await (await s.get(`/api/call/${callId}`, await s.token('alice'))).json()) as Record<
+          string,
+          unknown
+        >;
         assert.equal(call.status, 'Ended');
         assert.equal(call.endedAt, new Date(s.clock.time).toISOString());
       } finally {

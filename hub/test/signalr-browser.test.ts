@@ -56,12 +56,19 @@ describe('official client in Chromium, cross-origin', { skip: !existsSync(chromi
   before(async () => {
     pages = createServer((request, response) => {
       if (request.url === '/signalr.js') response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
-      else response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><script src="/signalr.js"></script>');
+      else
+        response
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end('<!doctype html><script src="/signalr.js"></script>');
     });
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     pageOrigin = `http://localhost:${(pages.address() as AddressInfo).port}`;
     hub = await startHub({ isOriginAllowed: (origin) => origin === pageOrigin });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     page = await browser.newPage();
     // tsx compiles `exercise` with esbuild's keepNames, whose `__name` helper the page lacks.
     await page.addInitScript('globalThis.__name = (target) => target;');

@@ -62,7 +62,11 @@ for (const { name, options } of transports) {
             break;
           default:
             assert.match(seen, /^POST \/hub\/negotiate\?negotiateVersion=0$/m);
-            assert.match(seen, new RegExp(`^UPGRADE /hub\\?negotiateVersion=0&id=${me.id}$`, 'm'), 'v0: id = connectionId');
+            assert.match(
+              seen,
+              new RegExp(`^UPGRADE /hub\\?negotiateVersion=0&id=${me.id}$`, 'm'),
+              'v0: id = connectionId',
+            );
         }
       } finally {
         await connection.stop();
@@ -79,7 +83,8 @@ for (const { name, options } of transports) {
           message: "An unexpected error occurred invoking 'Crash' on the server.",
         });
         await assert.rejects(connection.invoke('NoSuchMethod', 1), {
-          message: "Failed to invoke 'NoSuchMethod' due to an error on the server. HubException: Method does not exist.",
+          message:
+            "Failed to invoke 'NoSuchMethod' due to an error on the server. HubException: Method does not exist.",
         });
         await assert.rejects(connection.invoke('Add', 1), {
           message:

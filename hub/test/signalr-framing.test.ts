@@ -50,7 +50,11 @@ describe('FrameReader', () => {
     const reader = new FrameReader(4);
     assert.deepEqual(reader.push(Buffer.from(`€a${RS}`)), ['€a'], '€ is 3 bytes: 4 in all');
     assert.throws(() => new FrameReader(4).push(Buffer.from(`€ab${RS}`)), ProtocolError);
-    assert.throws(() => new FrameReader(4).push(Buffer.from('abcde')), /maximum message size of 4B/, 'an unterminated tail too');
+    assert.throws(
+      () => new FrameReader(4).push(Buffer.from('abcde')),
+      /maximum message size of 4B/,
+      'an unterminated tail too',
+    );
     const split = new FrameReader(4);
     split.push(Buffer.from('ab'));
     assert.throws(() => split.push(Buffer.from(`cde${RS}`)), /maximum message size/, 'across frames too');
@@ -76,14 +80,23 @@ describe('parseMessage', () => {
   });
 
   it('ignores pings, acks, stream items and unknown types', () => {
-    for (const text of ['{"type":6}', '{"type":8,"sequenceId":1}', '{"type":2,"invocationId":"1","item":2}', '{"type":99}']) {
+    for (const text of [
+      '{"type":6}',
+      '{"type":8,"sequenceId":1}',
+      '{"type":2,"invocationId":"1","item":2}',
+      '{"type":99}',
+    ]) {
       assert.deepEqual(parseMessage(text), { type: 'ignored' }, text);
     }
   });
 
   it('reads Close with and without error', () => {
     assert.deepEqual(parseMessage('{"type":7}'), { type: 7, error: undefined, allowReconnect: false });
-    assert.deepEqual(parseMessage('{"type":7,"error":"e","allowReconnect":true}'), { type: 7, error: 'e', allowReconnect: true });
+    assert.deepEqual(parseMessage('{"type":7,"error":"e","allowReconnect":true}'), {
+      type: 7,
+      error: 'e',
+      allowReconnect: true,
+    });
   });
 
   for (const [text, error] of [
@@ -95,28 +108,52 @@ describe('parseMessage', () => {
     ['{"type":1,"invocationId":1,"target":"T","arguments":[]}', "Expected 'invocationId' to be of type String."],
     ['{"type":4,"target":"T","arguments":[]}', "Missing required property 'invocationId'."],
     ['{"type":1,"target":"T","arguments":[],"headers":{"k":1}}', 'Expected header value to be of type String.'],
-    ['{"type":3,"invocationId":"1","result":1,"error":"e"}', "The 'error' and 'result' properties are mutually exclusive."],
+    [
+      '{"type":3,"invocationId":"1","result":1,"error":"e"}',
+      "The 'error' and 'result' properties are mutually exclusive.",
+    ],
     ['{"type":7,"allowReconnect":"yes"}', "Expected 'allowReconnect' to be of type Boolean."],
     ['null', 'Unexpected JSON Token Type. Expected a JSON Object.'],
   ] as const) {
     it(`refuses ${text}`, () => {
-      assert.throws(() => parseMessage(text), (thrown: unknown) => thrown instanceof ProtocolError && thrown.message === error);
+      assert.throws(
+        () => parseMessage(text),
+        (thrown: unknown) => thrown instanceof ProtocolError && thrown.message === error,
+      );
     });
   }
 
   it('reads handshakes', () => {
     assert.deepEqual(parseHandshakeRequest('{"protocol":"json","version":1}'), { protocol: 'json', version: 1 });
-    assert.throws(() => parseHandshakeRequest('{"protocol":1,"version":1}'), /Expected 'protocol' to be of type String/);
+    assert.throws(
+      () => parseHandshakeRequest('{"protocol":1,"version":1}'),
+      /Expected 'protocol' to be of type String/,
+    );
   });
 });
 
 describe('serialized records', () => {
   it('are the bytes of JSON.stringify of the whole message', async () => {
     const { completionResult, invocation } = await import('../src/signalr/hub-protocol.ts');
-    const values: unknown[] = [null, 'a "quoted"\n\u2028 text', 42, { a: [1, { b: null }] }, [undefined, 'x'], undefined, () => 1, new Date(0)];
+    const values: unknown[] = [
+      null,
+      'a "quoted"\n\u2028 text',
+      42,
+      { a: [1, { b: null }] },
+      [undefined, 'x'],
+      undefined,
+      () => 1,
+      new Date(0),
+    ];
     for (const value of values) {
-      assert.equal(completionResult('id"1', value), JSON.stringify({ type: 3, invocationId: 'id"1', result: value }) + RS);
-      assert.equal(invocation('Target', [value, 'y']), JSON.stringify({ type: 1, target: 'Target', arguments: [value, 'y'] }) + RS);
+      assert.equal(
+        completionResult('id"1', value),
+        JSON.stringify({ type: 3, invocationId: 'id"1', result: value }) + RS,
+      );
+      assert.equal(
+        invocation('Target', [value, 'y']),
+        JSON.stringify({ type: 1, target: 'Target', arguments: [value, 'y'] }) + RS,
+      );
     }
   });
 });
@@ -124,6 +161,9 @@ describe('serialized records', () => {
 describe('FrameReader on bytes already checked as UTF-8', () => {
   it('yields the same messages as with its own check', () => {
     const text = `{"a":"crème"}${RS}{"b":"€"}${RS}{"c":`;
-    assert.deepEqual(new FrameReader(1000).push(Buffer.from(text), true), new FrameReader(1000).push(Buffer.from(text)));
+    assert.deepEqual(
+      new FrameReader(1000).push(Buffer.from(text), true),
+      new FrameReader(1000).push(Buffer.from(text)),
+    );
   });
 });

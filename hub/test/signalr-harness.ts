@@ -12,7 +12,12 @@ import {
 } from '@microsoft/signalr';
 import { WebSocket } from 'ws';
 import { HubError, type ConnectionInfo, type HubDefinition } from '@thrume/calls-contract/rules';
-import { createSignalRServer, type SignalRServer, type ServerTransportOptions, type SignalRServerOptions } from '../src/signalr/index.ts';
+import {
+  createSignalRServer,
+  type SignalRServer,
+  type ServerTransportOptions,
+  type SignalRServerOptions,
+} from '../src/signalr/index.ts';
 
 export const ALLOWED_ORIGIN = 'http://allowed.test';
 export const RS = '\u001e';
@@ -51,7 +56,10 @@ export function testHubDefinition(events: string[], sender: () => SignalRServer)
           throw new Error('secret internal detail');
         },
       },
-      WhoAmI: { arity: 0, handler: (caller: ConnectionInfo) => ({ id: caller.connectionId, user: caller.principal.userId }) },
+      WhoAmI: {
+        arity: 0,
+        handler: (caller: ConnectionInfo) => ({ id: caller.connectionId, user: caller.principal.userId }),
+      },
       Nothing: { arity: 0, handler: () => undefined },
       Push: {
         arity: 1,
@@ -78,7 +86,8 @@ export function testHubDefinition(events: string[], sender: () => SignalRServer)
         },
       },
     },
-    onConnected: (connection) => void events.push(`connected:${connection.principal.userId}:${connection.connectionId}`),
+    onConnected: (connection) =>
+      void events.push(`connected:${connection.principal.userId}:${connection.connectionId}`),
     onDisconnected: (connection) =>
       void events.push(`disconnected:${connection.principal.userId}:${connection.connectionId}`),
   };

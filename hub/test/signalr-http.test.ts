@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
-import { ALLOWED_ORIGIN, HttpTransportType, RS, officialClient, sleep, startHub, waitFor, type TestHub } from './signalr-harness.ts';
+import {
+  ALLOWED_ORIGIN,
+  HttpTransportType,
+  RS,
+  officialClient,
+  sleep,
+  startHub,
+  waitFor,
+  type TestHub,
+} from './signalr-harness.ts';
 
 const bearer = { Authorization: 'Bearer alice' };
 
@@ -41,7 +50,12 @@ describe('negotiate', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
     const body = (await response.json()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(body).sort(), ['availableTransports', 'connectionId', 'connectionToken', 'negotiateVersion']);
+    assert.deepEqual(Object.keys(body).sort(), [
+      'availableTransports',
+      'connectionId',
+      'connectionToken',
+      'negotiateVersion',
+    ]);
     assert.equal(body['negotiateVersion'], 1);
     assert.match(body['connectionId'] as string, /^[\w-]{22}$/);
     assert.match(body['connectionToken'] as string, /^[\w-]{22}$/);
@@ -52,10 +66,18 @@ describe('negotiate', () => {
       { transport: 'LongPolling', transferFormats: ['Text', 'Binary'] },
     ]);
     const ws = hub.url.replace('http:', 'ws:');
-    assert.equal(await upgradeStatus(`${ws}?id=${body['connectionId'] as string}`, bearer), 404, 'connectionId is not the id');
+    assert.equal(
+      await upgradeStatus(`${ws}?id=${body['connectionId'] as string}`, bearer),
+      404,
+      'connectionId is not the id',
+    );
     const open: WebSocket[] = [];
     assert.equal(await upgradeStatus(`${ws}?id=${body['connectionToken'] as string}`, bearer, open), 101);
-    assert.equal(await upgradeStatus(`${ws}?id=${body['connectionToken'] as string}`, bearer), 409, 'one transport per id');
+    assert.equal(
+      await upgradeStatus(`${ws}?id=${body['connectionToken'] as string}`, bearer),
+      409,
+      'one transport per id',
+    );
     const lp = await fetch(`${hub.url}?id=${body['connectionToken'] as string}`, { headers: bearer });
     assert.equal(lp.status, 400, 'no long polling on a WebSocket connection');
     open[0].terminate();
@@ -67,7 +89,10 @@ describe('negotiate', () => {
       assert.equal(body['negotiateVersion'], 0);
       assert.equal('connectionToken' in body, false);
     }
-    assert.equal(((await (await post('?negotiateVersion=7')).json()) as { negotiateVersion: number }).negotiateVersion, 1);
+    assert.equal(
+      ((await (await post('?negotiateVersion=7')).json()) as { negotiateVersion: number }).negotiateVersion,
+      1,
+    );
     assert.deepEqual(await (await post('?negotiateVersion=x')).json(), {
       error: "The client requested an invalid protocol version 'x'",
     });
@@ -147,7 +172,10 @@ describe('CORS', () => {
     });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
-    const negotiate = await fetch(`${hub.url}/negotiate?negotiateVersion=1`, { method: 'POST', headers: { ...bearer, Origin: evil } });
+    const negotiate = await fetch(`${hub.url}/negotiate?negotiateVersion=1`, {
+      method: 'POST',
+      headers: { ...bearer, Origin: evil },
+    });
     assert.equal(negotiate.status, 403);
     assert.equal(await upgradeStatus(hub.url.replace('http:', 'ws:'), { ...bearer, Origin: evil }), 403);
     assert.equal(await upgradeStatus(hub.url.replace('http:', 'ws:'), { ...bearer, Origin: ALLOWED_ORIGIN }), 101);
@@ -223,7 +251,10 @@ describe('long polling', () => {
     const huge = `{"type":1,"invocationId":"1","target":"Echo","arguments":["${'z'.repeat(40_000)}"]}${RS}`;
     assert.equal((await fetch(url, { method: 'POST', headers: bearer, body: huge })).status, 200);
     const close = await (await fetch(url, { headers: bearer })).text();
-    assert.match(close, /^\{"type":7,"error":"Connection closed with an error\. InvalidDataException: The maximum message size of 32768B was exceeded\./);
+    assert.match(
+      close,
+      /^\{"type":7,"error":"Connection closed with an error\. InvalidDataException: The maximum message size of 32768B was exceeded\./,
+    );
     assert.ok(close.endsWith(RS));
     assert.equal((await fetch(url, { headers: bearer })).status, 204, 'the poll after the Close ends the transport');
     await waitFor(() => hub.events.includes(`disconnected:alice:${connectionId}`), 'onDisconnected');
@@ -284,7 +315,11 @@ describe('server-sent events', () => {
     assert.equal(text, ':\r\n');
     await fetch(url, { method: 'POST', headers: bearer, body: `{"protocol":"json","version":1}${RS}` });
     await readUntil(`data: {}${RS}\n\n`);
-    await fetch(url, { method: 'POST', headers: bearer, body: `{"type":1,"invocationId":"1","target":"Echo","arguments":["a"]}${RS}` });
+    await fetch(url, {
+      method: 'POST',
+      headers: bearer,
+      body: `{"type":1,"invocationId":"1","target":"Echo","arguments":["a"]}${RS}`,
+    });
     await readUntil(`data: {"type":3,"invocationId":"1","result":"a"}${RS}\n\n`);
     const second = await fetch(url, { headers: { ...bearer, Accept: 'text/event-stream' } });
     assert.equal(second.status, 409);
@@ -293,4 +328,3 @@ describe('server-sent events', () => {
     await waitFor(() => hub.events.includes(`disconnected:alice:${connectionId}`), 'onDisconnected');
   });
 });
-

@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { HubConnectionState } from '@microsoft/signalr';
 import { HubError } from '@thrume/calls-contract/rules';
-import { HttpTransportType, RS, RawClient, officialClient, sleep, startHub, waitFor, type TestHub } from './signalr-harness.ts';
+import {
+  HttpTransportType,
+  RS,
+  RawClient,
+  officialClient,
+  sleep,
+  startHub,
+  waitFor,
+  type TestHub,
+} from './signalr-harness.ts';
 
 const hubs: TestHub[] = [];
 async function hubWith(...args: Parameters<typeof startHub>) {
@@ -33,7 +42,10 @@ describe('timers', () => {
     const client = await RawClient.open(hub);
     try {
       await client.next((m) => m['type'] === 6, 'a ping', 2_000);
-      assert.deepEqual(client.messages.find((m) => m['type'] === 6), { type: 6 });
+      assert.deepEqual(
+        client.messages.find((m) => m['type'] === 6),
+        { type: 6 },
+      );
     } finally {
       client.close();
     }
@@ -127,12 +139,19 @@ describe('endings', () => {
       const connection = officialClient(hub, { reconnectDelays: [0] });
       const closed = new Promise<Error | undefined>((resolve) => connection.onclose(resolve));
       // The Close may arrive while start() is still finishing: then start() rejects with it.
-      const failedStart = await connection.start().then(() => undefined, (error: Error) => error);
+      const failedStart = await connection.start().then(
+        () => undefined,
+        (error: Error) => error,
+      );
       const error = failedStart ?? (await closed);
       assert.equal(error?.message, `Server returned an error on close: ${text}`);
       await waitFor(() => calls.length === 2, 'onDisconnected');
       assert.deepEqual(calls, ['connected', 'disconnected']);
-      assert.equal(hub.errors.length, thrown instanceof HubError ? 0 : 1, 'unexpected errors are logged, HubErrors not');
+      assert.equal(
+        hub.errors.length,
+        thrown instanceof HubError ? 0 : 1,
+        'unexpected errors are logged, HubErrors not',
+      );
     });
   }
 
@@ -146,11 +165,18 @@ describe('endings', () => {
     assert.deepEqual(client.messages.at(-1), { type: 7, allowReconnect: true });
     assert.equal(await client.closed, 1000);
     assert.equal(hub.server.connectionCount, 0);
-    const late = await fetch(`${hub.url}/negotiate?negotiateVersion=1`, { method: 'POST', headers: { Authorization: 'Bearer alice' } });
+    const late = await fetch(`${hub.url}/negotiate?negotiateVersion=1`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer alice' },
+    });
     assert.equal(late.status, 503);
   });
 
-  for (const transport of [HttpTransportType.WebSockets, HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling]) {
+  for (const transport of [
+    HttpTransportType.WebSockets,
+    HttpTransportType.ServerSentEvents,
+    HttpTransportType.LongPolling,
+  ]) {
     it(`lets withAutomaticReconnect reach a new server on the same port (${HttpTransportType[transport]})`, async () => {
       const first = await hubWith({ longPollTimeoutMs: 2_000 });
       const connection = officialClient(first, { transport, reconnectDelays: [0, 100, 200, 400, 800, 1_600] });

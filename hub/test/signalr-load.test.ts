@@ -27,7 +27,11 @@ describe('load', () => {
       await waitFor(() => received.every((list) => list.length === 25), 'every relayed message', 10_000);
       received.forEach((list, i) => {
         const from = ids[(i + ids.length - 1) % ids.length];
-        assert.deepEqual(list, Array.from({ length: 25 }, (_, n) => [from, n]), `client ${i}`);
+        assert.deepEqual(
+          list,
+          Array.from({ length: 25 }, (_, n) => [from, n]),
+          `client ${i}`,
+        );
       });
     } finally {
       await Promise.all(clients.map((client) => client.stop()));
@@ -48,7 +52,10 @@ describe('load', () => {
         completions.map((m) => m['result']),
         Array.from({ length: 100 }, (_, i) => i),
       );
-      assert.ok(hub.events.filter((e) => e.startsWith('start:')).every((e) => e.endsWith(':1')), 'never two at once');
+      assert.ok(
+        hub.events.filter((e) => e.startsWith('start:')).every((e) => e.endsWith(':1')),
+        'never two at once',
+      );
       client.send(`{"type":1,"invocationId":"after","target":"Echo","arguments":[1]}${RS}`);
       await client.completion('after'); // reading resumed after the backpressure pause
     } finally {

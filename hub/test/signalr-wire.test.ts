@@ -35,7 +35,9 @@ describe('JSON hub protocol on the wire', () => {
   it('handles the handshake and invocations in one frame, and several messages per frame', async () => {
     const client = await RawClient.open(hub, 'alice', null);
     try {
-      client.send(`{"protocol":"json","version":1}${RS}${invoke('1', 'Echo', 'one')}{"type":6}${RS}${invoke('2', 'Add', 1, 2)}`);
+      client.send(
+        `{"protocol":"json","version":1}${RS}${invoke('1', 'Echo', 'one')}{"type":6}${RS}${invoke('2', 'Add', 1, 2)}`,
+      );
       assert.deepEqual(await client.completion('2'), { type: 3, invocationId: '2', result: 3 });
       assert.deepEqual(await client.completion('1'), { type: 3, invocationId: '1', result: 'one' });
       const ids = client.messages.filter((m) => m['type'] === 3).map((m) => m['invocationId']);
@@ -54,7 +56,11 @@ describe('JSON hub protocol on the wire', () => {
       const frames = client.frames.slice(before);
       assert.ok(frames.length < 10, `${frames.length} frames for 100 records`);
       for (const frame of frames) assert.ok(frame.endsWith(RS), 'every frame ends with a whole record');
-      const records = frames.join('').split(RS).slice(0, -1).map((r) => JSON.parse(r) as Record<string, unknown>);
+      const records = frames
+        .join('')
+        .split(RS)
+        .slice(0, -1)
+        .map((r) => JSON.parse(r) as Record<string, unknown>);
       const expected = Array.from({ length: 50 }, (_, i) => [
         { type: 1, target: 'Pushed', arguments: [`v${i}`, 'second'] },
         { type: 3, invocationId: String(i), result: 'pushed' },
@@ -80,7 +86,12 @@ describe('JSON hub protocol on the wire', () => {
   it('answers synchronous and asynchronous methods in invocation order', async () => {
     const client = await RawClient.open(hub);
     try {
-      client.send(invoke('1', 'Slow', 'a', 30) + invoke('2', 'Echo', 'b') + invoke('3', 'Slow', 'c', 5) + invoke('4', 'Echo', 'd'));
+      client.send(
+        invoke('1', 'Slow', 'a', 30) +
+          invoke('2', 'Echo', 'b') +
+          invoke('3', 'Slow', 'c', 5) +
+          invoke('4', 'Echo', 'd'),
+      );
       await client.completion('4');
       const ids = client.messages.filter((m) => m['type'] === 3).map((m) => m['invocationId']);
       assert.deepEqual(ids, ['1', '2', '3', '4']);
@@ -121,14 +132,34 @@ describe('JSON hub protocol on the wire', () => {
   });
 
   for (const [what, payload, detail] of [
-    ['an oversized message', invoke('1', 'Echo', 'x'.repeat(40_000)), /^InvalidDataException: The maximum message size of 32768B was exceeded\./],
-    ['an oversized unterminated message', `{"type":1,"target":"Echo","arguments":["${'y'.repeat(40_000)}`, /maximum message size of 32768B/],
+    [
+      'an oversized message',
+      invoke('1', 'Echo', 'x'.repeat(40_000)),
+      /^InvalidDataException: The maximum message size of 32768B was exceeded\./,
+    ],
+    [
+      'an oversized unterminated message',
+      `{"type":1,"target":"Echo","arguments":["${'y'.repeat(40_000)}`,
+      /maximum message size of 32768B/,
+    ],
     ['malformed JSON', `{"type":1,"target":${RS}`, /^InvalidDataException: Error reading JSON\./],
     ['a non-object message', `[1,2,3]${RS}`, /Expected a JSON Object/],
     ['a message without type', `{"target":"Echo","arguments":[]}${RS}`, /Missing required property 'type'\./],
-    ['a target that is not a string', `{"type":1,"target":5,"arguments":[]}${RS}`, /Expected 'target' to be of type String\./],
-    ['arguments that are not an array', `{"type":1,"target":"Echo","arguments":{}}${RS}`, /Expected 'arguments' to be of type Array\./],
-    ['invalid UTF-8', Buffer.concat([Buffer.from('{"type":1,"target":"\xff'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\x1e')]), /not valid UTF-8/],
+    [
+      'a target that is not a string',
+      `{"type":1,"target":5,"arguments":[]}${RS}`,
+      /Expected 'target' to be of type String\./,
+    ],
+    [
+      'arguments that are not an array',
+      `{"type":1,"target":"Echo","arguments":{}}${RS}`,
+      /Expected 'arguments' to be of type Array\./,
+    ],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from('{"type":1,"target":"\xff'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\x1e')]),
+      /not valid UTF-8/,
+    ],
   ] as const) {
     it(`closes only the connection that sent ${what}`, async () => {
       const bystander = await RawClient.open(hub, 'bob');
@@ -167,7 +198,10 @@ describe('JSON hub protocol on the wire', () => {
   for (const [handshake, error] of [
     ['{"protocol":"messagepack","version":1}', "The protocol 'messagepack' is not supported."],
     ['{"protocol":"json","version":3}', "The server does not support version 3 of the 'json' protocol."],
-    ['{"protocol":"json"}', "An unexpected error occurred during connection handshake. InvalidDataException: Missing required property 'version'."],
+    [
+      '{"protocol":"json"}',
+      "An unexpected error occurred during connection handshake. InvalidDataException: Missing required property 'version'.",
+    ],
     ['not json', 'An unexpected error occurred during connection handshake. InvalidDataException: Error reading JSON.'],
   ] as const) {
     it(`refuses the handshake ${handshake}`, async () => {
@@ -197,8 +231,13 @@ describe('JSON hub protocol on the wire', () => {
         (await client.completion('s2'))['error'],
         "Failed to invoke 'Nope' due to an error on the server. HubException: Method does not exist.",
       );
-      client.send(JSON.stringify({ type: 1, invocationId: 's3', target: 'Echo', arguments: [1], streamIds: ['0'] }) + RS);
-      assert.match((await client.completion('s3'))['error'] as string, /Client sent 1 stream\(s\), Hub method expects 0\./);
+      client.send(
+        JSON.stringify({ type: 1, invocationId: 's3', target: 'Echo', arguments: [1], streamIds: ['0'] }) + RS,
+      );
+      assert.match(
+        (await client.completion('s3'))['error'] as string,
+        /Client sent 1 stream\(s\), Hub method expects 0\./,
+      );
       client.send(JSON.stringify({ type: 5, invocationId: 'unknown' }) + RS); // ignored
       client.send(JSON.stringify({ type: 2, invocationId: '0', item: 1 }) + RS); // ignored
       client.send(JSON.stringify({ type: 42, future: true }) + RS); // unknown types are ignored
@@ -214,7 +253,10 @@ describe('JSON hub protocol on the wire', () => {
     try {
       const deep = '['.repeat(15_000) + ']'.repeat(15_000);
       client.send(`{"type":1,"invocationId":"d","target":"Echo","arguments":[${deep}]}${RS}`);
-      assert.equal((await client.completion('d'))['error'], "An unexpected error occurred invoking 'Echo' on the server.");
+      assert.equal(
+        (await client.completion('d'))['error'],
+        "An unexpected error occurred invoking 'Echo' on the server.",
+      );
       client.send(invoke('ok', 'Echo', 'ok'));
       assert.equal((await client.completion('ok'))['result'], 'ok');
     } finally {
@@ -230,7 +272,10 @@ describe('JSON hub protocol on the wire', () => {
       client.send(JSON.stringify({ type: 1, target: 'Add', arguments: [1] }) + RS);
       client.send(invoke('last', 'Echo', 1));
       await client.completion('last');
-      assert.deepEqual(client.messages.filter((m) => m['type'] === 3).map((m) => m['invocationId']), ['last']);
+      assert.deepEqual(
+        client.messages.filter((m) => m['type'] === 3).map((m) => m['invocationId']),
+        ['last'],
+      );
     } finally {
       client.close();
     }

@@ -15,7 +15,9 @@ const RS = '\u001e';
 describe('a client that stops reading', () => {
   it('is disconnected once its send buffer passes the limit, with a log line, and the others are still served', async () => {
     let logText = '';
-    const log = createHubLog(new Writable({ write: (chunk: Buffer, _e, done) => ((logText += chunk.toString()), done()) }));
+    const log = createHubLog(
+      new Writable({ write: (chunk: Buffer, _e, done) => ((logText += chunk.toString()), done()) }),
+    );
     const s = await startTestServer({ THRUME_HUB_MODE: 'extended' }, undefined, {
       log: log.notice,
       observe: log.observe,
@@ -23,7 +25,10 @@ describe('a client that stops reading', () => {
     });
     const aliceToken = await s.token('alice');
     const alice = new HubConnectionBuilder()
-      .withUrl(`${s.hub.url}/chathub`, { accessTokenFactory: () => aliceToken, transport: HttpTransportType.WebSockets })
+      .withUrl(`${s.hub.url}/chathub`, {
+        accessTokenFactory: () => aliceToken,
+        transport: HttpTransportType.WebSockets,
+      })
       .configureLogging(LogLevel.None)
       .build();
     await alice.start();
@@ -32,7 +37,14 @@ describe('a client that stops reading', () => {
     const bobToken = await s.token('bob');
     const bob = new WebSocket(`${s.hub.url.replace('http', 'ws')}/chathub?access_token=${bobToken}`);
     const received: string[] = [];
-    bob.on('message', (data) => received.push(...data.toString().split(RS).filter((r) => r !== '')));
+    bob.on('message', (data) =>
+      received.push(
+        ...data
+          .toString()
+          .split(RS)
+          .filter((r) => r !== ''),
+      ),
+    );
     const closed = new Promise<void>((resolve) => bob.once('close', () => resolve()));
     await new Promise((resolve) => bob.once('open', resolve));
     bob.send(`{"protocol":"json","version":1}${RS}`);
@@ -40,7 +52,9 @@ describe('a client that stops reading', () => {
     try {
       const callId = await alice.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
       await waitFor(() => received.some((r) => r.includes('IncomingCall')), 3_000, 'ring');
-      bob.send(`${JSON.stringify({ type: 1, target: 'AcceptCallAsync', arguments: [callId], invocationId: '1' })}${RS}`);
+      bob.send(
+        `${JSON.stringify({ type: 1, target: 'AcceptCallAsync', arguments: [callId], invocationId: '1' })}${RS}`,
+      );
       await waitFor(() => received.some((r) => r.includes('"invocationId":"1"')), 3_000, 'accept');
 
       const bobSocket = (bob as unknown as { _socket: { pause(): void; resume(): void } })._socket;
@@ -55,7 +69,10 @@ describe('a client that stops reading', () => {
       assert.ok(dropped(), `bob was not disconnected after ${sent} offers`);
       bobSocket.resume(); // now he sees the connection end
       await closed;
-      const line = JSON.parse(logText.split('\n').find((l) => l.includes('"event":"slow-client"'))!) as Record<string, unknown>;
+      const line = JSON.parse(logText.split('\n').find((l) => l.includes('"event":"slow-client"'))!) as Record<
+        string,
+        unknown
+      >;
       assert.equal(line.msg, 'disconnected a client that stopped reading');
       assert.equal(line.userId, ids.bob);
       assert.ok(Number(line.bufferedBytes) > 256 * 1024);

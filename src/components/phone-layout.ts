@@ -25,7 +25,9 @@ export class PhoneLayout implements ReactiveController {
   /** Adds the phone styles to the host's (loading them the first time); resolves once they apply. */
   useStyles(): Promise<void> {
     // Every browser the kit supports adopts constructed style sheets (Lit's own styles use them).
-    this.loading ??= this.loadStyles().then(({ styles }) => void (this.host.renderRoot as ShadowRoot).adoptedStyleSheets.push(styles.styleSheet!));
+    this.loading ??= this.loadStyles().then(
+      ({ styles }) => void (this.host.renderRoot as ShadowRoot).adoptedStyleSheets.push(styles.styleSheet!),
+    );
     return this.loading;
   }
 

@@ -13,7 +13,8 @@ const ar: CallStrings = {
   offlineReason: 'غير متصل بخدمة المكالمات.',
   callType: { voice: 'مكالمة صوتية', video: 'مكالمة فيديو' },
   incomingTitle: 'مكالمة واردة',
-  incomingAnnouncement: (name, type) => `${type === 'video' ? 'مكالمة فيديو واردة' : 'مكالمة صوتية واردة'}${name ? ` من ${isolate(name)}` : ''}`,
+  incomingAnnouncement: (name, type) =>
+    `${type === 'video' ? 'مكالمة فيديو واردة' : 'مكالمة صوتية واردة'}${name ? ` من ${isolate(name)}` : ''}`,
   accept: 'قبول',
   acceptAudioOnly: 'قبول بالصوت فقط',
   decline: 'رفض',

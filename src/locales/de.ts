@@ -10,7 +10,8 @@ const de: CallStrings = {
   offlineReason: 'Keine Verbindung zum Anrufdienst.',
   callType: { voice: 'Sprachanruf', video: 'Videoanruf' },
   incomingTitle: 'Eingehender Anruf',
-  incomingAnnouncement: (name, type) => `Eingehender ${type === 'video' ? 'Videoanruf' : 'Sprachanruf'}${name ? ` von ${name}` : ''}`,
+  incomingAnnouncement: (name, type) =>
+    `Eingehender ${type === 'video' ? 'Videoanruf' : 'Sprachanruf'}${name ? ` von ${name}` : ''}`,
   accept: 'Annehmen',
   acceptAudioOnly: 'Nur mit Audio annehmen',
   decline: 'Ablehnen',
@@ -59,7 +60,8 @@ const de: CallStrings = {
     failed: 'Anruf fehlgeschlagen',
   },
   errors: {
-    PERMISSION_DENIED: 'Der Zugriff auf Kamera oder Mikrofon wurde verweigert. Erlauben Sie ihn in den Browsereinstellungen.',
+    PERMISSION_DENIED:
+      'Der Zugriff auf Kamera oder Mikrofon wurde verweigert. Erlauben Sie ihn in den Browsereinstellungen.',
     DEVICE_NOT_FOUND: 'Es wurde keine Kamera und kein Mikrofon gefunden.',
     DEVICE_IN_USE: 'Kamera oder Mikrofon wird von einem anderen Programm verwendet.',
     USER_BUSY: 'Die Person ist in einem anderen Anruf.',

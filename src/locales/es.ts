@@ -10,7 +10,8 @@ const es: CallStrings = {
   offlineReason: 'Sin conexión con el servicio de llamadas.',
   callType: { voice: 'Llamada de voz', video: 'Videollamada' },
   incomingTitle: 'Llamada entrante',
-  incomingAnnouncement: (name, type) => `${type === 'video' ? 'Videollamada' : 'Llamada de voz'} entrante${name ? ` de ${name}` : ''}`,
+  incomingAnnouncement: (name, type) =>
+    `${type === 'video' ? 'Videollamada' : 'Llamada de voz'} entrante${name ? ` de ${name}` : ''}`,
   accept: 'Aceptar',
   acceptAudioOnly: 'Aceptar solo con audio',
   decline: 'Rechazar',

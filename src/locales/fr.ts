@@ -10,7 +10,8 @@ const fr: CallStrings = {
   offlineReason: 'Non connecté au service d’appel.',
   callType: { voice: 'Appel vocal', video: 'Appel vidéo' },
   incomingTitle: 'Appel entrant',
-  incomingAnnouncement: (name, type) => `Appel ${type === 'video' ? 'vidéo' : 'vocal'} entrant${name ? ` de ${name}` : ''}`,
+  incomingAnnouncement: (name, type) =>
+    `Appel ${type === 'video' ? 'vidéo' : 'vocal'} entrant${name ? ` de ${name}` : ''}`,
   accept: 'Accepter',
   acceptAudioOnly: 'Accepter en audio seulement',
   decline: 'Refuser',

@@ -12,7 +12,8 @@ const pl: CallStrings = {
   offlineReason: 'Brak połączenia z usługą rozmów.',
   callType: { voice: 'Połączenie głosowe', video: 'Rozmowa wideo' },
   incomingTitle: 'Połączenie przychodzące',
-  incomingAnnouncement: (name, type) => withName(type === 'video' ? 'Przychodząca rozmowa wideo' : 'Przychodzące połączenie głosowe', name),
+  incomingAnnouncement: (name, type) =>
+    withName(type === 'video' ? 'Przychodząca rozmowa wideo' : 'Przychodzące połączenie głosowe', name),
   accept: 'Odbierz',
   acceptAudioOnly: 'Odbierz tylko z dźwiękiem',
   decline: 'Odrzuć',

@@ -12,7 +12,8 @@ const uk: CallStrings = {
   offlineReason: 'Немає з’єднання зі службою дзвінків.',
   callType: { voice: 'Голосовий дзвінок', video: 'Відеодзвінок' },
   incomingTitle: 'Вхідний дзвінок',
-  incomingAnnouncement: (name, type) => withName(type === 'video' ? 'Вхідний відеодзвінок' : 'Вхідний голосовий дзвінок', name),
+  incomingAnnouncement: (name, type) =>
+    withName(type === 'video' ? 'Вхідний відеодзвінок' : 'Вхідний голосовий дзвінок', name),
   accept: 'Прийняти',
   acceptAudioOnly: 'Прийняти лише зі звуком',
   decline: 'Відхилити',

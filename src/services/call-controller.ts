@@ -7,7 +7,14 @@ import { CallStore } from './call-store.js';
 import { failureEndReason, endReasonOfHub, rejectionEndReason } from './end-reasons.js';
 import { BrowserMedia, type MediaService } from './media.js';
 import { requirePeerConnection } from './peer.js';
-import { initialCallState, initialControls, isInCall, type CallInfo, type CallType, type EndReason } from './call-state.js';
+import {
+  initialCallState,
+  initialControls,
+  isInCall,
+  type CallInfo,
+  type CallType,
+  type EndReason,
+} from './call-state.js';
 import type { IncomingCallEvent, Signaling, SignalingEvents } from './signaling/signaling.js';
 import { watchDevices } from './devices.js';
 import { askResolver, named, type PeerProfile, type PeerResolver } from './peer-profile.js';
@@ -107,14 +114,23 @@ export class CallController extends CallStore {
    */
   async initiateCall(calleeId: string, callType: CallType, details: CallDetails = {}): Promise<void> {
     if (!calleeId) throw this.report(new CallError('INVALID_STATE', 'initiateCall needs the callee id.'));
-    if (callType !== 'voice' && callType !== 'video') throw this.report(new CallError('INVALID_STATE', `Unknown call type "${String(callType)}".`));
+    if (callType !== 'voice' && callType !== 'video')
+      throw this.report(new CallError('INVALID_STATE', `Unknown call type "${String(callType)}".`));
     if (isInCall(this.state.status) || this.state.status === 'incoming') {
       throw this.report(new CallError('INVALID_STATE', 'A call is already in progress.'));
     }
-    const call = this.withPeer({
-      id: null, direction: 'outgoing', type: callType, peerId: calleeId, peerName: '',
-      conversationId: details.conversationId ?? '', startedAt: new Date(),
-    }, { name: details.calleeName });
+    const call = this.withPeer(
+      {
+        id: null,
+        direction: 'outgoing',
+        type: callType,
+        peerId: calleeId,
+        peerName: '',
+        conversationId: details.conversationId ?? '',
+        startedAt: new Date(),
+      },
+      { name: details.calleeName },
+    );
     const session = this.openSession('offerer');
     this.set({ status: 'calling', activeCall: call, error: null });
     let screen: Promise<MediaStreamTrack> | null = null;
@@ -125,7 +141,11 @@ export class CallController extends CallStore {
       screen?.catch(() => undefined);
       await this.startMedia(session, callType);
       // A refused screen still places the call, with the camera; the refusal is reported.
-      if (screen) await screen.then((track) => session.shareScreen(track), (error) => void this.report(error));
+      if (screen)
+        await screen.then(
+          (track) => session.shareScreen(track),
+          (error) => void this.report(error),
+        );
       const id = await this.options.signaling.initiateCall(calleeId, callType, call.conversationId);
       if (!id) throw new CallError('SIGNALING_ERROR', 'The hub did not say which call it created.');
       // Cancelled while the hub was naming it: the call is over here, so end it there too.
@@ -137,7 +157,10 @@ export class CallController extends CallStore {
     } catch (error) {
       const held = this.session === session && this.glare;
       if (held) return this.adoptIncoming(held, session); // both called at once and the hub let only theirs ring
-      void screen?.then((track) => track.stop(), () => undefined); // granted, but the call failed before it was sent
+      void screen?.then(
+        (track) => track.stop(),
+        () => undefined,
+      ); // granted, but the call failed before it was sent
       if (this.session !== session) return;
       this.finish(failureEndReason(error));
       throw this.report(error);
@@ -147,7 +170,8 @@ export class CallController extends CallStore {
   /** Answers the ringing call; `audioOnly` answers a video call without the camera. */
   async acceptCall(options: { audioOnly?: boolean } = {}): Promise<void> {
     const incoming = this.state.incomingCall;
-    if (this.state.status !== 'incoming' || !incoming?.id) throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
+    if (this.state.status !== 'incoming' || !incoming?.id)
+      throw this.report(new CallError('INVALID_STATE', 'There is no call to accept.'));
     clearTimeout(this.ringTimer);
     const session = this.openSession('answerer');
     session.named(incoming.id);
@@ -217,7 +241,8 @@ export class CallController extends CallStore {
 
   /** The elements route remote audio to this output with setSinkId where the browser has it. */
   selectSpeaker(deviceId: string): void {
-    if (!this.state.devices.canChooseSpeaker) throw this.report(new CallError('DEVICE_NOT_FOUND', 'This browser cannot choose the speaker.'));
+    if (!this.state.devices.canChooseSpeaker)
+      throw this.report(new CallError('DEVICE_NOT_FOUND', 'This browser cannot choose the speaker.'));
     this.set({ devices: { ...this.state.devices, speakerId: deviceId } });
   }
 
@@ -241,7 +266,8 @@ export class CallController extends CallStore {
   }
 
   private listen(signaling: Signaling): void {
-    const on = <K extends keyof SignalingEvents>(type: K, fn: (p: SignalingEvents[K]) => void) => this.cleanups.push(signaling.events.on(type, fn));
+    const on = <K extends keyof SignalingEvents>(type: K, fn: (p: SignalingEvents[K]) => void) =>
+      this.cleanups.push(signaling.events.on(type, fn));
     const isCurrent = (id: string) => this.state.activeCall?.id === id && this.session !== null;
     on('incomingCall', (call) => this.receiveCall(call));
     on('callAccepted', ({ callId }) => {
@@ -255,11 +281,15 @@ export class CallController extends CallStore {
       if (this.state.incomingCall?.id === callId) this.dismissIncoming(endReasonOfHub[reason]);
       else if (isCurrent(callId)) this.finish(endReasonOfHub[reason]);
     });
-    on('description', ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description));
+    on(
+      'description',
+      ({ callId, description }) => isCurrent(callId) && void this.session!.receiveDescription(description),
+    );
     on('candidate', ({ callId, candidate }) => isCurrent(callId) && void this.session!.receiveCandidate(candidate));
     on('callError', ({ message, code, method }) => {
       // A late candidate or description for a call that has just ended is refused as not found: nothing to tell.
-      const relayed = method === hubMethods.sendIceCandidate || method === hubMethods.sendOffer || method === hubMethods.sendAnswer;
+      const relayed =
+        method === hubMethods.sendIceCandidate || method === hubMethods.sendOffer || method === hubMethods.sendAnswer;
       if (!(relayed && code === 'not-found')) this.report(hubError(message, code));
     });
     on('protocolError', ({ message }) => this.report(new CallError('SIGNALING_ERROR', message)));
@@ -269,8 +299,13 @@ export class CallController extends CallStore {
   private receiveCall(call: IncomingCallEvent): void {
     const hint: PeerProfile = { name: call.callerName, avatarUrl: call.callerAvatarUrl };
     const info: CallInfo = {
-      id: call.callId, direction: 'incoming', type: call.callType, peerId: call.callerId, peerName: '',
-      conversationId: call.conversationId, startedAt: call.timestamp,
+      id: call.callId,
+      direction: 'incoming',
+      type: call.callType,
+      peerId: call.callerId,
+      peerName: '',
+      conversationId: call.conversationId,
+      startedAt: call.timestamp,
     };
     const { status, activeCall } = this.state;
     if (status === 'calling' && activeCall?.peerId === call.callerId) {
@@ -336,7 +371,10 @@ export class CallController extends CallStore {
     const session = new CallSession({
       signaling: this.options.signaling,
       media: this.media,
-      configuration: { iceServers: this.options.iceServers ?? defaultIceServers, iceTransportPolicy: this.options.iceTransportPolicy ?? 'all' },
+      configuration: {
+        iceServers: this.options.iceServers ?? defaultIceServers,
+        iceTransportPolicy: this.options.iceTransportPolicy ?? 'all',
+      },
       // A page's own list stands; else the hub's, renewed while the call lasts.
       iceServers: this.options.iceServers ? undefined : () => this.options.signaling.iceServers(),
       role,
@@ -381,7 +419,8 @@ export class CallController extends CallStore {
     this.set({ signaling: status });
     const call = this.state.activeCall;
     if (status !== 'connected' || !call?.id || !this.session) {
-      if (status === 'disconnected' && (this.state.status === 'calling' || this.state.status === 'incoming')) void this.leave('disconnected');
+      if (status === 'disconnected' && (this.state.status === 'calling' || this.state.status === 'incoming'))
+        void this.leave('disconnected');
       return;
     }
     if (this.options.signaling.hubInfo.features.has('rejoin')) {
@@ -445,8 +484,14 @@ export class CallController extends CallStore {
     const ended = call ? { ...call, endedAt: new Date(), endReason: reason } : null;
     if (ended) this.record(ended);
     this.set({
-      status: 'ended', activeCall: ended, localStream: null, remoteStream: null,
-      controls: initialControls, remoteControls: initialControls, quality: null, speaking: initialCallState.speaking,
+      status: 'ended',
+      activeCall: ended,
+      localStream: null,
+      remoteStream: null,
+      controls: initialControls,
+      remoteControls: initialControls,
+      quality: null,
+      speaking: initialCallState.speaking,
     });
   }
 
@@ -466,7 +511,4 @@ export class CallController extends CallStore {
       throw this.report(error);
     }
   }
-
-
 }
-

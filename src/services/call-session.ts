@@ -6,7 +6,14 @@ import { IceServerLease, type IceServerList } from './ice-servers.js';
 import { Peer, type PeerHealth, type PeerRole } from './peer.js';
 import type { SpeakingMonitor } from './speaking.js';
 import type { QualitySampler } from './quality.js';
-import { initialCallState, initialControls, type CallQuality, type CallType, type MediaControls, type Speaking } from './call-state.js';
+import {
+  initialCallState,
+  initialControls,
+  type CallQuality,
+  type CallType,
+  type MediaControls,
+  type Speaking,
+} from './call-state.js';
 import type { DeviceChoice, MediaService } from './media.js';
 import type { Signaling } from './signaling/signaling.js';
 
@@ -64,7 +71,9 @@ export class CallSession {
   constructor(private readonly options: CallSessionOptions) {
     this.role = options.role;
     this.configuration = options.configuration;
-    this.lease = options.iceServers ? new IceServerLease(options.iceServers, (servers) => this.useIceServers(servers)) : null;
+    this.lease = options.iceServers
+      ? new IceServerLease(options.iceServers, (servers) => this.useIceServers(servers))
+      : null;
   }
 
   get callId(): string | null {
@@ -288,7 +297,8 @@ export class CallSession {
     const video = this.sentVideo();
     const tracks = video ? [this.audio!, video] : [this.audio!];
     const current = this.localStream?.getTracks() ?? [];
-    if (current.length !== tracks.length || tracks.some((t) => !current.includes(t))) this.localStream = new MediaStream(tracks);
+    if (current.length !== tracks.length || tracks.some((t) => !current.includes(t)))
+      this.localStream = new MediaStream(tracks);
     this.events.emit('media', undefined);
   }
 
@@ -308,6 +318,9 @@ export class CallSession {
 
   private fail(error: unknown): void {
     if (this.disposed) return;
-    this.events.emit('error', error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error }));
+    this.events.emit(
+      'error',
+      error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error }),
+    );
   }
 }

@@ -33,7 +33,8 @@ export abstract class CallStore extends EventTarget {
 
   /** Makes `error` the current error and fires it; returns it as a CallError, for throwing. */
   protected report(error: unknown): CallError {
-    const callError = error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error });
+    const callError =
+      error instanceof CallError ? error : new CallError('WEBRTC_ERROR', String(error), { cause: error });
     this.set({ error: callError });
     this.dispatchEvent(new CallErrorEvent(callError));
     return callError;

@@ -5,7 +5,10 @@ import type { MediaService } from './media.js';
 type DeviceLists = Pick<DeviceState, 'microphones' | 'cameras' | 'speakers'>;
 
 /** Lists devices now and on every change; `refresh` again once permission is granted (labels appear). */
-export function watchDevices(media: MediaService, onChange: (devices: DeviceLists) => void): { refresh(): void; stop(): void } {
+export function watchDevices(
+  media: MediaService,
+  onChange: (devices: DeviceLists) => void,
+): { refresh(): void; stop(): void } {
   let stopped = false;
   const refresh = async () => {
     const all = await media.listDevices().catch(() => []);

@@ -22,5 +22,9 @@ export function rejectionEndReason(reason: string | null): EndReason {
 /** Why an outgoing call that failed to start ended. */
 export function failureEndReason(error: unknown): EndReason {
   const code = error instanceof CallError ? error.code : null;
-  return code === 'USER_UNAVAILABLE' || code === 'USER_OFFLINE' ? 'unavailable' : code === 'USER_BUSY' ? 'busy' : 'failed';
+  return code === 'USER_UNAVAILABLE' || code === 'USER_OFFLINE'
+    ? 'unavailable'
+    : code === 'USER_BUSY'
+      ? 'busy'
+      : 'failed';
 }

@@ -41,7 +41,9 @@ export function mediaError(error: unknown, what: string): CallError {
     case 'AbortError':
       return new CallError('DEVICE_IN_USE', `The ${what} is in use by another program.`, { cause: error });
     case 'InvalidStateError':
-      return new CallError('INVALID_STATE', `The ${what} can only be started from a click or a key press.`, { cause: error });
+      return new CallError('INVALID_STATE', `The ${what} can only be started from a click or a key press.`, {
+        cause: error,
+      });
     default:
       return new CallError('WEBRTC_ERROR', `Could not start the ${what}: ${String(error)}`, { cause: error });
   }

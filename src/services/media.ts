@@ -15,7 +15,8 @@ export const videoConstraints: MediaTrackConstraints = {
 };
 
 /** Whether this browser can share the screen at all (phones mostly cannot). */
-export const canShareScreen = (): boolean => typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
+export const canShareScreen = (): boolean =>
+  typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
 
 export interface DeviceChoice {
   readonly microphoneId?: string | null;
@@ -45,12 +46,16 @@ export interface MediaService {
 
 export class BrowserMedia implements MediaService {
   async capture(type: CallType, choice: DeviceChoice): Promise<CapturedMedia> {
-    if (type === 'voice') return { audio: await this.captureMicrophone(choice.microphoneId), video: null, videoError: null };
+    if (type === 'voice')
+      return { audio: await this.captureMicrophone(choice.microphoneId), video: null, videoError: null };
     try {
-      const stream = await this.getUserMedia({
-        audio: withDevice(audioConstraints, choice.microphoneId),
-        video: withDevice(videoConstraints, choice.cameraId),
-      }, 'camera and microphone');
+      const stream = await this.getUserMedia(
+        {
+          audio: withDevice(audioConstraints, choice.microphoneId),
+          video: withDevice(videoConstraints, choice.cameraId),
+        },
+        'camera and microphone',
+      );
       return { audio: stream.getAudioTracks()[0], video: stream.getVideoTracks()[0] ?? null, videoError: null };
     } catch (error) {
       // No camera, or the camera alone is refused or busy: go on with audio only.

@@ -13,7 +13,10 @@ export interface PeerProfile {
  * or the page's call button (outgoing calls) said. Asked once per call; an answer that is late, throws
  * or is not a profile leaves the hint's name shown.
  */
-export type PeerResolver = (userId: string, hint: PeerProfile) => PeerProfile | null | undefined | Promise<PeerProfile | null | undefined>;
+export type PeerResolver = (
+  userId: string,
+  hint: PeerProfile,
+) => PeerProfile | null | undefined | Promise<PeerProfile | null | undefined>;
 
 /** A string with more than spaces in it; undefined for anything else. */
 export function nonEmpty(value: unknown): string | undefined {
@@ -54,5 +57,9 @@ export function askResolver(
 
 /** The call named for the person in it: the resolver's name, else the hint's, else the id; never empty. */
 export function named(call: CallInfo, profile: PeerProfile | null, hint: PeerProfile): CallInfo {
-  return { ...call, peerName: profile?.name || nonEmpty(hint.name) || call.peerId, peerAvatarUrl: profile?.avatarUrl ?? hint.avatarUrl };
+  return {
+    ...call,
+    peerName: profile?.name || nonEmpty(hint.name) || call.peerId,
+    peerAvatarUrl: profile?.avatarUrl ?? hint.avatarUrl,
+  };
 }

@@ -31,7 +31,8 @@ export interface PeerEvents {
 
 /** Throws where the browser has no WebRTC at all (Debian's WebKitGTK, some embedded web views). */
 export function requirePeerConnection(): void {
-  if (typeof RTCPeerConnection !== 'function') throw new CallError('WEBRTC_ERROR', 'This browser cannot make calls: it has no RTCPeerConnection.');
+  if (typeof RTCPeerConnection !== 'function')
+    throw new CallError('WEBRTC_ERROR', 'This browser cannot make calls: it has no RTCPeerConnection.');
 }
 
 export class Peer {
@@ -90,7 +91,13 @@ export class Peer {
       }
       for (const candidate of this.pendingCandidates.splice(0)) await this.addCandidate(candidate);
     } catch (error) {
-      if (!this.closed) this.events.emit('error', new CallError('WEBRTC_ERROR', `Could not apply the remote ${description.type}: ${String(error)}`, { cause: error }));
+      if (!this.closed)
+        this.events.emit(
+          'error',
+          new CallError('WEBRTC_ERROR', `Could not apply the remote ${description.type}: ${String(error)}`, {
+            cause: error,
+          }),
+        );
     }
   }
 
@@ -119,7 +126,11 @@ export class Peer {
     try {
       this.connection.setConfiguration({ ...this.connection.getConfiguration(), iceServers });
     } catch (error) {
-      if (!this.closed) this.events.emit('error', new CallError('WEBRTC_ERROR', `Could not renew the ICE servers: ${String(error)}`, { cause: error }));
+      if (!this.closed)
+        this.events.emit(
+          'error',
+          new CallError('WEBRTC_ERROR', `Could not renew the ICE servers: ${String(error)}`, { cause: error }),
+        );
     }
   }
 
@@ -154,7 +165,11 @@ export class Peer {
       await this.connection.setLocalDescription();
       this.events.emit('description', this.connection.localDescription!.toJSON());
     } catch (error) {
-      if (!this.closed) this.events.emit('error', new CallError('WEBRTC_ERROR', `Could not create an offer: ${String(error)}`, { cause: error }));
+      if (!this.closed)
+        this.events.emit(
+          'error',
+          new CallError('WEBRTC_ERROR', `Could not create an offer: ${String(error)}`, { cause: error }),
+        );
     } finally {
       this.makingOffer = false;
     }
@@ -164,7 +179,11 @@ export class Peer {
     try {
       await this.connection.addIceCandidate(candidate);
     } catch (error) {
-      if (!this.ignoreOffer && !this.closed) this.events.emit('error', new CallError('WEBRTC_ERROR', `Could not add a remote candidate: ${String(error)}`, { cause: error }));
+      if (!this.ignoreOffer && !this.closed)
+        this.events.emit(
+          'error',
+          new CallError('WEBRTC_ERROR', `Could not add a remote candidate: ${String(error)}`, { cause: error }),
+        );
     }
   }
 

@@ -24,7 +24,13 @@ export class QualitySampler {
     const report = await this.connection.getStats();
     let roundTrip: number | null = null;
     let jitter: number | null = null;
-    const now: { -readonly [K in keyof Counters]: number } = { at: performance.now(), bytesIn: 0, bytesOut: 0, packetsIn: 0, packetsLost: 0 };
+    const now: { -readonly [K in keyof Counters]: number } = {
+      at: performance.now(),
+      bytesIn: 0,
+      bytesOut: 0,
+      packetsIn: 0,
+      packetsLost: 0,
+    };
     report.forEach((stat: RtpStats) => {
       if (stat.type === 'candidate-pair' && stat.nominated && typeof stat.currentRoundTripTime === 'number') {
         roundTrip = stat.currentRoundTripTime * 1000;

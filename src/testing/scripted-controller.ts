@@ -4,7 +4,14 @@
 import type { CallHandle } from '../context.js';
 import type { CallDetails } from '../services/call-controller.js';
 import { CallError, type CallErrorCode } from '../services/errors.js';
-import { initialCallState, type CallInfo, type CallState, type CallType, type EndReason, type Speaking } from '../services/call-state.js';
+import {
+  initialCallState,
+  type CallInfo,
+  type CallState,
+  type CallType,
+  type EndReason,
+  type Speaking,
+} from '../services/call-state.js';
 
 export class ScriptedController extends EventTarget implements CallHandle {
   state: CallState;
@@ -24,7 +31,9 @@ export class ScriptedController extends EventTarget implements CallHandle {
 
   async initiateCall(calleeId: string, type: CallType, details: CallDetails = {}): Promise<void> {
     const share = details.shareScreen ? ' shareScreen' : '';
-    this.intents.push(`initiateCall ${calleeId} ${type} ${details.calleeName ?? ''} ${details.conversationId ?? ''}`.trim() + share);
+    this.intents.push(
+      `initiateCall ${calleeId} ${type} ${details.calleeName ?? ''} ${details.conversationId ?? ''}`.trim() + share,
+    );
   }
   async acceptCall(options: { audioOnly?: boolean } = {}): Promise<void> {
     this.intents.push(`acceptCall${options.audioOnly ? ' audioOnly' : ''}`);
@@ -63,12 +72,29 @@ export class ScriptedController extends EventTarget implements CallHandle {
 export function sampleCall(patch: Partial<CallInfo> = {}): CallInfo {
   const now = Date.now();
   return {
-    id: 'call-1', direction: 'outgoing', type: 'video', peerId: 'bob', peerName: 'Bob Marsh', conversationId: 'conv-1',
-    startedAt: new Date(now - 60_000), connectedAt: new Date(now - 42_000), ...patch,
+    id: 'call-1',
+    direction: 'outgoing',
+    type: 'video',
+    peerId: 'bob',
+    peerName: 'Bob Marsh',
+    conversationId: 'conv-1',
+    startedAt: new Date(now - 60_000),
+    connectedAt: new Date(now - 42_000),
+    ...patch,
   };
 }
 
-export const sceneNames = ['idle', 'calling', 'incoming-voice', 'incoming-video', 'active-voice', 'active-video', 'screen-sharing', 'reconnecting', 'ended'] as const;
+export const sceneNames = [
+  'idle',
+  'calling',
+  'incoming-voice',
+  'incoming-video',
+  'active-voice',
+  'active-video',
+  'screen-sharing',
+  'reconnecting',
+  'ended',
+] as const;
 export type SceneName = (typeof sceneNames)[number];
 
 export interface SceneMedia {
@@ -79,7 +105,14 @@ export interface SceneMedia {
 /** The state of a named scene; `ended` takes the end reason, any scene an error code and the other person's picture. */
 export function scene(
   name: SceneName,
-  options: { reason?: EndReason; error?: CallErrorCode; media?: SceneMedia; avatarUrl?: string; speaking?: Partial<Speaking>; muted?: boolean } = {},
+  options: {
+    reason?: EndReason;
+    error?: CallErrorCode;
+    media?: SceneMedia;
+    avatarUrl?: string;
+    speaking?: Partial<Speaking>;
+    muted?: boolean;
+  } = {},
 ): Partial<CallState> {
   const call = (patch: Partial<CallInfo> = {}) => sampleCall({ peerAvatarUrl: options.avatarUrl, ...patch });
   const error = options.error ? new CallError(options.error, options.error) : null;
@@ -91,31 +124,74 @@ export function scene(
     case 'idle':
       return { status: 'idle', activeCall: null, incomingCall: null, error };
     case 'calling':
-      return { status: 'calling', activeCall: call({ connectedAt: undefined }), localStream: local, controls: live, error };
+      return {
+        status: 'calling',
+        activeCall: call({ connectedAt: undefined }),
+        localStream: local,
+        controls: live,
+        error,
+      };
     case 'incoming-voice':
     case 'incoming-video': {
       const type = name === 'incoming-voice' ? 'voice' : 'video';
-      return { status: 'incoming', activeCall: null, incomingCall: call({ direction: 'incoming', type, connectedAt: undefined }), error };
+      return {
+        status: 'incoming',
+        activeCall: null,
+        incomingCall: call({ direction: 'incoming', type, connectedAt: undefined }),
+        error,
+      };
     }
     case 'active-voice':
       return {
-        status: 'active', activeCall: call({ type: 'voice' }), localStream: local, remoteStream: remote,
-        controls: { ...live, cameraOn: false }, remoteControls: { ...live, cameraOn: false },
-        quality: { roundTripMs: 40, packetLoss: 0, jitterMs: 3, inboundKbps: 40, outboundKbps: 40, verdict: 'good' }, speaking, error,
+        status: 'active',
+        activeCall: call({ type: 'voice' }),
+        localStream: local,
+        remoteStream: remote,
+        controls: { ...live, cameraOn: false },
+        remoteControls: { ...live, cameraOn: false },
+        quality: { roundTripMs: 40, packetLoss: 0, jitterMs: 3, inboundKbps: 40, outboundKbps: 40, verdict: 'good' },
+        speaking,
+        error,
       };
     case 'active-video':
     case 'screen-sharing':
       return {
-        status: 'active', activeCall: call(), localStream: local, remoteStream: remote,
-        controls: { ...live, screenSharing: name === 'screen-sharing' }, remoteControls: live,
-        quality: { roundTripMs: 90, packetLoss: 0.02, jitterMs: 12, inboundKbps: 900, outboundKbps: 850, verdict: 'fair' }, speaking, error,
+        status: 'active',
+        activeCall: call(),
+        localStream: local,
+        remoteStream: remote,
+        controls: { ...live, screenSharing: name === 'screen-sharing' },
+        remoteControls: live,
+        quality: {
+          roundTripMs: 90,
+          packetLoss: 0.02,
+          jitterMs: 12,
+          inboundKbps: 900,
+          outboundKbps: 850,
+          verdict: 'fair',
+        },
+        speaking,
+        error,
       };
     case 'reconnecting':
-      return { status: 'reconnecting', activeCall: call(), localStream: local, remoteStream: remote, controls: live, remoteControls: live, error };
+      return {
+        status: 'reconnecting',
+        activeCall: call(),
+        localStream: local,
+        remoteStream: remote,
+        controls: live,
+        remoteControls: live,
+        error,
+      };
     case 'ended':
       return {
-        status: 'ended', activeCall: call({ endedAt: new Date(), endReason: options.reason ?? 'hangup' }),
-        localStream: null, remoteStream: null, quality: null, speaking: initialCallState.speaking, error,
+        status: 'ended',
+        activeCall: call({ endedAt: new Date(), endReason: options.reason ?? 'hangup' }),
+        localStream: null,
+        remoteStream: null,
+        quality: null,
+        speaking: initialCallState.speaking,
+        error,
       };
   }
 }

@@ -20,7 +20,13 @@ export function canvasTrack(label: string, hue = 210, width = 640, height = 360)
     context.fillRect(0, 0, width, height);
     context.fillStyle = `hsl(${(hue + 40) % 360} 70% 60%)`;
     context.beginPath();
-    context.arc(width / 2 + Math.cos(t) * width * 0.3, height / 2 + Math.sin(t * 1.3) * height * 0.25, height / 8, 0, Math.PI * 2);
+    context.arc(
+      width / 2 + Math.cos(t) * width * 0.3,
+      height / 2 + Math.sin(t * 1.3) * height * 0.25,
+      height / 8,
+      0,
+      Math.PI * 2,
+    );
     context.fill();
     context.fillStyle = '#fff';
     context.font = `${Math.round(height / 10)}px system-ui, sans-serif`;
@@ -65,7 +71,11 @@ export class SyntheticMedia implements MediaService {
   ) {}
 
   async capture(type: CallType, _choice: DeviceChoice): Promise<CapturedMedia> {
-    return { audio: oscillatorTrack(), video: type === 'video' ? canvasTrack(this.label, this.hue) : null, videoError: null };
+    return {
+      audio: oscillatorTrack(),
+      video: type === 'video' ? canvasTrack(this.label, this.hue) : null,
+      videoError: null,
+    };
   }
 
   async captureCamera(): Promise<MediaStreamTrack> {

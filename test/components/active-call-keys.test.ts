@@ -10,7 +10,6 @@ import { chord } from '../support/keys.js';
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 afterEach(stopSceneMedia);
 
-
 /** A page with a text field, a button and another dialog beside the call; focus on the body. */
 async function page(patch = scene('active-video', { media: sceneMedia() })) {
   const controller = new ScriptedController(patch);
@@ -34,18 +33,21 @@ describe('<thrume-active-call> keyboard shortcuts', () => {
     expect(controller.intents).to.deep.equal(['toggleMute', 'toggleCamera', 'endCall']);
   });
 
-  needs('keyChords').it('are not taken while focus is in a text field or another dialog, nor by a key with other modifiers', async () => {
-    const { controller, focus } = await page();
-    focus('field');
-    await chord('Control', 'Shift', 'KeyM');
-    focus('in-dialog');
-    await chord('Control', 'Shift', 'KeyM');
-    focus('before');
-    await chord('Control', 'KeyM');
-    expect(controller.intents).to.deep.equal([]);
-    await chord('Control', 'Shift', 'KeyM');
-    expect(controller.intents).to.deep.equal(['toggleMute']);
-  });
+  needs('keyChords').it(
+    'are not taken while focus is in a text field or another dialog, nor by a key with other modifiers',
+    async () => {
+      const { controller, focus } = await page();
+      focus('field');
+      await chord('Control', 'Shift', 'KeyM');
+      focus('in-dialog');
+      await chord('Control', 'Shift', 'KeyM');
+      focus('before');
+      await chord('Control', 'KeyM');
+      expect(controller.intents).to.deep.equal([]);
+      await chord('Control', 'Shift', 'KeyM');
+      expect(controller.intents).to.deep.equal(['toggleMute']);
+    },
+  );
 
   it('show in the tooltips and aria-keyshortcuts, in the element’s language', async () => {
     const { el } = await page();

@@ -20,25 +20,32 @@ async function click(el: HTMLElement) {
 describe('The ringtone where the browser blocks audio', () => {
   recordPageErrors();
 
-  needs('autoplayBlock').it('rings silently, without an error, while audio stays suspended, and sounds on the next click', async function () {
-    this.timeout(30_000);
-    const controller = new ScriptedController();
-    const el = await fixture<ThrumeIncomingCall>(html`<thrume-incoming-call .controller=${controller}></thrume-incoming-call>`);
-    await click(document.body); // the page has had a gesture, long before the call
-    await waitUntil(() => !navigator.userActivation.isActive, 'the click still counts as a gesture', { timeout: 15_000 });
-    const probe = new AudioContext();
-    expect(probe.state, 'audio outside a gesture').to.equal('suspended');
-    await probe.close();
+  needs('autoplayBlock').it(
+    'rings silently, without an error, while audio stays suspended, and sounds on the next click',
+    async function () {
+      this.timeout(30_000);
+      const controller = new ScriptedController();
+      const el = await fixture<ThrumeIncomingCall>(
+        html`<thrume-incoming-call .controller=${controller}></thrume-incoming-call>`,
+      );
+      await click(document.body); // the page has had a gesture, long before the call
+      await waitUntil(() => !navigator.userActivation.isActive, 'the click still counts as a gesture', {
+        timeout: 15_000,
+      });
+      const probe = new AudioContext();
+      expect(probe.state, 'audio outside a gesture').to.equal('suspended');
+      await probe.close();
 
-    controller.set(scene('incoming-video'));
-    await el.updateComplete;
-    expect(el.ringtonePlaying).to.equal(true);
-    expect(el.ringtoneAudible).to.equal(false);
-    expect(part(el, 'announcer').textContent.trim()).to.equal('Incoming video call from Bob Marsh');
-    await expect(el).to.be.accessible();
+      controller.set(scene('incoming-video'));
+      await el.updateComplete;
+      expect(el.ringtonePlaying).to.equal(true);
+      expect(el.ringtoneAudible).to.equal(false);
+      expect(part(el, 'announcer').textContent.trim()).to.equal('Incoming video call from Bob Marsh');
+      await expect(el).to.be.accessible();
 
-    await click(part(el, 'title'));
-    await waitUntil(() => el.ringtoneAudible, 'the ringtone did not sound after the click');
-    await expectNoPageErrors();
-  });
+      await click(part(el, 'title'));
+      await waitUntil(() => el.ringtoneAudible, 'the ringtone did not sound after the click');
+      await expectNoPageErrors();
+    },
+  );
 });

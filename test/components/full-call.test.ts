@@ -33,8 +33,17 @@ async function side(hub: LoopbackHub, me: string, other: string): Promise<Side> 
     </thrume-call-provider>
   `);
   const q = <T extends Element>(tag: string) => provider.querySelector(tag) as unknown as T;
-  const s = { provider, media, signaling, button: q<ThrumeCallButton>('thrume-call-button'), incoming: q<ThrumeIncomingCall>('thrume-incoming-call'), active: q<ThrumeActiveCall>('thrume-active-call') };
-  await waitUntil(() => part(s.button, 'video')?.getAttribute('aria-disabled') === 'false', `${me} never connected`, { timeout: 10_000 });
+  const s = {
+    provider,
+    media,
+    signaling,
+    button: q<ThrumeCallButton>('thrume-call-button'),
+    incoming: q<ThrumeIncomingCall>('thrume-incoming-call'),
+    active: q<ThrumeActiveCall>('thrume-active-call'),
+  };
+  await waitUntil(() => part(s.button, 'video')?.getAttribute('aria-disabled') === 'false', `${me} never connected`, {
+    timeout: 10_000,
+  });
   return s;
 }
 
@@ -80,8 +89,12 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
     expect(part(bob.button, 'video')!.getAttribute('aria-disabled')).to.equal('true');
 
     part(bob.incoming, 'accept')!.click();
-    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', { timeout: 15_000 });
-    await waitUntil(() => part(alice.active, 'remote-video') && part(bob.active, 'remote-video'), 'no remote video', { timeout: 10_000 });
+    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', {
+      timeout: 15_000,
+    });
+    await waitUntil(() => part(alice.active, 'remote-video') && part(bob.active, 'remote-video'), 'no remote video', {
+      timeout: 10_000,
+    });
     const [atAlice, atBob] = await Promise.all([
       frames(part(alice.active, 'remote-video') as HTMLVideoElement),
       frames(part(bob.active, 'remote-video') as HTMLVideoElement),
@@ -92,18 +105,32 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
 
     // The fake microphones beep: each side sees the other speak, heard from the audio its element plays.
     const speaking = (s: Side) => part(s.active, 'base')?.dataset.speaking ?? '';
-    await waitUntil(() => speaking(bob).includes('remote') && speaking(alice).includes('remote'), 'nobody is seen speaking', { timeout: 15_000 });
+    await waitUntil(
+      () => speaking(bob).includes('remote') && speaking(alice).includes('remote'),
+      'nobody is seen speaking',
+      { timeout: 15_000 },
+    );
 
     part(alice.active, 'microphone')!.click();
-    await waitUntil(() => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is muted', 'bob does not see the mute');
+    await waitUntil(
+      () => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is muted',
+      'bob does not see the mute',
+    );
     expect(part(alice.active, 'microphone')!.getAttribute('aria-pressed')).to.equal('true');
-    if (!lacks('audioOutput')) await waitUntil(() => part(alice.active, 'muted-hint'), 'alice, muted, is not told so as she speaks', { timeout: 15_000 });
+    if (!lacks('audioOutput'))
+      await waitUntil(() => part(alice.active, 'muted-hint'), 'alice, muted, is not told so as she speaks', {
+        timeout: 15_000,
+      });
 
     part(alice.active, 'hang-up')!.click();
     await waitUntil(() => status(alice) === 'ended' && status(bob) === 'ended', 'the call did not end on both sides');
     expect(part(alice.active, 'status')!.textContent).to.equal('Call ended');
     expect(part(bob.active, 'status')!.textContent).to.equal('Call ended');
-    for (const s of [alice, bob]) expect(s.media.liveTracks.map((t) => t.kind), 'live tracks').to.deep.equal([]);
+    for (const s of [alice, bob])
+      expect(
+        s.media.liveTracks.map((t) => t.kind),
+        'live tracks',
+      ).to.deep.equal([]);
     expect(openPeerConnections()).to.have.length(0);
 
     part(alice.active, 'close')!.click();
@@ -117,10 +144,15 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
     part(bob.button, 'voice')!.click();
     await waitUntil(() => part(alice.incoming, 'accept'), 'alice sees no incoming call', { timeout: 10_000 });
     part(alice.incoming, 'accept')!.click();
-    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', { timeout: 15_000 });
+    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', {
+      timeout: 15_000,
+    });
     for (const s of [alice, bob]) {
       const audio = part(s.active, 'remote-audio') as HTMLAudioElement;
-      await waitUntil(() => !audio.paused && (audio.srcObject as MediaStream | null)?.getAudioTracks()[0]?.readyState === 'live', 'remote audio is not playing');
+      await waitUntil(
+        () => !audio.paused && (audio.srcObject as MediaStream | null)?.getAudioTracks()[0]?.readyState === 'live',
+        'remote audio is not playing',
+      );
       expect(part(s.active, 'remote-video')).to.equal(null);
       expect(part(s.active, 'avatar')).to.exist;
     }
@@ -136,32 +168,56 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
     part(alice.button, 'video')!.click();
     await waitUntil(() => part(bob.incoming, 'decline'), 'bob sees no incoming call', { timeout: 10_000 });
     part(bob.incoming, 'decline')!.click();
-    await waitUntil(() => part(alice.active, 'status')?.textContent === 'Call declined', 'alice does not see the decline');
+    await waitUntil(
+      () => part(alice.active, 'status')?.textContent === 'Call declined',
+      'alice does not see the decline',
+    );
     expect(part(bob.incoming, 'base')).to.equal(null);
     for (const s of [alice, bob]) expect(s.media.liveTracks, 'live tracks').to.deep.equal([]);
   });
 
-  needs('screenCapture').it('keeps the screen-share button in step when the browser\'s own "Stop sharing" ends the share', async () => {
-    part(alice.button, 'video')!.click();
-    await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
-    part(bob.incoming, 'accept')!.click();
-    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', { timeout: 15_000 });
-    part(alice.active, 'screen-share')!.click();
-    await waitUntil(() => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'true', 'not sharing', { timeout: 10_000 });
-    await waitUntil(() => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is sharing their screen', 'bob does not see the share');
-    const screen = alice.media.tracks.find((t) => t.kind === 'video' && t.readyState === 'live' && t.getSettings().displaySurface)!;
-    screen.dispatchEvent(new Event('ended')); // what the browser's "Stop sharing" bar does
-    await waitUntil(() => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'false', 'the button still says sharing');
-    await waitUntil(() => !part(bob.active, 'remote-state'), 'bob still sees a share');
-    part(alice.active, 'hang-up')!.click();
-    await waitUntil(() => status(bob) === 'ended', 'bob did not see the hang-up');
-  });
+  needs('screenCapture').it(
+    'keeps the screen-share button in step when the browser\'s own "Stop sharing" ends the share',
+    async () => {
+      part(alice.button, 'video')!.click();
+      await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
+      part(bob.incoming, 'accept')!.click();
+      await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', {
+        timeout: 15_000,
+      });
+      part(alice.active, 'screen-share')!.click();
+      await waitUntil(
+        () => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'true',
+        'not sharing',
+        { timeout: 10_000 },
+      );
+      await waitUntil(
+        () => part(bob.active, 'remote-state')?.textContent === 'Alice Moreau is sharing their screen',
+        'bob does not see the share',
+      );
+      const screen = alice.media.tracks.find(
+        (t) => t.kind === 'video' && t.readyState === 'live' && t.getSettings().displaySurface,
+      )!;
+      screen.dispatchEvent(new Event('ended')); // what the browser's "Stop sharing" bar does
+      await waitUntil(
+        () => part(alice.active, 'screen-share')!.getAttribute('aria-pressed') === 'false',
+        'the button still says sharing',
+      );
+      await waitUntil(() => !part(bob.active, 'remote-state'), 'bob still sees a share');
+      part(alice.active, 'hang-up')!.click();
+      await waitUntil(() => status(bob) === 'ended', 'bob did not see the hang-up');
+    },
+  );
 
   it('takes the incoming dialog away on a second device when the first answers', async () => {
     const bobsPhone = await side(hub, 'bob', 'alice');
     try {
       part(alice.button, 'voice')!.click();
-      await waitUntil(() => part(bob.incoming, 'accept') && part(bobsPhone.incoming, 'accept'), 'both of bob\'s devices should ring', { timeout: 10_000 });
+      await waitUntil(
+        () => part(bob.incoming, 'accept') && part(bobsPhone.incoming, 'accept'),
+        "both of bob's devices should ring",
+        { timeout: 10_000 },
+      );
       part(bob.incoming, 'accept')!.click();
       await waitUntil(() => !part(bobsPhone.incoming, 'base'), 'the second device still rings');
       expect(part(bobsPhone.active, 'base')).to.equal(null);
@@ -177,7 +233,9 @@ needs('peerConnection').describe('A call driven by clicks alone', () => {
     part(alice.button, 'video')!.click();
     await waitUntil(() => part(bob.incoming, 'accept'), 'bob sees no incoming call', { timeout: 10_000 });
     part(bob.incoming, 'accept')!.click();
-    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', { timeout: 15_000 });
+    await waitUntil(() => status(alice) === 'active' && status(bob) === 'active', 'the call never became active', {
+      timeout: 15_000,
+    });
     alice.provider.remove();
     await waitUntil(() => status(bob) === 'ended', 'bob did not see the call end');
     for (const s of [alice, bob]) expect(s.media.liveTracks, 'live tracks').to.deep.equal([]);

@@ -7,7 +7,6 @@ import { chord } from '../support/keys.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
-
 async function page(patch = scene('active-video')) {
   const controller = new ScriptedController(patch);
   const root = await fixture<HTMLDivElement>(html`<div>
@@ -35,23 +34,26 @@ describe('<thrume-active-call> full screen', () => {
     await expect(el).to.be.accessible();
   });
 
-  needs('fullScreen', 'keyChords').it('enters and leaves full screen by its shortcut, laid out alone, and gives focus back', async () => {
-    const { el, before } = await page();
-    before.focus();
-    await chord('Control', 'Shift', 'KeyF');
-    await waitUntil(() => document.fullscreenElement === el, 'not in full screen');
-    await el.updateComplete;
-    expect(part(el, 'base')!.dataset.layout).to.equal('overlay');
-    expect(part(el, 'full-screen')!.title).to.equal('Exit full screen (Ctrl+Shift+F)');
-    expect(part(el, 'full-screen')!.getAttribute('aria-pressed')).to.equal('true');
-    expect(el.shadowRoot!.activeElement, 'focus is in the call').to.exist;
-    await expect(el).to.be.accessible();
-    await chord('Control', 'Shift', 'KeyF');
-    await waitUntil(() => document.fullscreenElement === null, 'still in full screen');
-    await el.updateComplete;
-    expect(part(el, 'base')!.dataset.layout).to.equal('inline');
-    expect(document.activeElement).to.equal(before);
-  });
+  needs('fullScreen', 'keyChords').it(
+    'enters and leaves full screen by its shortcut, laid out alone, and gives focus back',
+    async () => {
+      const { el, before } = await page();
+      before.focus();
+      await chord('Control', 'Shift', 'KeyF');
+      await waitUntil(() => document.fullscreenElement === el, 'not in full screen');
+      await el.updateComplete;
+      expect(part(el, 'base')!.dataset.layout).to.equal('overlay');
+      expect(part(el, 'full-screen')!.title).to.equal('Exit full screen (Ctrl+Shift+F)');
+      expect(part(el, 'full-screen')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(el.shadowRoot!.activeElement, 'focus is in the call').to.exist;
+      await expect(el).to.be.accessible();
+      await chord('Control', 'Shift', 'KeyF');
+      await waitUntil(() => document.fullscreenElement === null, 'still in full screen');
+      await el.updateComplete;
+      expect(part(el, 'base')!.dataset.layout).to.equal('inline');
+      expect(document.activeElement).to.equal(before);
+    },
+  );
 
   needs('fullScreen', 'keyChords').it('leaves full screen when the call ends', async () => {
     const { el, controller } = await page();

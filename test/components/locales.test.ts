@@ -26,7 +26,9 @@ function texts(strings: CallStrings): Map<string, string> {
   for (const [key, value] of Object.entries(strings)) {
     if (typeof value === 'string') out.set(key, value);
     else if (typeof value === 'function') {
-      for (const who of [name, '']) for (const type of ['voice', 'video']) out.set(`${key}(${who},${type})`, (value as (who: string, type: string) => string)(who, type));
+      for (const who of [name, ''])
+        for (const type of ['voice', 'video'])
+          out.set(`${key}(${who},${type})`, (value as (who: string, type: string) => string)(who, type));
     } else for (const [sub, text] of Object.entries(value as Record<string, string>)) out.set(`${key}.${sub}`, text);
   }
   return out;
@@ -50,11 +52,18 @@ function rendered(root: Node): string[] {
   return found;
 }
 
-const media = () => ({ local: new MediaStream([oscillatorTrack(), canvasTrack('me')]), remote: new MediaStream([oscillatorTrack(), canvasTrack('them')]) });
-const device = (kind: MediaDeviceKind, id: string) => ({ kind, deviceId: id, label: '', groupId: 'g', toJSON: () => ({}) }) as MediaDeviceInfo;
+const media = () => ({
+  local: new MediaStream([oscillatorTrack(), canvasTrack('me')]),
+  remote: new MediaStream([oscillatorTrack(), canvasTrack('them')]),
+});
+const device = (kind: MediaDeviceKind, id: string) =>
+  ({ kind, deviceId: id, label: '', groupId: 'g', toJSON: () => ({}) }) as MediaDeviceInfo;
 const devices: CallState['devices'] = {
   ...initialCallState.devices,
-  microphones: [device('audioinput', 'm1')], cameras: [device('videoinput', 'c1')], speakers: [device('audiooutput', 's1')], canChooseSpeaker: true,
+  microphones: [device('audioinput', 'm1')],
+  cameras: [device('videoinput', 'c1')],
+  speakers: [device('audiooutput', 's1')],
+  canChooseSpeaker: true,
 };
 
 /** Every state each element can show a person, with the strings it is expected to show. */
@@ -75,12 +84,25 @@ function states(): [string, TemplateResult, Partial<CallState>][] {
     ['a voice call', active, { ...scene('active-voice', { media: media() }), ...live }],
     ['a screen share', active, { ...scene('screen-sharing', { media: media() }), ...live }],
     ['a call reconnecting', active, scene('reconnecting', { media: media() })],
-    ...endReasons.map((reason): [string, TemplateResult, Partial<CallState>] => [`a call ended (${reason})`, active, scene('ended', { reason })]),
-    ...callErrorCodes.map((error): [string, TemplateResult, Partial<CallState>] => [`an error (${error})`, active, scene('active-video', { error })]),
+    ...endReasons.map((reason): [string, TemplateResult, Partial<CallState>] => [
+      `a call ended (${reason})`,
+      active,
+      scene('ended', { reason }),
+    ]),
+    ...callErrorCodes.map((error): [string, TemplateResult, Partial<CallState>] => [
+      `an error (${error})`,
+      active,
+      scene('active-video', { error }),
+    ]),
   ];
 }
 
-async function show(lang: string, template: TemplateResult, patch: Partial<CallState>, dir = lang === 'ar' ? 'rtl' : nothing) {
+async function show(
+  lang: string,
+  template: TemplateResult,
+  patch: Partial<CallState>,
+  dir = lang === 'ar' ? 'rtl' : nothing,
+) {
   const controller = new ScriptedController(patch);
   const root = await fixture<HTMLDivElement>(html`<div lang=${lang} dir=${dir}>${template}</div>`);
   const el = root.firstElementChild as CallElement;
@@ -89,7 +111,11 @@ async function show(lang: string, template: TemplateResult, patch: Partial<CallS
   return el;
 }
 
-afterEach(() => document.querySelectorAll('video, audio').forEach((m) => ((m as HTMLMediaElement).srcObject as MediaStream | null)?.getTracks().forEach((t) => t.stop())));
+afterEach(() =>
+  document
+    .querySelectorAll('video, audio')
+    .forEach((m) => ((m as HTMLMediaElement).srcObject as MediaStream | null)?.getTracks().forEach((t) => t.stop())),
+);
 
 describe('locales', () => {
   for (const [code, strings] of Object.entries(locales)) {
@@ -99,8 +125,10 @@ describe('locales', () => {
       expect([...translated.keys()]).to.deep.equal([...english.keys()]);
       for (const [key, text] of translated) expect(text.trim(), `${code} ${key}`).not.to.equal('');
       // Modifier keys keep their English names on most keyboards.
-      for (const [key, text] of translated) if (!key.startsWith('keys.')) expect(text, `${code} ${key} is English`).not.to.equal(english.get(key));
-      for (const [key, text] of translated) if (key.includes(`(${name},`)) expect(text, `${code} ${key}`).to.include(name);
+      for (const [key, text] of translated)
+        if (!key.startsWith('keys.')) expect(text, `${code} ${key} is English`).not.to.equal(english.get(key));
+      for (const [key, text] of translated)
+        if (key.includes(`(${name},`)) expect(text, `${code} ${key}`).to.include(name);
     });
 
     it(`${code}: every element, in every state, shows no English`, async () => {
@@ -108,13 +136,19 @@ describe('locales', () => {
       const translated = new Set(texts(strings).values());
       // What a translation shares with English (a key's name) is no leak.
       const english = [...new Set(texts(defaultStrings).values())].filter((text) => !translated.has(text));
-      const word = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+      const word = (text: string) =>
+        new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
       const patterns = english.map((text) => [text, word(text)] as const);
       for (const [state, template, patch] of states()) {
         const el = await show(code, template, patch);
         const shown = rendered(el);
-        expect(shown.some((text) => translated.has(text) || [...translated].some((t) => text.includes(t))), `${state}: nothing translated`).to.equal(true);
-        for (const text of shown) for (const [leak, pattern] of patterns) expect(pattern.test(text), `${state} in ${code} shows "${leak}" in "${text}"`).to.equal(false);
+        expect(
+          shown.some((text) => translated.has(text) || [...translated].some((t) => text.includes(t))),
+          `${state}: nothing translated`,
+        ).to.equal(true);
+        for (const text of shown)
+          for (const [leak, pattern] of patterns)
+            expect(pattern.test(text), `${state} in ${code} shows "${leak}" in "${text}"`).to.equal(false);
       }
     });
   }
@@ -179,14 +213,20 @@ describe('locales', () => {
     await waitFor(() => part(el, 'accept')!.textContent.trim() === 'Opnemen');
     expect(part(el, 'decline')!.textContent.trim()).to.equal(defaultStrings.decline);
     await loadLocale('fr');
-    const own = await show('fr', html`<thrume-incoming-call silent .strings=${{ accept: 'Décrocher' }}></thrume-incoming-call>`, scene('incoming-video'));
+    const own = await show(
+      'fr',
+      html`<thrume-incoming-call silent .strings=${{ accept: 'Décrocher' }}></thrume-incoming-call>`,
+      scene('incoming-video'),
+    );
     expect(part(own, 'accept')!.textContent.trim()).to.equal('Décrocher');
     expect(part(own, 'decline')!.textContent.trim()).to.equal(fr.decline);
   });
 
   it('a translation that cannot load leaves English and one clear error, and loadLocale tries again', async () => {
     let attempts = 0;
-    registerLocale('xx', () => (attempts++ ? Promise.resolve({ default: { accept: 'Xccept' } }) : Promise.reject(new Error('offline'))));
+    registerLocale('xx', () =>
+      attempts++ ? Promise.resolve({ default: { accept: 'Xccept' } }) : Promise.reject(new Error('offline')),
+    );
     const errors: unknown[][] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
@@ -234,8 +274,16 @@ describe('locales', () => {
     }
 
     it('mirrors the controls and the self view’s corner, and not the media', async () => {
-      const ltr = await show('en', html`<thrume-active-call silent></thrume-active-call>`, scene('active-video', { media: media() }));
-      const rtl = await show('ar', html`<thrume-active-call silent></thrume-active-call>`, scene('active-video', { media: media() }));
+      const ltr = await show(
+        'en',
+        html`<thrume-active-call silent></thrume-active-call>`,
+        scene('active-video', { media: media() }),
+      );
+      const rtl = await show(
+        'ar',
+        html`<thrume-active-call silent></thrume-active-call>`,
+        scene('active-video', { media: media() }),
+      );
       const x = (el: Element, p: string) => part(el, p)!.getBoundingClientRect().left;
       expect(x(ltr, 'microphone')).to.be.below(x(ltr, 'hang-up'));
       expect(x(rtl, 'microphone')).to.be.above(x(rtl, 'hang-up'));

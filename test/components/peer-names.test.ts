@@ -29,8 +29,15 @@ async function side(hub: LoopbackHub, me: string, other: string, peerResolver?: 
     </thrume-call-provider>
   `);
   const q = <T extends Element>(tag: string) => provider.querySelector(tag) as unknown as T;
-  const s = { provider, button: q<ThrumeCallButton>('thrume-call-button'), incoming: q<ThrumeIncomingCall>('thrume-incoming-call'), active: q<ThrumeActiveCall>('thrume-active-call') };
-  await waitUntil(() => part(s.button, 'voice')?.getAttribute('aria-disabled') === 'false', `${me} never connected`, { timeout: 10_000 });
+  const s = {
+    provider,
+    button: q<ThrumeCallButton>('thrume-call-button'),
+    incoming: q<ThrumeIncomingCall>('thrume-incoming-call'),
+    active: q<ThrumeActiveCall>('thrume-active-call'),
+  };
+  await waitUntil(() => part(s.button, 'voice')?.getAttribute('aria-disabled') === 'false', `${me} never connected`, {
+    timeout: 10_000,
+  });
   return s;
 }
 
@@ -45,14 +52,21 @@ needs('peerConnection').describe("The elements show the peerResolver's names and
       await waitUntil(() => text(alice.active, 'status') === 'Calling Bob Okafor…', 'alice does not call Bob by name');
       expect(part(alice.active, 'base')!.getAttribute('aria-label')).to.equal('Call with Bob Okafor');
 
-      await waitUntil(() => text(bob.incoming, 'name') === 'Alice Moreau', 'bob does not see her name', { timeout: 10_000 });
+      await waitUntil(() => text(bob.incoming, 'name') === 'Alice Moreau', 'bob does not see her name', {
+        timeout: 10_000,
+      });
       expect(text(bob.incoming, 'announcer')).to.equal('Incoming voice call from Alice Moreau');
       expect(part(bob.incoming, 'avatar')!.getAttribute('src')).to.equal(picture('alice'));
       await expect(bob.incoming).to.be.accessible();
 
       part(bob.incoming, 'accept')!.click();
-      await waitUntil(() => part(bob.active, 'base')?.dataset.status === 'active', 'the call never became active', { timeout: 15_000 });
-      for (const [s, name, who] of [[bob, 'Alice Moreau', 'alice'], [alice, 'Bob Okafor', 'bob']] as const) {
+      await waitUntil(() => part(bob.active, 'base')?.dataset.status === 'active', 'the call never became active', {
+        timeout: 15_000,
+      });
+      for (const [s, name, who] of [
+        [bob, 'Alice Moreau', 'alice'],
+        [alice, 'Bob Okafor', 'bob'],
+      ] as const) {
         expect(text(s.active, 'name')).to.equal(name);
         expect(part(s.active, 'base')!.getAttribute('aria-label')).to.equal(`Call with ${name}`);
         expect(part(s.active, 'avatar')!.getAttribute('src')).to.equal(picture(who)); // a voice call shows the picture
@@ -76,7 +90,9 @@ needs('peerConnection').describe("The elements show the peerResolver's names and
     const bob = await side(hub, 'bob', 'alice', () => null);
     try {
       part(alice.button, 'voice')!.click();
-      await waitUntil(() => text(bob.incoming, 'name') === 'alice', 'bob does not see the user name', { timeout: 10_000 });
+      await waitUntil(() => text(bob.incoming, 'name') === 'alice', 'bob does not see the user name', {
+        timeout: 10_000,
+      });
       expect(text(bob.incoming, 'announcer')).to.equal('Incoming voice call from alice');
       expect(text(bob.incoming, 'avatar')).to.equal('A');
       part(bob.incoming, 'decline')!.click();

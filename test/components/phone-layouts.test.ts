@@ -9,7 +9,10 @@ import { canvasTrack, oscillatorTrack } from '../../src/testing/synthetic-media.
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const made: MediaStreamTrack[] = [];
 const keep = (...tracks: MediaStreamTrack[]) => (made.push(...tracks), new MediaStream(tracks));
-const media = () => ({ local: keep(oscillatorTrack(), canvasTrack('me')), remote: keep(oscillatorTrack(), canvasTrack('them')) });
+const media = () => ({
+  local: keep(oscillatorTrack(), canvasTrack('me')),
+  remote: keep(oscillatorTrack(), canvasTrack('them')),
+});
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
@@ -34,7 +37,9 @@ async function activeCall(name: SceneName = 'active-video', scheme = 'light') {
 
 /** Waits until the call covers the viewport with its phone styles, loaded on demand. */
 const coveringViewport = (el: ThrumeActiveCall) =>
-  waitUntil(() => part(el, 'base') && covers(part(el, 'base')!), 'the call does not cover the viewport', { timeout: 5000 });
+  waitUntil(() => part(el, 'base') && covers(part(el, 'base')!), 'the call does not cover the viewport', {
+    timeout: 5000,
+  });
 
 afterEach(async () => {
   made.splice(0).forEach((t) => t.stop());
@@ -147,13 +152,19 @@ needs('viewport').describe('phone layouts', () => {
       // Picture-in-picture and full screen are there where the browser has them; clones make up six everywhere.
       const controls = part(el, 'controls')!;
       const shown = controls.querySelectorAll('button').length;
-      expect(shown).to.equal(4 + Number(document.fullscreenEnabled) + Number(document.pictureInPictureEnabled === true));
-      for (const source of [...controls.querySelectorAll('button')].slice(0, 6 - shown)) controls.append(source.cloneNode(true));
+      expect(shown).to.equal(
+        4 + Number(document.fullscreenEnabled) + Number(document.pictureInPictureEnabled === true),
+      );
+      for (const source of [...controls.querySelectorAll('button')].slice(0, 6 - shown))
+        controls.append(source.cloneNode(true));
       const buttons = [...el.shadowRoot!.querySelectorAll('button, select')].map((b) => b.getBoundingClientRect());
       expect(controls.querySelectorAll('button').length).to.equal(6);
       for (const r of buttons) {
         expect(r.width >= 44 && r.height >= 44, `${r.width}x${r.height}`).to.equal(true);
-        expect(r.left >= 0 && r.right <= 320 && r.top >= 0 && r.bottom <= 568, `${r.left},${r.top} to ${r.right},${r.bottom}`).to.equal(true);
+        expect(
+          r.left >= 0 && r.right <= 320 && r.top >= 0 && r.bottom <= 568,
+          `${r.left},${r.top} to ${r.right},${r.bottom}`,
+        ).to.equal(true);
       }
       expect(document.documentElement.scrollWidth).to.equal(320);
     });
@@ -162,7 +173,14 @@ needs('viewport').describe('phone layouts', () => {
       for (const scheme of ['light', 'dark']) {
         it(`is accessible in every state on ${size}, ${scheme}`, async () => {
           await setViewport(viewport);
-          for (const name of ['calling', 'active-voice', 'active-video', 'screen-sharing', 'reconnecting', 'ended'] as const) {
+          for (const name of [
+            'calling',
+            'active-voice',
+            'active-video',
+            'screen-sharing',
+            'reconnecting',
+            'ended',
+          ] as const) {
             const { el } = await activeCall(name, scheme);
             if (viewport === phone) await coveringViewport(el);
             await expect(el, name).to.be.accessible();
@@ -194,12 +212,16 @@ needs('viewport').describe('phone layouts', () => {
       expect([r.left, r.width]).to.deep.equal([0, 320]);
       for (const button of el.shadowRoot!.querySelectorAll('button')) {
         const b = button.getBoundingClientRect();
-        expect(b.height >= 56 && b.left >= 0 && b.right <= 320 && b.top >= 0, `${button.textContent.trim()}: ${b.width}x${b.height}`).to.equal(true);
+        expect(
+          b.height >= 56 && b.left >= 0 && b.right <= 320 && b.top >= 0,
+          `${button.textContent.trim()}: ${b.width}x${b.height}`,
+        ).to.equal(true);
       }
 
       await setViewport(desktop);
       await waitUntil(() => sheet.getBoundingClientRect().bottom < innerHeight, 'still a sheet on a desktop');
-      for (const button of el.shadowRoot!.querySelectorAll('button')) expect(button.getBoundingClientRect().height).to.be.at.least(44);
+      for (const button of el.shadowRoot!.querySelectorAll('button'))
+        expect(button.getBoundingClientRect().height).to.be.at.least(44);
     });
 
     for (const [size, viewport] of Object.entries({ 'a phone': phone, 'a desktop': desktop })) {

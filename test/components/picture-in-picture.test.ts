@@ -16,7 +16,9 @@ afterEach(async () => {
 
 async function call(name: 'active-video' | 'active-voice' = 'active-video', { playing = true, lang = 'en' } = {}) {
   const controller = new ScriptedController(scene(name, { media: sceneMedia() }));
-  const place = await fixture<HTMLElement>(html`<div lang=${lang}><p>Before</p><thrume-active-call silent .controller=${controller}></thrume-active-call><p>After</p></div>`);
+  const place = await fixture<HTMLElement>(
+    html`<div lang=${lang}><p>Before</p><thrume-active-call silent .controller=${controller}></thrume-active-call><p>After</p></div>`,
+  );
   const el = place.querySelector('thrume-active-call')!;
   await el.updateComplete;
   const video = el.shadowRoot!.querySelector<HTMLVideoElement>('video[part~="remote-video"]');
@@ -75,20 +77,29 @@ needs('documentPictureInPicture').describe('<thrume-active-call> in a Document P
     expect(hangUp.width).to.be.at.least(44);
     expect(hangUp.bottom).to.be.at.most(win.innerHeight);
     expect(win.getComputedStyle(part(el, 'base')!).position).to.equal('fixed');
-    await waitUntil(() => !video!.paused && el.shadowRoot!.querySelector('audio')!.paused === false, 'the video and audio do not play on in the window');
+    await waitUntil(
+      () => !video!.paused && el.shadowRoot!.querySelector('audio')!.paused === false,
+      'the video and audio do not play on in the window',
+    );
     part(el, 'microphone')!.click();
-    win.document.body.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyO', key: 'O', ctrlKey: true, shiftKey: true, bubbles: true }));
+    win.document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { code: 'KeyO', key: 'O', ctrlKey: true, shiftKey: true, bubbles: true }),
+    );
     expect(controller.intents).to.deep.equal(['toggleMute', 'toggleCamera']);
 
     await closeWindow(el, win);
     expect(el.parentElement).to.equal(place);
     expect(el.previousElementSibling!.textContent).to.equal('Before');
     expect(part(el, 'base')!.dataset.layout).to.equal('inline');
-    expect(getComputedStyle(part(el, 'hang-up')!).width, 'its styles are back').to.equal(getComputedStyle(part(el, 'microphone')!).width);
+    expect(getComputedStyle(part(el, 'hang-up')!).width, 'its styles are back').to.equal(
+      getComputedStyle(part(el, 'microphone')!).width,
+    );
     expect(part(el, 'picture-in-picture')!.getAttribute('aria-pressed')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'picture-in-picture'));
     await waitUntil(() => !video!.paused, 'the video does not play on back in the page');
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyM', key: 'M', ctrlKey: true, shiftKey: true, bubbles: true }));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { code: 'KeyM', key: 'M', ctrlKey: true, shiftKey: true, bubbles: true }),
+    );
     expect(controller.intents.at(-1), 'the keys are the page’s again').to.equal('toggleMute');
     await expect(el).to.be.accessible();
   });
@@ -105,54 +116,62 @@ needs('documentPictureInPicture').describe('<thrume-active-call> in a Document P
   });
 });
 
-needs('pictureInPictureWindow').describe('<thrume-active-call> video picture-in-picture (Document Picture-in-Picture hidden, as in Safari)', () => {
-  withoutDocumentPictureInPicture();
+needs('pictureInPictureWindow').describe(
+  '<thrume-active-call> video picture-in-picture (Document Picture-in-Picture hidden, as in Safari)',
+  () => {
+    withoutDocumentPictureInPicture();
 
-  it('puts the other side’s video in a window and back, giving focus back', async () => {
-    const { el, video } = await call();
-    const button = part(el, 'picture-in-picture')!;
-    expect(button.title).to.equal('Picture in picture');
-    expect(button.getAttribute('aria-pressed')).to.equal('false');
-    await press(button);
-    await waitUntil(() => el.shadowRoot!.pictureInPictureElement === video, 'the video is not in picture-in-picture');
-    await el.updateComplete;
-    expect(el.ownerDocument, 'the call itself stays in the page').to.equal(document);
-    expect(part(el, 'picture-in-picture')!.title).to.equal('Exit picture in picture');
-    expect(part(el, 'picture-in-picture')!.getAttribute('aria-pressed')).to.equal('true');
-    await expect(el).to.be.accessible();
-    await document.exitPictureInPicture(); // as the window's own close button does
-    await waitUntil(() => part(el, 'picture-in-picture')!.getAttribute('aria-pressed') === 'false', 'still pressed');
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'picture-in-picture'));
-  });
+    it('puts the other side’s video in a window and back, giving focus back', async () => {
+      const { el, video } = await call();
+      const button = part(el, 'picture-in-picture')!;
+      expect(button.title).to.equal('Picture in picture');
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      await press(button);
+      await waitUntil(() => el.shadowRoot!.pictureInPictureElement === video, 'the video is not in picture-in-picture');
+      await el.updateComplete;
+      expect(el.ownerDocument, 'the call itself stays in the page').to.equal(document);
+      expect(part(el, 'picture-in-picture')!.title).to.equal('Exit picture in picture');
+      expect(part(el, 'picture-in-picture')!.getAttribute('aria-pressed')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await document.exitPictureInPicture(); // as the window's own close button does
+      await waitUntil(() => part(el, 'picture-in-picture')!.getAttribute('aria-pressed') === 'false', 'still pressed');
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'picture-in-picture'));
+    });
 
-  it('closes the window when the call ends; a voice call has no button', async () => {
-    const { el, controller, video } = await call();
-    await press(part(el, 'picture-in-picture')!);
-    await waitUntil(() => el.shadowRoot!.pictureInPictureElement === video, 'the video is not in picture-in-picture');
-    controller.set(scene('ended', { reason: 'remote-hangup' }));
-    await waitUntil(() => document.pictureInPictureElement === null, 'the window stays open after the call');
-    const voice = await call('active-voice');
-    expect(part(voice.el, 'picture-in-picture')).to.equal(null);
-  });
-});
+    it('closes the window when the call ends; a voice call has no button', async () => {
+      const { el, controller, video } = await call();
+      await press(part(el, 'picture-in-picture')!);
+      await waitUntil(() => el.shadowRoot!.pictureInPictureElement === video, 'the video is not in picture-in-picture');
+      controller.set(scene('ended', { reason: 'remote-hangup' }));
+      await waitUntil(() => document.pictureInPictureElement === null, 'the window stays open after the call');
+      const voice = await call('active-voice');
+      expect(part(voice.el, 'picture-in-picture')).to.equal(null);
+    });
+  },
+);
 
 describe('<thrume-active-call> picture-in-picture refused or missing', () => {
-  needs('pictureInPictureWindow').it('a refusal (no user gesture here) says so, dismissibly, and the call goes on', async () => {
-    const { el, controller } = await call();
-    part(el, 'picture-in-picture')!.click(); // a script's click: the browser refuses
-    await waitUntil(() => part(el, 'notice'), 'no notice');
-    expect(part(el, 'notice')!.textContent).to.include('Picture in picture is not available here.');
-    expect(el.ownerDocument).to.equal(document);
-    expect(part(el, 'base')!.dataset.status).to.equal('active');
-    expect(controller.intents).to.deep.equal([]);
-    part(el, 'dismiss')!.click();
-    await el.updateComplete;
-    expect(part(el, 'notice')).to.equal(null);
-  });
+  needs('pictureInPictureWindow').it(
+    'a refusal (no user gesture here) says so, dismissibly, and the call goes on',
+    async () => {
+      const { el, controller } = await call();
+      part(el, 'picture-in-picture')!.click(); // a script's click: the browser refuses
+      await waitUntil(() => part(el, 'notice'), 'no notice');
+      expect(part(el, 'notice')!.textContent).to.include('Picture in picture is not available here.');
+      expect(el.ownerDocument).to.equal(document);
+      expect(part(el, 'base')!.dataset.status).to.equal('active');
+      expect(controller.intents).to.deep.equal([]);
+      part(el, 'dismiss')!.click();
+      await el.updateComplete;
+      expect(part(el, 'notice')).to.equal(null);
+    },
+  );
 
   it('has a picture-in-picture button only where the browser has one', async () => {
     const { el, video } = await call('active-video', { playing: false });
     expect(video, 'the other side has video').to.exist;
-    expect(!!part(el, 'picture-in-picture')).to.equal('documentPictureInPicture' in window || document.pictureInPictureEnabled === true);
+    expect(!!part(el, 'picture-in-picture')).to.equal(
+      'documentPictureInPicture' in window || document.pictureInPictureEnabled === true,
+    );
   });
 });

@@ -9,9 +9,15 @@ import { sceneMedia, stopSceneMedia } from '../support/scene-media.js';
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 afterEach(stopSceneMedia);
 
-async function call(name: 'active-video' | 'active-voice', speaking: Partial<Speaking>, { muted = false, lang = 'en' } = {}) {
+async function call(
+  name: 'active-video' | 'active-voice',
+  speaking: Partial<Speaking>,
+  { muted = false, lang = 'en' } = {},
+) {
   const controller = new ScriptedController(scene(name, { media: sceneMedia(), speaking, muted }));
-  const place = await fixture(html`<div lang=${lang}><thrume-active-call silent .controller=${controller}></thrume-active-call></div>`);
+  const place = await fixture(
+    html`<div lang=${lang}><thrume-active-call silent .controller=${controller}></thrume-active-call></div>`,
+  );
   const el = place.querySelector<ThrumeActiveCall>('thrume-active-call')!;
   await el.updateComplete;
   return { el, controller };

@@ -13,7 +13,10 @@ import { needs } from '../support/needs.js';
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const made: MediaStreamTrack[] = [];
 const keep = (...tracks: MediaStreamTrack[]) => (made.push(...tracks), new MediaStream(tracks));
-const media = () => ({ local: keep(oscillatorTrack(), canvasTrack('me')), remote: keep(oscillatorTrack(), canvasTrack('them')) });
+const media = () => ({
+  local: keep(oscillatorTrack(), canvasTrack('me')),
+  remote: keep(oscillatorTrack(), canvasTrack('them')),
+});
 afterEach(() => made.splice(0).forEach((t) => t.stop()));
 
 async function page(patch = scene('active-video', { media: media() })) {
@@ -72,7 +75,9 @@ describe('<thrume-active-call>', () => {
     const { el, controller } = await page();
     expect(part(el, 'remote-video')).to.exist;
     expect(part(el, 'local-video')).to.exist;
-    controller.set(scene('active-voice', { media: { local: keep(oscillatorTrack()), remote: keep(oscillatorTrack()) } }));
+    controller.set(
+      scene('active-voice', { media: { local: keep(oscillatorTrack()), remote: keep(oscillatorTrack()) } }),
+    );
     await el.updateComplete;
     expect(part(el, 'remote-video')).to.equal(null);
     expect(part(el, 'avatar')!.textContent).to.equal('BM');
@@ -119,7 +124,8 @@ describe('<thrume-active-call>', () => {
     expect(part(el, 'microphone')!.getAttribute('aria-pressed')).to.equal('false');
     controller.set({ controls: { muted: true, cameraOn: false, screenSharing: true } });
     await el.updateComplete;
-    for (const name of ['microphone', 'camera', 'screen-share']) expect(part(el, name)!.getAttribute('aria-pressed')).to.equal('true');
+    for (const name of ['microphone', 'camera', 'screen-share'])
+      expect(part(el, name)!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   const controls = [
@@ -169,7 +175,10 @@ describe('<thrume-active-call>', () => {
       cameras: [fakeDevice('videoinput', 'cam-2', 'USB camera')],
       speakers: [fakeDevice('audiooutput', 'spk-2', 'Headphones')],
     };
-    const { el, controller } = await page({ ...scene('active-video', { media: media() }), devices: { ...devices, canChooseSpeaker: false } });
+    const { el, controller } = await page({
+      ...scene('active-video', { media: media() }),
+      devices: { ...devices, canChooseSpeaker: false },
+    });
     expect(el.shadowRoot!.querySelector('select[name="speaker"]')).to.equal(null);
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="microphone"]')!;
     select.value = 'mic-2';
@@ -188,12 +197,17 @@ describe('<thrume-active-call>', () => {
 
   it('offers the speaker picker only where the browser can route audio (setSinkId; WebKit has none)', async () => {
     const canRoute = 'setSinkId' in HTMLMediaElement.prototype;
-    const controller = new CallController({ signaling: new LoopbackHub().connect({ id: 'a11ce000-0000-4000-8000-000000000001', name: 'Ann' }) });
+    const controller = new CallController({
+      signaling: new LoopbackHub().connect({ id: 'a11ce000-0000-4000-8000-000000000001', name: 'Ann' }),
+    });
     expect(controller.state.devices.canChooseSpeaker).to.equal(canRoute);
     if (!canRoute) expect(() => controller.selectSpeaker('spk-2')).to.throw('This browser cannot choose the speaker.');
     await controller.dispose();
     const speakers = [fakeDevice('audiooutput', 'spk-2', 'Headphones')];
-    const { el } = await page({ ...scene('active-video', { media: media() }), devices: { ...controller.state.devices, speakers, speakerId: 'spk-2' } });
+    const { el } = await page({
+      ...scene('active-video', { media: media() }),
+      devices: { ...controller.state.devices, speakers, speakerId: 'spk-2' },
+    });
     expect(!!el.shadowRoot!.querySelector('select[name="speaker"]')).to.equal(canRoute);
     await expect(el).to.be.accessible();
   });

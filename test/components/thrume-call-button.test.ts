@@ -60,7 +60,13 @@ describe('<thrume-call-button>', () => {
     const { el, controller } = await callButton();
     setTimeout(() => part(el, 'video').click());
     const event = await oneEvent<ThrumeCallEvent>(el, 'thrume-call');
-    expect([event.calleeId, event.callType, event.calleeName, event.conversationId, event.screenShare]).to.deep.equal(['bob', 'video', 'Bob Marsh', 'c1', false]);
+    expect([event.calleeId, event.callType, event.calleeName, event.conversationId, event.screenShare]).to.deep.equal([
+      'bob',
+      'video',
+      'Bob Marsh',
+      'c1',
+      false,
+    ]);
     expect(controller.intents).to.deep.equal(['initiateCall bob video Bob Marsh c1']);
   });
 
@@ -89,10 +95,17 @@ describe('<thrume-call-button>', () => {
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: ' ' });
-    expect(controller.intents).to.deep.equal(['initiateCall bob voice Bob Marsh c1', 'initiateCall bob video Bob Marsh c1']);
+    expect(controller.intents).to.deep.equal([
+      'initiateCall bob voice Bob Marsh c1',
+      'initiateCall bob video Bob Marsh c1',
+    ]);
   });
 
-  for (const [name, reason] of [['calling', 'You are already in a call.'], ['incoming-video', 'A call is ringing.'], ['active-voice', 'You are already in a call.']] as const) {
+  for (const [name, reason] of [
+    ['calling', 'You are already in a call.'],
+    ['incoming-video', 'A call is ringing.'],
+    ['active-voice', 'You are already in a call.'],
+  ] as const) {
     it(`is disabled with a reason while ${name}`, async () => {
       const { el, controller } = await callButton(new ScriptedController(scene(name)));
       const video = part(el, 'video');

@@ -9,7 +9,9 @@ const voice = (button: ThrumeCallButton) => button.shadowRoot!.querySelector<HTM
 
 describe('<thrume-call-provider>', () => {
   it('renders its content and provides nothing without a hub or signaling', async () => {
-    const el = await fixture<ThrumeCallProvider>(html`<thrume-call-provider><p>Conversation</p></thrume-call-provider>`);
+    const el = await fixture<ThrumeCallProvider>(
+      html`<thrume-call-provider><p>Conversation</p></thrume-call-provider>`,
+    );
     expect(el.controller).to.equal(undefined);
     expect(el.textContent.trim()).to.equal('Conversation');
     await expect(el).to.be.accessible();
@@ -30,7 +32,8 @@ describe('<thrume-call-provider>', () => {
 
   it('lets an element use its own controller instead', async () => {
     const own = new ScriptedController();
-    const el = await fixture<ThrumeCallProvider>(html`<thrume-call-provider .controller=${new ScriptedController(scene('calling'))}>
+    const el =
+      await fixture<ThrumeCallProvider>(html`<thrume-call-provider .controller=${new ScriptedController(scene('calling'))}>
       <thrume-call-button callee-id="bob" .controller=${own}></thrume-call-button>
     </thrume-call-provider>`);
     const button = el.querySelector('thrume-call-button')!;

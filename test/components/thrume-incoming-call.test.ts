@@ -21,7 +21,11 @@ async function page(controller = new ScriptedController(), silent = true) {
   return { el, before, controller };
 }
 
-async function ring(el: ThrumeIncomingCall, controller: ScriptedController, name: 'incoming-voice' | 'incoming-video' = 'incoming-video') {
+async function ring(
+  el: ThrumeIncomingCall,
+  controller: ScriptedController,
+  name: 'incoming-voice' | 'incoming-video' = 'incoming-video',
+) {
   controller.set(scene(name));
   await el.updateComplete;
 }

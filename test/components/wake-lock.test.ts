@@ -21,7 +21,9 @@ function watchRequests(refuse = false) {
 
 async function call(patch = scene('active-video')) {
   const controller = new ScriptedController(patch);
-  const el = await fixture<ThrumeActiveCall>(html`<thrume-active-call silent .controller=${controller}></thrume-active-call>`);
+  const el = await fixture<ThrumeActiveCall>(
+    html`<thrume-active-call silent .controller=${controller}></thrume-active-call>`,
+  );
   return { el, controller };
 }
 
@@ -51,21 +53,24 @@ describe('<thrume-active-call> screen wake lock', () => {
     }
   });
 
-  needs('wakeLock').it('lets it go when the element leaves the page mid-call, and asks for none in a voice call', async () => {
-    const watch = watchRequests();
-    try {
-      const { el } = await call();
-      await until(() => el.screenKeptOn);
-      el.remove();
-      expect(watch.sentinels[0].released).to.equal(true);
-      const voice = await call(scene('active-voice'));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(voice.el.screenKeptOn).to.equal(false);
-      expect(watch.sentinels).to.have.length(1);
-    } finally {
-      watch.restore();
-    }
-  });
+  needs('wakeLock').it(
+    'lets it go when the element leaves the page mid-call, and asks for none in a voice call',
+    async () => {
+      const watch = watchRequests();
+      try {
+        const { el } = await call();
+        await until(() => el.screenKeptOn);
+        el.remove();
+        expect(watch.sentinels[0].released).to.equal(true);
+        const voice = await call(scene('active-voice'));
+        await new Promise((r) => setTimeout(r, 100));
+        expect(voice.el.screenKeptOn).to.equal(false);
+        expect(watch.sentinels).to.have.length(1);
+      } finally {
+        watch.restore();
+      }
+    },
+  );
 
   it('a refusal leaves the call going, with no error', async () => {
     const watch = watchRequests(true);

@@ -42,7 +42,10 @@ describe('A browser without WebRTC', () => {
   };
 
   it('refuses to place a call with WEBRTC_ERROR, asking for no camera, microphone or screen and ringing nobody', async () => {
-    const error = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).then(() => expect.fail('should fail'), (e: unknown) => e);
+    const error = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).then(
+      () => expect.fail('should fail'),
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(CallError);
     expect((error as CallError).code).to.equal('WEBRTC_ERROR');
     expect(alice.controller.state).to.deep.include({ status: 'ended', error });
@@ -63,7 +66,10 @@ describe('A browser without WebRTC', () => {
     await waitUntil(() => refusals.length === 1, 'alice was not told of the decline');
     expect(refusals).to.deep.equal(['declined']);
     await ring();
-    const error = await bob.controller.acceptCall().then(() => expect.fail('should fail'), (e: CallError) => e);
+    const error = await bob.controller.acceptCall().then(
+      () => expect.fail('should fail'),
+      (e: CallError) => e,
+    );
     expect(error.code).to.equal('WEBRTC_ERROR');
     expect(bob.controller.state).to.deep.include({ status: 'ended', error, incomingCall: null });
     expect(bob.controller.state.activeCall!.endReason).to.equal('failed');
@@ -84,7 +90,11 @@ describe('A browser without WebRTC', () => {
         </thrume-call-provider>
       `);
       const q = <T extends Element>(tag: string) => provider.querySelector(tag) as unknown as T;
-      return { button: q<ThrumeCallButton>('thrume-call-button'), incoming: q<ThrumeIncomingCall>('thrume-incoming-call'), active: q<ThrumeActiveCall>('thrume-active-call') };
+      return {
+        button: q<ThrumeCallButton>('thrume-call-button'),
+        incoming: q<ThrumeIncomingCall>('thrume-incoming-call'),
+        active: q<ThrumeActiveCall>('thrume-active-call'),
+      };
     }
 
     it('show the incoming call and let the person decline it; Accept shows the clear error', async () => {

@@ -59,7 +59,7 @@ for (const mode of ['extended', 'baseline'] as const) {
       await released(alice, bob);
     });
 
-    it('hangs up from the caller\'s side too', async () => {
+    it("hangs up from the caller's side too", async () => {
       const alice = await person('alice', 'bob');
       const bob = await person('bob', 'alice');
       await call(alice, users.bob.displayName, 'Voice');
@@ -122,7 +122,7 @@ for (const mode of ['extended', 'baseline'] as const) {
       await released(alice, bob);
     });
 
-    it('stops ringing on the callee\'s other window when one answers', async () => {
+    it("stops ringing on the callee's other window when one answers", async () => {
       const alice = await person('alice', 'bob');
       const bobPhone = await person('bob', 'alice');
       const bobLaptop = await person('bob', 'alice');

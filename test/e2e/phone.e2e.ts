@@ -23,7 +23,16 @@ const minTarget = 44;
 interface Layout {
   innerWidth: number;
   scrollWidth: number;
-  targets: { name: string; inCall: boolean; left: number; top: number; right: number; bottom: number; width: number; height: number }[];
+  targets: {
+    name: string;
+    inCall: boolean;
+    left: number;
+    top: number;
+    right: number;
+    bottom: number;
+    width: number;
+    height: number;
+  }[];
 }
 
 /** The one layout check of every step (see the file's header). */
@@ -40,26 +49,45 @@ async function expectFits(page: Page, step: string): Promise<void> {
         const r = el.getBoundingClientRect();
         const name = `${host} ${el.localName} "${el.getAttribute('aria-label') ?? el.textContent.trim()}"`;
         const inCall = host === 'thrume-incoming-call' || host === 'thrume-active-call';
-        targets.push({ name, inCall, left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height });
+        targets.push({
+          name,
+          inCall,
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        });
       }
     }
     return { innerWidth, scrollWidth: document.documentElement.scrollWidth, targets };
   });
   assert.equal(layout.innerWidth, width, `${step}: the page is laid out wider than the screen`);
-  assert.ok(layout.scrollWidth <= width, `${step}: the page scrolls sideways (${layout.scrollWidth} px wide on a ${width} px screen)`);
+  assert.ok(
+    layout.scrollWidth <= width,
+    `${step}: the page scrolls sideways (${layout.scrollWidth} px wide on a ${width} px screen)`,
+  );
   assert.ok(layout.targets.length > 0, `${step}: no buttons found`);
   for (const t of layout.targets) {
     const size = `${t.width.toFixed(1)}x${t.height.toFixed(1)}`;
-    assert.ok(t.width >= minTarget - 0.01 && t.height >= minTarget - 0.01, `${step}: ${t.name} is ${size}, under ${minTarget}x${minTarget}`);
+    assert.ok(
+      t.width >= minTarget - 0.01 && t.height >= minTarget - 0.01,
+      `${step}: ${t.name} is ${size}, under ${minTarget}x${minTarget}`,
+    );
     const onScreen = t.left >= 0 && t.top >= 0 && t.right <= width + 0.01 && t.bottom <= height + 0.01;
-    if (t.inCall) assert.ok(onScreen, `${step}: ${t.name} is off the screen (${t.left},${t.top} to ${t.right},${t.bottom})`);
+    if (t.inCall)
+      assert.ok(onScreen, `${step}: ${t.name} is off the screen (${t.left},${t.top} to ${t.right},${t.bottom})`);
   }
 }
 
 /** Whether the active call covers the whole viewport, as it does on a phone. */
 async function coversViewport(page: Page): Promise<boolean> {
   return page.evaluate(() => {
-    const base = document.querySelector('thrume-active-call')!.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
+    const base = document
+      .querySelector('thrume-active-call')!
+      .shadowRoot!.querySelector('[part~="base"]')!
+      .getBoundingClientRect();
     return base.left === 0 && base.top === 0 && base.width === innerWidth && base.height === innerHeight;
   });
 }
@@ -74,10 +102,15 @@ async function dragInsetByTouch(page: Page): Promise<void> {
   const start = Date.now() / 1000;
   let at = 0;
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
-    cdp.send('Input.dispatchTouchEvent', { type, timestamp: start + 0.05 * at++, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      timestamp: start + 0.05 * at++,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+    });
   const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
   await touch('touchStart', x0, y0);
-  for (let step = 1; step <= 5; step++) await touch('touchMove', x0 + ((60 - x0) * step) / 5, y0 + ((120 - y0) * step) / 5);
+  for (let step = 1; step <= 5; step++)
+    await touch('touchMove', x0 + ((60 - x0) * step) / 5, y0 + ((120 - y0) * step) / 5);
   for (let still = 0; still < 5; still++) await touch('touchMove', 60, 120);
   await touch('touchEnd', 60, 120);
   await cdp.detach();
@@ -85,7 +118,9 @@ async function dragInsetByTouch(page: Page): Promise<void> {
 
 /** Which corner the inset is in, and which video it shows (runs in the page). */
 function insetOfPage() {
-  const inset = document.querySelector('thrume-active-call')!.shadowRoot!.querySelector<HTMLElement>('[part~="inset"]')!;
+  const inset = document
+    .querySelector('thrume-active-call')!
+    .shadowRoot!.querySelector<HTMLElement>('[part~="inset"]')!;
   return { corner: inset.dataset.corner, video: inset.querySelector('video')!.getAttribute('part') };
 }
 const insetOf = (page: Page) => page.evaluate(insetOfPage);
@@ -117,7 +152,10 @@ describe('calls on phones and desktops', () => {
         await expectFits(bob, 'incoming');
 
         await press(dialog.getByRole('button', { name: 'Accept', exact: true }));
-        await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+        await Promise.all([
+          waitForState(alice, (s) => s.status === 'active'),
+          waitForState(bob, (s) => s.status === 'active'),
+        ]);
         await Promise.all([remoteVideoShows(alice, 'camera'), remoteVideoShows(bob, 'camera')]);
         await expectFits(alice, 'connected (caller)');
         await expectFits(bob, 'connected (callee)');
@@ -134,11 +172,17 @@ describe('calls on phones and desktops', () => {
         }
 
         await press(alice.getByRole('button', { name: 'Hang up' }));
-        await Promise.all([waitForState(alice, (s) => s.status === 'ended'), waitForState(bob, (s) => s.status === 'ended')]);
+        await Promise.all([
+          waitForState(alice, (s) => s.status === 'ended'),
+          waitForState(bob, (s) => s.status === 'ended'),
+        ]);
         await expectFits(alice, 'ended (caller)');
         await expectFits(bob, 'ended (callee)');
 
-        for (const [party, reason] of [[alice, 'hangup'], [bob, 'remote-hangup']] as const) {
+        for (const [party, reason] of [
+          [alice, 'hangup'],
+          [bob, 'remote-hangup'],
+        ] as const) {
           assert.equal((await stateOf(party)).liveLocalTracks, 0);
           await press(party.getByRole('button', { name: 'Close' }));
           assert.deepEqual((await waitForState(party, (s) => s.status === 'idle')).historyReasons, [reason]);

@@ -5,15 +5,30 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { CallState } from '../../src/services/call-state.js';
 import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
-import { closeBrowser, remoteVideoShows, startStack, stateOf, users, waitForState, type ProviderElement, type Stack } from './stack.ts';
+import {
+  closeBrowser,
+  remoteVideoShows,
+  startStack,
+  stateOf,
+  users,
+  waitForState,
+  type ProviderElement,
+  type Stack,
+} from './stack.ts';
 
 after(closeBrowser);
 
 /** The user's call history from the hub's REST API, newest first. */
 async function historyOf(userName: string, stack: Stack) {
   const token = await stack.token(userName);
-  const response = await fetch(`${stack.hub.url}/api/call/history?page=1&pageSize=50`, { headers: { authorization: `Bearer ${token}` } });
-  return ((await response.json()) as { calls: { callerId: string; calleeId: string; status: string; endReason: string | null }[] }).calls;
+  const response = await fetch(`${stack.hub.url}/api/call/history?page=1&pageSize=50`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (
+    (await response.json()) as {
+      calls: { callerId: string; calleeId: string; status: string; endReason: string | null }[];
+    }
+  ).calls;
 }
 
 /** Places a call from the page's own controller; resolves with the error message, or null when it rang. */
@@ -62,10 +77,15 @@ for (const mode of ['extended', 'baseline'] as const) {
         }
         assert.equal(error, null);
         await waitForState(pages[to], (s) => s.status === 'incoming');
-        await pages[from].evaluate(() => document.querySelector<ProviderElement>('thrume-call-provider')!.controller.endCall());
+        await pages[from].evaluate(() =>
+          document.querySelector<ProviderElement>('thrume-call-provider')!.controller.endCall(),
+        );
         await waitForState(pages[from], (s) => s.status === 'ended' && s.liveLocalTracks === 0);
         if (mode === 'extended') await waitForState(pages[to], (s) => s.status === 'idle');
-        else await pages[to].evaluate(() => document.querySelector<ProviderElement>('thrume-call-provider')!.controller.rejectCall());
+        else
+          await pages[to].evaluate(() =>
+            document.querySelector<ProviderElement>('thrume-call-provider')!.controller.rejectCall(),
+          );
       });
     }
   });
@@ -79,8 +99,14 @@ function dropSignaling(page: Page): Promise<void> {
   return page.evaluate(() => {
     const controller = document.querySelector<ProviderElement>('thrume-call-provider')!.controller;
     const seen: string[] = ((window as typeof window & { signalingSeen: string[] }).signalingSeen = []);
-    controller.addEventListener('change', () => seen.at(-1) !== controller.state.signaling && seen.push(controller.state.signaling));
-    (controller as unknown as { signaling: { transport: { socket: WebSocket } } }).signaling.transport.socket.close(4000, 'test: network blip');
+    controller.addEventListener(
+      'change',
+      () => seen.at(-1) !== controller.state.signaling && seen.push(controller.state.signaling),
+    );
+    (controller as unknown as { signaling: { transport: { socket: WebSocket } } }).signaling.transport.socket.close(
+      4000,
+      'test: network blip',
+    );
   });
 }
 
@@ -104,14 +130,19 @@ describe('a dropped connection on the baseline hub', () => {
   afterEach(() => stack.closePages());
   after(() => stack.close());
 
-  it('ends the call cleanly on both sides, as Thrume\'s hub cannot re-bind it', async () => {
+  it("ends the call cleanly on both sides, as Thrume's hub cannot re-bind it", async () => {
     const alice = await stack.open('alice', 'bob');
     const bob = await stack.open('bob', 'alice');
     await alice.getByRole('button', { name: `Voice call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
-    await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+    await Promise.all([
+      waitForState(alice, (s) => s.status === 'active'),
+      waitForState(bob, (s) => s.status === 'active'),
+    ]);
     await dropSignaling(alice);
-    const [atAlice, atBob] = await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0)));
+    const [atAlice, atBob] = await Promise.all(
+      [alice, bob].map((p) => waitForState(p, (s) => s.status === 'ended' && s.liveLocalTracks === 0)),
+    );
     assert.equal(atBob.endReason, 'remote-hangup');
     assert.equal(atAlice.endReason, 'remote-hangup');
     await waitForState(alice, (s) => s.signaling === 'connected', 10_000); // and alice can call again
@@ -131,11 +162,14 @@ describe('a dropped connection and a hub restart (extended)', () => {
     const bob = await stack.open('bob', 'alice');
     await alice.getByRole('button', { name: `Video call with ${users.bob.displayName}` }).click();
     await bob.getByRole('alertdialog').getByRole('button', { name: 'Accept', exact: true }).click();
-    await Promise.all([waitForState(alice, (s) => s.status === 'active'), waitForState(bob, (s) => s.status === 'active')]);
+    await Promise.all([
+      waitForState(alice, (s) => s.status === 'active'),
+      waitForState(bob, (s) => s.status === 'active'),
+    ]);
     return [alice, bob];
   }
 
-  it('keeps the call when the caller\'s signaling drops and rejoins within the grace period', async () => {
+  it("keeps the call when the caller's signaling drops and rejoins within the grace period", async () => {
     const [alice, bob] = await connect();
     await dropSignaling(alice);
     await reconnected(alice);
@@ -153,7 +187,10 @@ describe('a dropped connection and a hub restart (extended)', () => {
     await stack.restartHub();
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
     const history = await historyOf('alice', stack);
-    assert.deepEqual(history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]), [['Ended', 'hangup', users.alice.id, users.bob.id]]);
+    assert.deepEqual(
+      history.slice(0, 1).map((c) => [c.status, c.endReason, c.callerId, c.calleeId]),
+      [['Ended', 'hangup', users.alice.id, users.bob.id]],
+    );
   });
 });
 
@@ -175,10 +212,20 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
     await Promise.all([alice, bob].map(recordInboundBitrate));
 
     await stack.restartHub(); // SIGTERM by PID: the hub suspends the call and closes with allowReconnect
-    await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'reconnecting' || s.signaling === 'connected', 5_000)));
+    await Promise.all(
+      [alice, bob].map((p) =>
+        waitForState(p, (s) => s.signaling === 'reconnecting' || s.signaling === 'connected', 5_000),
+      ),
+    );
     await Promise.all([alice, bob].map((p) => waitForState(p, (s) => s.signaling === 'connected', 30_000)));
     // Samples on both sides of the restart, however quick it was (quality is sampled once a second).
-    await Promise.all([alice, bob].map((p) => p.waitForFunction(() => (window as InboundBitrateWindow).inboundKbps().length >= 3, undefined, { timeout: 10_000 })));
+    await Promise.all(
+      [alice, bob].map((p) =>
+        p.waitForFunction(() => (window as InboundBitrateWindow).inboundKbps().length >= 3, undefined, {
+          timeout: 10_000,
+        }),
+      ),
+    );
     for (const page of [alice, bob]) {
       assert.equal((await stateOf(page)).status, 'active', 'the call goes on');
       const kbps = await page.evaluate(() => (window as InboundBitrateWindow).inboundKbps());
@@ -188,7 +235,10 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
 
     // Signaling works again: bob's hang-up reaches alice through the new hub process.
     await bob.getByRole('button', { name: 'Hang up' }).click();
-    assert.equal((await waitForState(alice, (s) => s.status === 'ended' && s.liveLocalTracks === 0)).endReason, 'remote-hangup');
+    assert.equal(
+      (await waitForState(alice, (s) => s.status === 'ended' && s.liveLocalTracks === 0)).endReason,
+      'remote-hangup',
+    );
     const history = await historyOf('alice', stack);
     assert.equal(history.length, before + 1, 'one row for the call');
     assert.deepEqual([history[0].status, history[0].endReason], ['Ended', 'hangup']);
@@ -220,6 +270,4 @@ describe('a graceful hub restart in the middle of a call (extended)', () => {
       };
     });
   }
-
-
 });

@@ -19,14 +19,20 @@ interface HubProcess {
   stop(): Promise<void>;
   output(): string;
 }
-const startHub = startHubProcess as (env: Record<string, string>, options: { keepData: boolean }) => Promise<HubProcess>;
+const startHub = startHubProcess as (
+  env: Record<string, string>,
+  options: { keepData: boolean },
+) => Promise<HubProcess>;
 
 /** The demo's <thrume-call-provider> as the tests reach into it inside `page.evaluate` (types only). */
 export interface ProviderElement extends HTMLElement {
   readonly controller: CallController;
 }
 
-export const users = Object.fromEntries(directory.users.map((u) => [u.userName, u])) as Record<string, (typeof directory.users)[number]>;
+export const users = Object.fromEntries(directory.users.map((u) => [u.userName, u])) as Record<
+  string,
+  (typeof directory.users)[number]
+>;
 
 export function conversationOf(a: string, b: string): string {
   const [x, y] = [users[a].id, users[b].id];
@@ -58,7 +64,12 @@ let browser: Browser | undefined;
 
 export async function startStack(mode: HubMode, env: Record<string, string> = {}): Promise<Stack> {
   // A fixed signing key, as a deployment's token issuer has: the pages' tokens stay valid across restartHub().
-  const hubEnv = { THRUME_HUB_MODE: mode, THRUME_CALL_RATE_PER_MINUTE: '1000', THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes', ...env };
+  const hubEnv = {
+    THRUME_HUB_MODE: mode,
+    THRUME_CALL_RATE_PER_MINUTE: '1000',
+    THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes',
+    ...env,
+  };
   let hub = await startHub(hubEnv, { keepData: true });
   const pages = await serveDemo(hub.url);
   browser ??= await chromium.launch({
@@ -89,7 +100,9 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     },
     async token(userName) {
       const response = await fetch(`${hub.url}/api/auth/dev-token`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: users[userName].id }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: users[userName].id }),
       });
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
@@ -159,7 +172,11 @@ export async function stateOf(page: Page): Promise<PageState> {
 }
 
 /** Polls the page's call state until `test` holds; fails with the last state seen. */
-export async function waitForState(page: Page, test: (s: PageState) => boolean, timeoutMs = 15_000): Promise<PageState> {
+export async function waitForState(
+  page: Page,
+  test: (s: PageState) => boolean,
+  timeoutMs = 15_000,
+): Promise<PageState> {
   const deadline = Date.now() + timeoutMs;
   let last: PageState | null = null;
   while (Date.now() < deadline) {

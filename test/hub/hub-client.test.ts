@@ -13,7 +13,11 @@ const RS = '\x1e';
 async function hubTransport(): Promise<SignalRTransport> {
   const hub = await hubUrl('extended');
   const accessToken = await devToken(hub, user('dave').id);
-  return new SignalRTransport(`${hub}/chathub`, { accessTokenFactory: () => accessToken, withCredentials: false, logLevel: LogLevel.None });
+  return new SignalRTransport(`${hub}/chathub`, {
+    accessTokenFactory: () => accessToken,
+    withCredentials: false,
+    logLevel: LogLevel.None,
+  });
 }
 
 /** Records what the client sends, and lets a test speak for the hub. */
@@ -22,7 +26,8 @@ class ScriptedConnection implements HubConnectionTransport {
   baseUrl = 'scripted';
   onreceive: ((data: string | ArrayBuffer) => void) | null = null;
   onclose: ((error?: Error) => void) | null = null;
-  readonly sent: Array<{ type?: number; invocationId?: string; target?: string; error?: string; protocol?: string }> = [];
+  readonly sent: Array<{ type?: number; invocationId?: string; target?: string; error?: string; protocol?: string }> =
+    [];
   starts = 0;
 
   constructor(private readonly handshakeReply = `{}${RS}`) {}
@@ -69,7 +74,9 @@ describe('HubClient with the reference hub', () => {
     expect(client.state).to.equal('connected');
     expect(await client.invoke('GetHubInfoAsync')).to.include({ protocol: 'thrume-calls' });
     const error = await client.invoke('NoSuchMethodAsync').catch((e: Error) => e);
-    expect((error as Error).message).to.equal("Failed to invoke 'NoSuchMethodAsync' due to an error on the server. HubException: Method does not exist.");
+    expect((error as Error).message).to.equal(
+      "Failed to invoke 'NoSuchMethodAsync' due to an error on the server. HubException: Method does not exist.",
+    );
   });
 
   it('pings the hub whenever it has sent nothing for the keep-alive interval', async () => {
@@ -104,8 +111,10 @@ describe('HubClient with the reference hub', () => {
 });
 
 describe('HubClient with a scripted hub', () => {
-  it('fails to start with the hub\'s handshake error', async () => {
-    const client = new HubClient(new ScriptedConnection(`{"error":"The protocol 'json' is not supported."}${RS}`), { reconnectDelaysMs: [] });
+  it("fails to start with the hub's handshake error", async () => {
+    const client = new HubClient(new ScriptedConnection(`{"error":"The protocol 'json' is not supported."}${RS}`), {
+      reconnectDelaysMs: [],
+    });
     const error = await client.start().catch((e: Error) => e);
     expect((error as Error).message).to.equal("Server returned handshake error: The protocol 'json' is not supported.");
     expect(client.state).to.equal('disconnected');
@@ -127,7 +136,7 @@ describe('HubClient with a scripted hub', () => {
     expect(seen).to.deep.equal(['closed: network gone']); // no delays left to reconnect with
   });
 
-  it('hands the hub\'s invocations to every handler, in order, whatever their case, and answers one that wants a result it has no handler for', async () => {
+  it("hands the hub's invocations to every handler, in order, whatever their case, and answers one that wants a result it has no handler for", async () => {
     const connection = new ScriptedConnection();
     const client = new HubClient(connection, { reconnectDelaysMs: [] });
     const got: unknown[][] = [];
@@ -136,8 +145,15 @@ describe('HubClient with a scripted hub', () => {
     await client.start();
     connection.hubSends(`{"type":1,"target":"callended","arguments":["c1","hangup"]}${RS}{"type":6}${RS}`);
     connection.hubSends(`{"type":1,"invocationId":"7","target":"AskClient","arguments":[]}${RS}`);
-    expect(got).to.deep.equal([['first', 'c1', 'hangup'], ['second', 'c1', 'hangup']]);
-    expect(connection.sent.at(-1)).to.deep.equal({ type: 3, invocationId: '7', error: "Client didn't provide a result." });
+    expect(got).to.deep.equal([
+      ['first', 'c1', 'hangup'],
+      ['second', 'c1', 'hangup'],
+    ]);
+    expect(connection.sent.at(-1)).to.deep.equal({
+      type: 3,
+      invocationId: '7',
+      error: "Client didn't provide a result.",
+    });
   });
 
   it('reconnects after a Close that allows it, and not after one that does not', async () => {
@@ -149,7 +165,11 @@ describe('HubClient with a scripted hub', () => {
     await waitUntil(() => seen.includes('reconnected'), 'no reconnect', { timeout: 5000 });
     expect(connection.starts).to.equal(2);
     connection.hubSends(`{"type":7,"error":"Connection closed with an error."}${RS}`);
-    expect(seen).to.deep.equal(['reconnecting', 'reconnected', 'closed: Server returned an error on close: Connection closed with an error.']);
+    expect(seen).to.deep.equal([
+      'reconnecting',
+      'reconnected',
+      'closed: Server returned an error on close: Connection closed with an error.',
+    ]);
     expect(connection.starts).to.equal(2);
   });
 

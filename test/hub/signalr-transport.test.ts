@@ -6,14 +6,29 @@ import { checkedSignalRVersion } from '../../src/services/signaling/signalr-tran
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
 import { needs } from '../support/needs.js';
-import { connectCall, devToken, expectReleased, framesOf, hubParties, hubUrl, isEnded, until, type Parties, type ProxyRoute } from '../support/parties.js';
+import {
+  connectCall,
+  devToken,
+  expectReleased,
+  framesOf,
+  hubParties,
+  hubUrl,
+  isEnded,
+  until,
+  type Parties,
+  type ProxyRoute,
+} from '../support/parties.js';
 
 const transportOf = (signaling: unknown) => (signaling as SignalRSignaling).transportName;
 
 describe('SignalR signaling transport', () => {
-  it('runs on the SignalR version its HTTP fallback was checked against (it imports SignalR\'s internal HttpConnection)', async () => {
-    const installed = ((await (await fetch('/node_modules/@microsoft/signalr/package.json')).json()) as { version: string }).version;
-    expect(installed, 'SignalR changed: run this file against it, then update checkedSignalRVersion').to.equal(checkedSignalRVersion);
+  it("runs on the SignalR version its HTTP fallback was checked against (it imports SignalR's internal HttpConnection)", async () => {
+    const installed = (
+      (await (await fetch('/node_modules/@microsoft/signalr/package.json')).json()) as { version: string }
+    ).version;
+    expect(installed, 'SignalR changed: run this file against it, then update checkedSignalRVersion').to.equal(
+      checkedSignalRVersion,
+    );
   });
 
   let parties: Parties[] = [];
@@ -62,14 +77,23 @@ describe('SignalR signaling transport', () => {
 
   it('says why when the hub cannot be reached', async () => {
     const signaling = new SignalRSignaling({ url: 'http://127.0.0.1:9/chathub', reconnectDelaysMs: [] });
-    const error = await signaling.connect().then(() => null, (e: unknown) => e);
+    const error = await signaling.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(CallError);
     expect((error as CallError).code).to.equal('NETWORK_ERROR');
-    expect((error as CallError).message).to.match(/^Could not connect to the call hub: Failed to complete negotiation with the server/);
+    expect((error as CallError).message).to.match(
+      /^Could not connect to the call hub: Failed to complete negotiation with the server/,
+    );
   });
 
   it('says why when the hub refuses the token', async () => {
-    const signaling = new SignalRSignaling({ url: `${await hubUrl('extended')}/chathub`, accessTokenFactory: () => 'not-a-token', reconnectDelaysMs: [] });
+    const signaling = new SignalRSignaling({
+      url: `${await hubUrl('extended')}/chathub`,
+      accessTokenFactory: () => 'not-a-token',
+      reconnectDelaysMs: [],
+    });
     const error = (await signaling.connect().catch((e: unknown) => e)) as CallError;
     expect(error.message).to.include('status code 401');
   });
@@ -77,10 +101,17 @@ describe('SignalR signaling transport', () => {
   it('stops connecting when disconnected first, and connects again afterwards', async () => {
     const hub = await hubUrl('extended');
     const token = await devToken(hub, user('carol').id);
-    const signaling = new SignalRSignaling({ url: `${hub}/chathub`, accessTokenFactory: () => token, reconnectDelaysMs: [] });
+    const signaling = new SignalRSignaling({
+      url: `${hub}/chathub`,
+      accessTokenFactory: () => token,
+      reconnectDelaysMs: [],
+    });
     const statuses: string[] = [];
     signaling.events.on('status', ({ status }) => statuses.push(status));
-    const connecting = signaling.connect().then(() => 'connected', (e: CallError) => e.message);
+    const connecting = signaling.connect().then(
+      () => 'connected',
+      (e: CallError) => e.message,
+    );
     await signaling.disconnect();
     expect(await connecting).to.match(/^Could not connect to the call hub: .*stopped/);
     await signaling.connect();

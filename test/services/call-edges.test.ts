@@ -1,5 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { connectCall, expectReleased, framesOf, isActive, isEnded, loopbackParties, until, type Parties } from '../support/parties.js';
+import {
+  connectCall,
+  expectReleased,
+  framesOf,
+  isActive,
+  isEnded,
+  loopbackParties,
+  until,
+  type Parties,
+} from '../support/parties.js';
 import { peerConnections } from '../support/recorders.js';
 import type { LoopbackSignaling } from '../../src/services/signaling/loopback.js';
 import type { CallError } from '../../src/services/errors.js';
@@ -7,7 +16,10 @@ import { user } from '../support/directory.js';
 import { needs } from '../support/needs.js';
 
 /** Makes the page's getUserMedia fail like a browser does, for the duration of `run`. */
-async function withGetUserMedia(fake: typeof navigator.mediaDevices.getUserMedia, run: () => Promise<void>): Promise<void> {
+async function withGetUserMedia(
+  fake: typeof navigator.mediaDevices.getUserMedia,
+  run: () => Promise<void>,
+): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, put back as it was after `run`
   const real = navigator.mediaDevices.getUserMedia;
   navigator.mediaDevices.getUserMedia = fake;
@@ -22,7 +34,7 @@ describe('CallController edge cases', () => {
   let parties: Parties;
   afterEach(() => parties.close());
 
-  needs('peerConnection').it('fails a call to someone offline with the hub\'s words, ringing nobody', async () => {
+  needs('peerConnection').it("fails a call to someone offline with the hub's words, ringing nobody", async () => {
     parties = loopbackParties('baseline');
     const alice = await parties.party('alice');
     const error: CallError = await alice.controller.initiateCall('b0b00000-0000-4000-8000-000000000002', 'video').then(
@@ -36,36 +48,54 @@ describe('CallController edge cases', () => {
     expectReleased(alice);
   });
 
-  needs('peerConnection').it('reports a denied camera and microphone before anyone rings, and keeps working after', async () => {
-    parties = loopbackParties('extended');
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
-      const error: CallError = await alice.controller.initiateCall(bob.id, 'video').then(() => expect.fail('should fail'), (e: CallError) => e);
-      expect(error.code).to.equal('PERMISSION_DENIED');
-    });
-    expect(bob.controller.state.status).to.equal('idle');
-    expectReleased(alice, bob);
-    await connectCall(alice, bob, 'voice');
-    await alice.controller.endCall();
-    await until(bob.controller, isEnded);
-  });
+  needs('peerConnection').it(
+    'reports a denied camera and microphone before anyone rings, and keeps working after',
+    async () => {
+      parties = loopbackParties('extended');
+      const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+      await withGetUserMedia(
+        () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
+        async () => {
+          const error: CallError = await alice.controller.initiateCall(bob.id, 'video').then(
+            () => expect.fail('should fail'),
+            (e: CallError) => e,
+          );
+          expect(error.code).to.equal('PERMISSION_DENIED');
+        },
+      );
+      expect(bob.controller.state.status).to.equal('idle');
+      expectReleased(alice, bob);
+      await connectCall(alice, bob, 'voice');
+      await alice.controller.endCall();
+      await until(bob.controller, isEnded);
+    },
+  );
 
-  needs('peerConnection', 'screenCapture').it('stops the screen of a call-and-share whose microphone is refused', async () => {
-    parties = loopbackParties('extended');
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await withGetUserMedia(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')), async () => {
-      const code = await alice.controller.initiateCall(bob.id, 'video', { shareScreen: true }).catch((e: CallError) => e.code);
-      expect(code).to.equal('PERMISSION_DENIED');
-    });
-    await waitUntil(() => alice.media.tracks.length === 1, 'the screen was never granted');
-    expectReleased(alice, bob);
-  });
+  needs('peerConnection', 'screenCapture').it(
+    'stops the screen of a call-and-share whose microphone is refused',
+    async () => {
+      parties = loopbackParties('extended');
+      const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+      await withGetUserMedia(
+        () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),
+        async () => {
+          const code = await alice.controller
+            .initiateCall(bob.id, 'video', { shareScreen: true })
+            .catch((e: CallError) => e.code);
+          expect(code).to.equal('PERMISSION_DENIED');
+        },
+      );
+      await waitUntil(() => alice.media.tracks.length === 1, 'the screen was never granted');
+      expectReleased(alice, bob);
+    },
+  );
 
   needs('peerConnection').it('falls back to audio only when a video call finds no camera', async () => {
     parties = loopbackParties('extended');
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    const noCamera = (c?: MediaStreamConstraints) => (c?.video ? Promise.reject(new DOMException('none', 'NotFoundError')) : real(c));
+    const noCamera = (c?: MediaStreamConstraints) =>
+      c?.video ? Promise.reject(new DOMException('none', 'NotFoundError')) : real(c);
     await withGetUserMedia(noCamera, () => alice.controller.initiateCall(bob.id, 'video'));
     await until(bob.controller, (s) => s.status === 'incoming');
     await bob.controller.acceptCall();
@@ -81,7 +111,11 @@ describe('CallController edge cases', () => {
 
   needs('peerConnection').it('dismisses the other devices of the callee when one answers', async () => {
     parties = loopbackParties('extended');
-    const [alice, bobPhone, bobLaptop] = await Promise.all([parties.party('alice'), parties.party('bob'), parties.party('bob')]);
+    const [alice, bobPhone, bobLaptop] = await Promise.all([
+      parties.party('alice'),
+      parties.party('bob'),
+      parties.party('bob'),
+    ]);
     await alice.controller.initiateCall(bobPhone.id, 'voice');
     await Promise.all([bobPhone, bobLaptop].map((b) => until(b.controller, (s) => s.status === 'incoming')));
     await bobLaptop.controller.acceptCall();
@@ -94,58 +128,75 @@ describe('CallController edge cases', () => {
   });
 
   for (const who of ['caller', 'callee'] as const) {
-    needs('peerConnection').it(`rejoins the call after the ${who}'s signaling reconnects, where the hub can, and renews ICE`, async () => {
-      parties = loopbackParties('extended');
+    needs('peerConnection').it(
+      `rejoins the call after the ${who}'s signaling reconnects, where the hub can, and renews ICE`,
+      async () => {
+        parties = loopbackParties('extended');
+        const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+        await connectCall(alice, bob);
+        const bobsConnection = peerConnections.at(-1)!;
+        const ufrag = () => /a=ice-ufrag:(\S+)/.exec(bobsConnection.remoteDescription!.sdp)![1];
+        const before = ufrag();
+        const reconnecting = who === 'caller' ? alice : bob;
+        await (reconnecting.signaling as LoopbackSignaling).simulateReconnect(50);
+        await until(reconnecting.controller, (s) => s.signaling === 'connected');
+        // After rejoining, ICE restarts through the hub (the callee asks the caller to): bob sees alice's new credentials.
+        await new Promise<void>((resolve, reject) => {
+          const deadline = setTimeout(() => reject(new Error('no ICE restart reached bob')), 5000);
+          const poll = setInterval(
+            () => ufrag() !== before && (clearInterval(poll), clearTimeout(deadline), resolve()),
+            50,
+          );
+        });
+        expect(reconnecting.controller.state.status).to.equal('active');
+        expect(reconnecting.controller.state.error).to.equal(null);
+        await alice.controller.endCall();
+        await until(bob.controller, isEnded);
+        expectReleased(alice, bob);
+      },
+    );
+  }
+
+  needs('peerConnection').it(
+    'declines as busy a call that reaches someone in a call (a hub whose busy check races)',
+    async () => {
+      parties = loopbackParties('baseline');
       const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
       await connectCall(alice, bob);
-      const bobsConnection = peerConnections.at(-1)!;
-      const ufrag = () => /a=ice-ufrag:(\S+)/.exec(bobsConnection.remoteDescription!.sdp)![1];
-      const before = ufrag();
-      const reconnecting = who === 'caller' ? alice : bob;
-      await (reconnecting.signaling as LoopbackSignaling).simulateReconnect(50);
-      await until(reconnecting.controller, (s) => s.signaling === 'connected');
-      // After rejoining, ICE restarts through the hub (the callee asks the caller to): bob sees alice's new credentials.
-      await new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error('no ICE restart reached bob')), 5000);
-        const poll = setInterval(() => ufrag() !== before && (clearInterval(poll), clearTimeout(deadline), resolve()), 50);
+      // The reference rules never let such a call through; Thrume's check-then-create can. The event is injected.
+      bob.signaling.events.emit('incomingCall', {
+        callId: crypto.randomUUID(),
+        callerId: user('dave').id,
+        callerName: 'dave',
+        callType: 'voice',
+        conversationId: '',
+        timestamp: new Date(),
       });
-      expect(reconnecting.controller.state.status).to.equal('active');
-      expect(reconnecting.controller.state.error).to.equal(null);
+      expect(bob.controller.state.callHistory[0].endReason).to.equal('busy');
+      expect(bob.controller.state.status).to.equal('active');
       await alice.controller.endCall();
       await until(bob.controller, isEnded);
       expectReleased(alice, bob);
-    });
-  }
+    },
+  );
 
-  needs('peerConnection').it('declines as busy a call that reaches someone in a call (a hub whose busy check races)', async () => {
-    parties = loopbackParties('baseline');
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connectCall(alice, bob);
-    // The reference rules never let such a call through; Thrume's check-then-create can. The event is injected.
-    bob.signaling.events.emit('incomingCall', {
-      callId: crypto.randomUUID(), callerId: user('dave').id, callerName: 'dave', callType: 'voice', conversationId: '', timestamp: new Date(),
-    });
-    expect(bob.controller.state.callHistory[0].endReason).to.equal('busy');
-    expect(bob.controller.state.status).to.equal('active');
-    await alice.controller.endCall();
-    await until(bob.controller, isEnded);
-    expectReleased(alice, bob);
-  });
+  needs('peerConnection').it(
+    'ends the call on both sides when a baseline hub ends it for a lost connection',
+    async () => {
+      parties = loopbackParties('baseline');
+      const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
+      await connectCall(alice, bob);
+      await (alice.signaling as LoopbackSignaling).simulateReconnect(50); // the baseline has no rejoin: the hub ends the call
+      const bobEnded = await until(bob.controller, isEnded);
+      expect(bobEnded.activeCall!.endReason).to.equal('remote-hangup'); // the hub's CallEnded
+      // Alice's old connection heard nothing; Chromium tells her over the call's data channel, Firefox only when ICE gives up.
+      await alice.controller.endCall();
+      expect(alice.controller.state.status).to.equal('ended');
+      expectReleased(alice, bob);
+    },
+  );
 
-  needs('peerConnection').it('ends the call on both sides when a baseline hub ends it for a lost connection', async () => {
-    parties = loopbackParties('baseline');
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
-    await connectCall(alice, bob);
-    await (alice.signaling as LoopbackSignaling).simulateReconnect(50); // the baseline has no rejoin: the hub ends the call
-    const bobEnded = await until(bob.controller, isEnded);
-    expect(bobEnded.activeCall!.endReason).to.equal('remote-hangup'); // the hub's CallEnded
-    // Alice's old connection heard nothing; Chromium tells her over the call's data channel, Firefox only when ICE gives up.
-    await alice.controller.endCall();
-    expect(alice.controller.state.status).to.equal('ended');
-    expectReleased(alice, bob);
-  });
-
-  needs('peerConnection').it('ends a call whose participant stays away past the hub\'s grace period', async () => {
+  needs('peerConnection').it("ends a call whose participant stays away past the hub's grace period", async () => {
     parties = loopbackParties('extended', { reconnectGraceMs: 200 });
     const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob')]);
     await connectCall(alice, bob, 'voice');
@@ -179,7 +230,10 @@ describe('CallController edge cases', () => {
     expect(old.readyState).to.equal('ended');
     expect(next).to.not.equal(old);
     expect(next.getSettings().deviceId).to.equal(chosen.deviceId);
-    const sender = peerConnections.at(-2)!.getSenders().find((s) => s.track?.kind === 'audio');
+    const sender = peerConnections
+      .at(-2)!
+      .getSenders()
+      .find((s) => s.track?.kind === 'audio');
     expect(sender!.track).to.equal(next);
     await alice.controller.endCall();
     await until(bob.controller, isEnded);

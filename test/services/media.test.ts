@@ -11,14 +11,19 @@ describe('BrowserMedia', () => {
 
   needs('screenGesture').it('refuses the screen without a click or key press, saying it needs one', async () => {
     await waitUntil(() => !navigator.userActivation.isActive, 'an earlier gesture still counts', { timeout: 15_000 });
-    const error: CallError = await media.captureScreen().then(() => expect.fail('should fail'), (e: CallError) => e);
+    const error: CallError = await media.captureScreen().then(
+      () => expect.fail('should fail'),
+      (e: CallError) => e,
+    );
     expect(error.code).to.equal('INVALID_STATE');
     expect(error.message).to.equal('The screen can only be started from a click or a key press.');
   });
 
   needs('screenCapture').it('shares the screen from a click, as detail content, and stops it', async () => {
     let captured: Promise<MediaStreamTrack> | undefined;
-    const button = await fixture<HTMLButtonElement>(html`<button @click=${() => (captured = media.captureScreen())}>Share</button>`);
+    const button = await fixture<HTMLButtonElement>(
+      html`<button @click=${() => (captured = media.captureScreen())}>Share</button>`,
+    );
     const { x, y, width, height } = button.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(x + width / 2), Math.round(y + height / 2)] });
     await waitUntil(() => captured, 'the click did not reach the button');
@@ -34,6 +39,9 @@ describe('BrowserMedia', () => {
     const devices = await media.listDevices();
     const inputs = devices.filter((d) => d.kind === 'audioinput' || d.kind === 'videoinput');
     expect(inputs.map((d) => d.kind)).to.include.members(['audioinput', 'videoinput']);
-    expect(inputs.filter((d) => d.kind === 'audioinput').every((d) => d.label !== ''), 'microphone labels').to.equal(true);
+    expect(
+      inputs.filter((d) => d.kind === 'audioinput').every((d) => d.label !== ''),
+      'microphone labels',
+    ).to.equal(true);
   });
 });

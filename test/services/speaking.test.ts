@@ -25,7 +25,11 @@ function play(stream: MediaStream): void {
 }
 
 /** Whether `predicate` holds at any change within `ms`. */
-function happensWithin(controller: CallController, predicate: (state: CallState) => boolean, ms: number): Promise<boolean> {
+function happensWithin(
+  controller: CallController,
+  predicate: (state: CallState) => boolean,
+  ms: number,
+): Promise<boolean> {
   return until(controller, predicate, ms).then(
     () => true,
     () => false,
@@ -56,23 +60,32 @@ needs('peerConnection').describe('Who is speaking, in a real call', function () 
     await until(alice.controller, (s) => s.speaking.remote, 15_000);
     alice.controller.toggleMute();
     await until(bob.controller, (s) => !s.speaking.remote);
-    expect(await happensWithin(bob.controller, (s) => s.speaking.remote, 3000), 'bob hears alice while she is muted').to.equal(false);
+    expect(
+      await happensWithin(bob.controller, (s) => s.speaking.remote, 3000),
+      'bob hears alice while she is muted',
+    ).to.equal(false);
     alice.controller.toggleMute();
     await until(bob.controller, (s) => s.speaking.remote, 15_000);
   });
 
-  needs('audioOutput').it('hears this side speak from its microphone, muted too; every clone of it stops with the call', async () => {
-    const { alice, bob } = await call();
-    await until(alice.controller, (s) => s.speaking.local, 15_000);
-    alice.controller.toggleMute();
-    await until(alice.controller, (s) => s.controls.muted && s.speaking.local, 15_000);
-    await alice.controller.selectMicrophone(alice.controller.state.devices.microphones.at(-1)!.deviceId); // a new clone, the old one stopped
-    await until(alice.controller, (s) => s.controls.muted && s.speaking.local, 15_000);
-    expect(clones.filter((t) => t.readyState === 'live').length, 'one clone per side').to.equal(2);
-    await alice.controller.endCall();
-    await until(bob.controller, isEnded);
-    expect(alice.controller.state.speaking).to.deep.equal({ local: false, remote: false });
-    expect(clones.filter((t) => t.readyState === 'live'), 'live clones of the microphones').to.deep.equal([]);
-    expectReleased(alice, bob);
-  });
+  needs('audioOutput').it(
+    'hears this side speak from its microphone, muted too; every clone of it stops with the call',
+    async () => {
+      const { alice, bob } = await call();
+      await until(alice.controller, (s) => s.speaking.local, 15_000);
+      alice.controller.toggleMute();
+      await until(alice.controller, (s) => s.controls.muted && s.speaking.local, 15_000);
+      await alice.controller.selectMicrophone(alice.controller.state.devices.microphones.at(-1)!.deviceId); // a new clone, the old one stopped
+      await until(alice.controller, (s) => s.controls.muted && s.speaking.local, 15_000);
+      expect(clones.filter((t) => t.readyState === 'live').length, 'one clone per side').to.equal(2);
+      await alice.controller.endCall();
+      await until(bob.controller, isEnded);
+      expect(alice.controller.state.speaking).to.deep.equal({ local: false, remote: false });
+      expect(
+        clones.filter((t) => t.readyState === 'live'),
+        'live clones of the microphones',
+      ).to.deep.equal([]);
+      expectReleased(alice, bob);
+    },
+  );
 });

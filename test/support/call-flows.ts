@@ -2,7 +2,16 @@
 // and against the real hub over SignalR in test/hub/.
 import type { CallError } from '../../src/services/errors.js';
 import { expect } from '@open-wc/testing';
-import { connectCall, expectReleased, framesOf, isActive, isEnded, until, type Parties, type Party } from './parties.js';
+import {
+  connectCall,
+  expectReleased,
+  framesOf,
+  isActive,
+  isEnded,
+  until,
+  type Parties,
+  type Party,
+} from './parties.js';
 import { needs } from './needs.js';
 
 export function callFlows(makeParties: () => Parties): void {
@@ -73,24 +82,27 @@ export function callFlows(makeParties: () => Parties): void {
   });
 
   // Headless Firefox's getDisplayMedia fails with NotFoundError even after a real click (checked with sendMouse).
-  needs('screenCapture').it('shares the screen, and goes back to the camera when the browser stops the share', async () => {
-    await connectCall(alice, bob, 'video');
-    await alice.controller.toggleScreenShare();
-    await until(bob.controller, (s) => s.remoteControls.screenSharing);
-    const screen = alice.controller.state.localStream!.getVideoTracks()[0];
-    expect(screen.getSettings().displaySurface).to.equal('monitor');
-    await remoteFramesMatch(bob, screen); // the remote decodes frames the size of the screen
-    screen.dispatchEvent(new Event('ended')); // what the browser's own "Stop sharing" button does
-    await until(alice.controller, (s) => !s.controls.screenSharing && s.controls.cameraOn);
-    await until(bob.controller, (s) => !s.remoteControls.screenSharing);
-    expect(screen.readyState).to.equal('ended');
-    await remoteFramesMatch(bob, alice.controller.state.localStream!.getVideoTracks()[0]);
-    await alice.controller.endCall();
-    await until(bob.controller, isEnded);
-    expectReleased(alice, bob);
-  });
+  needs('screenCapture').it(
+    'shares the screen, and goes back to the camera when the browser stops the share',
+    async () => {
+      await connectCall(alice, bob, 'video');
+      await alice.controller.toggleScreenShare();
+      await until(bob.controller, (s) => s.remoteControls.screenSharing);
+      const screen = alice.controller.state.localStream!.getVideoTracks()[0];
+      expect(screen.getSettings().displaySurface).to.equal('monitor');
+      await remoteFramesMatch(bob, screen); // the remote decodes frames the size of the screen
+      screen.dispatchEvent(new Event('ended')); // what the browser's own "Stop sharing" button does
+      await until(alice.controller, (s) => !s.controls.screenSharing && s.controls.cameraOn);
+      await until(bob.controller, (s) => !s.remoteControls.screenSharing);
+      expect(screen.readyState).to.equal('ended');
+      await remoteFramesMatch(bob, alice.controller.state.localStream!.getVideoTracks()[0]);
+      await alice.controller.endCall();
+      await until(bob.controller, isEnded);
+      expectReleased(alice, bob);
+    },
+  );
 
-  it('ends the caller\'s call as declined when the callee rejects', async () => {
+  it("ends the caller's call as declined when the callee rejects", async () => {
     await alice.controller.initiateCall(bob.id, 'video');
     await until(bob.controller, (s) => s.status === 'incoming');
     await bob.controller.rejectCall();
@@ -126,7 +138,10 @@ export function callFlows(makeParties: () => Parties): void {
     const dave = await parties.party('dave');
     await connectCall(alice, bob, 'voice');
     const attempt = dave.controller.initiateCall(bob.id, 'voice');
-    await attempt.then(() => expect.fail('the hub should refuse'), (error: CallError) => expect(error.code).to.equal('USER_UNAVAILABLE'));
+    await attempt.then(
+      () => expect.fail('the hub should refuse'),
+      (error: CallError) => expect(error.code).to.equal('USER_UNAVAILABLE'),
+    );
     expect(dave.controller.state.activeCall!.endReason).to.equal('unavailable');
     expect(bob.controller.state.status).to.equal('active');
     await bob.controller.endCall();
@@ -155,7 +170,10 @@ export function ringTimeoutFlow(makeParties: () => Parties): void {
   it('ends an unanswered call as missed on both sides', async () => {
     const parties = makeParties();
     try {
-      const [alice, bob] = await Promise.all([parties.party('alice', { ringTimeoutMs: 800 }), parties.party('bob', { ringTimeoutMs: 800 })]);
+      const [alice, bob] = await Promise.all([
+        parties.party('alice', { ringTimeoutMs: 800 }),
+        parties.party('bob', { ringTimeoutMs: 800 }),
+      ]);
       await alice.controller.initiateCall(bob.id, 'video');
       await until(bob.controller, (s) => s.status === 'incoming');
       const ended = await until(alice.controller, isEnded);
@@ -181,6 +199,7 @@ async function remoteFramesMatch(party: Party, source: MediaStreamTrack): Promis
   for (;;) {
     const size = await framesOf(party.controller.state.remoteStream!, 3);
     if (widths.includes(size.width)) return;
-    if (Date.now() > deadline) throw new Error(`Remote frames are ${size.width} wide: not the source's ${width}, nor scaled from it`);
+    if (Date.now() > deadline)
+      throw new Error(`Remote frames are ${size.width} wide: not the source's ${width}, nor scaled from it`);
   }
 }

@@ -6,7 +6,8 @@ import type { CallInfo } from '../../src/services/call-state.js';
 import { connectCall, expectReleased, isActive, isEnded, until, type Parties, type Party } from './parties.js';
 import { user } from './directory.js';
 
-export const picture = (who: string) => `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><title>${who}</title></svg>`)}`;
+export const picture = (who: string) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><title>${who}</title></svg>`)}`;
 
 /** What the page knows: each demo user by another name than the hub's, with a picture. */
 export const pageDirectory: PeerResolver = (userId) => {
@@ -15,10 +16,15 @@ export const pageDirectory: PeerResolver = (userId) => {
 };
 
 /** The name the hub gives the caller: the extended hub's display name, the baseline's user name. */
-export const hubName = (parties: Parties, userName: string) => (parties.mode === 'extended' ? user(userName).displayName : userName);
+export const hubName = (parties: Parties, userName: string) =>
+  parties.mode === 'extended' ? user(userName).displayName : userName;
 
 /** A resolver that counts its calls and answers with whatever `answer` is set to. */
-export function switchableResolver(): { resolver: PeerResolver; answer: PeerResolver; asked: Array<[string, PeerProfile]> } {
+export function switchableResolver(): {
+  resolver: PeerResolver;
+  answer: PeerResolver;
+  asked: Array<[string, PeerProfile]>;
+} {
   const asked: Array<[string, PeerProfile]> = [];
   const state = {
     answer: (() => null) as PeerResolver,
@@ -41,7 +47,10 @@ export function nameFlows(makeParties: () => Parties): void {
     parties = makeParties();
     const asked: string[] = [];
     const peerResolver: PeerResolver = (id, hint) => (asked.push(id), Promise.resolve(pageDirectory(id, hint)));
-    const [alice, bob] = await Promise.all([parties.party('alice', { peerResolver }), parties.party('bob', { peerResolver })]);
+    const [alice, bob] = await Promise.all([
+      parties.party('alice', { peerResolver }),
+      parties.party('bob', { peerResolver }),
+    ]);
     const fromPage = (who: string) => ({ name: `${user(who).displayName} (page)`, avatarUrl: picture(who) });
 
     await alice.controller.initiateCall(bob.id, 'voice', { calleeName: 'bob' });
@@ -76,7 +85,10 @@ export function nameFlows(makeParties: () => Parties): void {
     parties = makeParties();
     let answer!: (profile: PeerProfile) => void;
     const late = new Promise<PeerProfile>((resolve) => (answer = resolve));
-    const [alice, bob] = await Promise.all([parties.party('alice'), parties.party('bob', { peerResolver: () => late, peerResolverTimeoutMs: 200 })]);
+    const [alice, bob] = await Promise.all([
+      parties.party('alice'),
+      parties.party('bob', { peerResolver: () => late, peerResolverTimeoutMs: 200 }),
+    ]);
     await connectCall(alice, bob, 'voice');
     expect(bob.controller.state.activeCall!.peerName).to.equal(hubName(parties, 'alice'));
     await alice.controller.endCall();
@@ -91,7 +103,12 @@ export function nameFlows(makeParties: () => Parties): void {
 
 /** Every bad answer a resolver can give; each call rings and connects as if there were none. */
 export const badAnswers: Array<[string, PeerResolver]> = [
-  ['throws', () => { throw new Error('directory down'); }],
+  [
+    'throws',
+    () => {
+      throw new Error('directory down');
+    },
+  ],
   ['rejects', () => Promise.reject(new Error('directory down'))],
   ['returns null', () => null],
   ['returns a number', () => 42 as unknown as PeerProfile],

@@ -27,7 +27,10 @@ const checks = {
   /** Safari-style autoplay: audio stays suspended until a gesture, even once the page has had one. */
   autoplayBlock: [!chromium && !firefox, 'this leg allows autoplay (browser flags)'],
   /** RTCPeerConnection.setConfiguration, to give a connection new TURN credentials before an ICE restart. */
-  setConfiguration: [typeof RTCPeerConnection === 'function' && 'setConfiguration' in RTCPeerConnection.prototype, 'this browser cannot change a connection\'s ICE servers'],
+  setConfiguration: [
+    typeof RTCPeerConnection === 'function' && 'setConfiguration' in RTCPeerConnection.prototype,
+    "this browser cannot change a connection's ICE servers",
+  ],
   /** Screen Wake Lock that grants a lock; WebKitGTK here has the API and refuses (NotAllowedError). */
   wakeLock: ['wakeLock' in navigator && (chromium || firefox), 'this browser refuses or lacks Screen Wake Lock'],
   /** The Fullscreen API, enabled for the page. */
@@ -35,7 +38,10 @@ const checks = {
   /** WTR's sendKeys with keys held down together (down and up); WebDriver classic has only press and type. */
   keyChords: [chromium || firefox, 'sendKeys holds no key down over WebDriver classic'],
   /** A picture-in-picture window a test may open: Firefox's keeps the keyboard focus from the test pages after it. */
-  pictureInPictureWindow: ['requestPictureInPicture' in HTMLVideoElement.prototype && !firefox, "Firefox's picture-in-picture window takes the keyboard from later test pages"],
+  pictureInPictureWindow: [
+    'requestPictureInPicture' in HTMLVideoElement.prototype && !firefox,
+    "Firefox's picture-in-picture window takes the keyboard from later test pages",
+  ],
   /** Document Picture-in-Picture, a window the page fills itself (Chromium). */
   documentPictureInPicture: ['documentPictureInPicture' in window, 'this browser has no Document Picture-in-Picture'],
   /** HTMLVideoElement.requestPictureInPicture; WebKitGTK has none. */

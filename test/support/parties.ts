@@ -28,7 +28,11 @@ export interface Parties {
   close(): Promise<void>;
 }
 
-export function loopbackParties(mode: HubMode, hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {}, latencyMs = 0): Parties {
+export function loopbackParties(
+  mode: HubMode,
+  hubOptions: { ringTimeoutMs?: number; reconnectGraceMs?: number } = {},
+  latencyMs = 0,
+): Parties {
   const hub = new LoopbackHub({ mode, latencyMs, ...hubOptions });
   return partiesOver(mode, (who) => hub.connect({ id: who.id, name: who.userName, displayName: who.displayName }));
 }
@@ -45,11 +49,17 @@ export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
   return partiesOver(mode, async (who) => {
     const url = route ? `${await hubUrl('noWebSocketProxy')}/${route}` : await hubUrl(mode);
     const accessToken = await devToken(url, who.id);
-    return new SignalRSignaling({ url: `${url}/chathub`, accessTokenFactory: () => accessToken, reconnectDelaysMs: [0, 500, 1000] });
+    return new SignalRSignaling({
+      url: `${url}/chathub`,
+      accessTokenFactory: () => accessToken,
+      reconnectDelaysMs: [0, 500, 1000],
+    });
   });
 }
 
-const hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> = fetch('/__thrume/hubs.json').then((r) => r.json());
+const hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> = fetch('/__thrume/hubs.json').then((r) =>
+  r.json(),
+);
 
 /** Where the test runner's hub for `mode` listens, or its proxy that lets no WebSocket through. */
 export async function hubUrl(which: HubMode | 'noWebSocketProxy'): Promise<string> {
@@ -59,13 +69,18 @@ export async function hubUrl(which: HubMode | 'noWebSocketProxy'): Promise<strin
 /** A development token for a directory user, from the hub (or proxy) at `url`. */
 export async function devToken(url: string, userId: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/dev-token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
   });
   if (!response.ok) throw new Error(`dev-token for ${userId}: HTTP ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-function partiesOver(mode: HubMode, signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>): Parties {
+function partiesOver(
+  mode: HubMode,
+  signalingFor: (who: ReturnType<typeof user>) => Signaling | Promise<Signaling>,
+): Parties {
   const made: Party[] = [];
   return {
     mode,
@@ -86,7 +101,11 @@ function partiesOver(mode: HubMode, signalingFor: (who: ReturnType<typeof user>)
 }
 
 /** Resolves when the controller's state satisfies `predicate`; rejects with the last state after `timeoutMs`. */
-export function until(controller: CallController, predicate: (state: CallState) => boolean, timeoutMs = 10_000): Promise<CallState> {
+export function until(
+  controller: CallController,
+  predicate: (state: CallState) => boolean,
+  timeoutMs = 10_000,
+): Promise<CallState> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (!predicate(controller.state)) return false;
@@ -98,14 +117,20 @@ export function until(controller: CallController, predicate: (state: CallState) 
     const timer = setTimeout(() => {
       controller.removeEventListener('change', check);
       const { status, activeCall, incomingCall, error } = controller.state;
-      reject(new Error(`Timed out; state: ${JSON.stringify({ status, activeCall, incomingCall, error: error?.message })}`));
+      reject(
+        new Error(`Timed out; state: ${JSON.stringify({ status, activeCall, incomingCall, error: error?.message })}`),
+      );
     }, timeoutMs);
     if (!check()) controller.addEventListener('change', check);
   });
 }
 
 /** Resolves when `count` new video frames of `stream` have been decoded and rendered; returns the frame size. */
-export async function framesOf(stream: MediaStream, count = 5, timeoutMs = 10_000): Promise<{ width: number; height: number }> {
+export async function framesOf(
+  stream: MediaStream,
+  count = 5,
+  timeoutMs = 10_000,
+): Promise<{ width: number; height: number }> {
   const video = document.createElement('video');
   video.muted = true;
   video.playsInline = true;
@@ -138,7 +163,10 @@ export const isEnded = (s: { status: string }) => s.status === 'ended';
 
 /** Calls from `caller` to `callee` and answers, resolving once both sides are active. */
 export async function connectCall(caller: Party, callee: Party, type: CallType = 'video'): Promise<void> {
-  await caller.controller.initiateCall(callee.id, type, { calleeName: callee.name, conversationId: conversationOf(caller.id, callee.id) });
+  await caller.controller.initiateCall(callee.id, type, {
+    calleeName: callee.name,
+    conversationId: conversationOf(caller.id, callee.id),
+  });
   await until(callee.controller, (s) => s.status === 'incoming');
   await callee.controller.acceptCall();
   await Promise.all([until(caller.controller, isActive), until(callee.controller, isActive)]);
@@ -147,7 +175,10 @@ export async function connectCall(caller: Party, callee: Party, type: CallType =
 /** Asserts the exit left nothing behind: every local track ended, every peer connection closed. */
 export function expectReleased(...parties: Party[]): void {
   for (const p of parties) {
-    expect(p.media.liveTracks.map((t) => `${p.name}: ${t.kind} ${t.label}`), 'live local tracks').to.deep.equal([]);
+    expect(
+      p.media.liveTracks.map((t) => `${p.name}: ${t.kind} ${t.label}`),
+      'live local tracks',
+    ).to.deep.equal([]);
     expect(p.controller.state.localStream, `${p.name} local stream`).to.equal(null);
   }
   expect(openPeerConnections().length, 'open peer connections').to.equal(0);

@@ -19,7 +19,8 @@ export async function turnServer(transport: TurnTransport, userName = 'alice'): 
   const { iceServers } = await hubIceServers(userName);
   const turn = iceServers.find((s) => s.username)!;
   const urls = [turn.urls].flat().filter((u) => u.endsWith(`transport=${transport}`));
-  if (urls.length !== 1) throw new Error(`The hub hands out no single ${transport} TURN URL: ${JSON.stringify(turn.urls)}`);
+  if (urls.length !== 1)
+    throw new Error(`The hub hands out no single ${transport} TURN URL: ${JSON.stringify(turn.urls)}`);
   return { ...turn, urls };
 }
 

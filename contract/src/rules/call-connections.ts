@@ -35,7 +35,11 @@ export class CallConnections {
       await this.endIfStillBound(active.id, role, connection.connectionId);
       return;
     }
-    timers.set(`grace:${active.id}:${role}`, reconnectGraceMs, () => void this.endIfStillBound(active.id, role, connection.connectionId));
+    timers.set(
+      `grace:${active.id}:${role}`,
+      reconnectGraceMs,
+      () => void this.endIfStillBound(active.id, role, connection.connectionId),
+    );
   }
 
   /**
@@ -47,13 +51,23 @@ export class CallConnections {
     let resumed = 0;
     for (const { record, suspendedAt } of suspended) {
       const unbound = (role: Role) => `suspended:${record.id}:${role}`;
-      const call: Call = { ...record, callerUserName: '', rawCallType: record.type.toLowerCase(), callerConnectionId: unbound('caller'), calleeConnectionId: unbound('callee') };
+      const call: Call = {
+        ...record,
+        callerUserName: '',
+        rawCallType: record.type.toLowerCase(),
+        callerConnectionId: unbound('caller'),
+        calleeConnectionId: unbound('callee'),
+      };
       if (this.rules.age(suspendedAt) > resumableForMs || !(await calls.create(call))) {
         await history.save(toRecord({ ...call, status: 'Ended', endReason: 'disconnected', endedAt: suspendedAt }));
         continue;
       }
       for (const role of ['caller', 'callee'] as const) {
-        timers.set(`grace:${call.id}:${role}`, reconnectGraceMs, () => void this.endIfStillBound(call.id, role, unbound(role)));
+        timers.set(
+          `grace:${call.id}:${role}`,
+          reconnectGraceMs,
+          () => void this.endIfStillBound(call.id, role, unbound(role)),
+        );
       }
       resumed++;
     }
@@ -68,7 +82,10 @@ export class CallConnections {
         if (role === null) throw new CallRefusal('not-authorized-rejoin');
         // A callee that has not accepted yet has nothing to re-bind: any of its connections may accept.
         if (role === 'caller' || call.calleeConnectionId !== null) {
-          const rebound = role === 'caller' ? { ...call, callerConnectionId: connection.connectionId } : { ...call, calleeConnectionId: connection.connectionId };
+          const rebound =
+            role === 'caller'
+              ? { ...call, callerConnectionId: connection.connectionId }
+              : { ...call, calleeConnectionId: connection.connectionId };
           await this.rules.options.calls.put(rebound);
           this.rules.options.timers.clear(`grace:${call.id}:${role}`);
         }
@@ -88,7 +105,8 @@ export class CallConnections {
         await this.rules.endAndNotify(call, 'Ended', 'disconnected', connectionId);
       });
     } catch (error) {
-      if (!(error instanceof CallRefusal)) this.rules.options.log?.(`ending ${callId} after disconnect failed: ${(error as Error).message}`);
+      if (!(error instanceof CallRefusal))
+        this.rules.options.log?.(`ending ${callId} after disconnect failed: ${(error as Error).message}`);
     }
   }
 }

@@ -67,16 +67,42 @@ export function createCallHub(options: CallHubOptions): CallHub {
   });
 
   const baseline: Record<string, readonly [number, RefusalCode, Run]> = {
-    [hubMethods.initiateCall]: [3, 'initiate-failed', (c, [callee, type, conversation]) => rules.initiate(c, callee ?? null, type ?? null, conversation ?? null)],
+    [hubMethods.initiateCall]: [
+      3,
+      'initiate-failed',
+      (c, [callee, type, conversation]) => rules.initiate(c, callee ?? null, type ?? null, conversation ?? null),
+    ],
     [hubMethods.acceptCall]: [1, 'accept-failed', (c, [callId]) => rules.accept(c, callId ?? null)],
-    [hubMethods.rejectCall]: [2, 'reject-failed', (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null)],
+    [hubMethods.rejectCall]: [
+      2,
+      'reject-failed',
+      (c, [callId, reason]) => rules.reject(c, callId ?? null, reason ?? null),
+    ],
     [hubMethods.endCall]: [1, 'end-failed', (c, [callId]) => rules.end(c, callId ?? null)],
-    [hubMethods.sendOffer]: [2, 'send-offer-failed', (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null)],
-    [hubMethods.sendAnswer]: [2, 'send-answer-failed', (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null)],
-    [hubMethods.sendIceCandidate]: [2, 'send-candidate-failed', (c, [callId, candidate]) => signals.relay('candidate', c, callId ?? null, candidate ?? null)],
-    [hubMethods.updateCallStatus]: [2, 'update-status-failed', (c, [callId, status]) => signals.updateStatus(c, callId ?? null, status ?? null)],
+    [hubMethods.sendOffer]: [
+      2,
+      'send-offer-failed',
+      (c, [callId, sdp]) => signals.relay('offer', c, callId ?? null, sdp ?? null),
+    ],
+    [hubMethods.sendAnswer]: [
+      2,
+      'send-answer-failed',
+      (c, [callId, sdp]) => signals.relay('answer', c, callId ?? null, sdp ?? null),
+    ],
+    [hubMethods.sendIceCandidate]: [
+      2,
+      'send-candidate-failed',
+      (c, [callId, candidate]) => signals.relay('candidate', c, callId ?? null, candidate ?? null),
+    ],
+    [hubMethods.updateCallStatus]: [
+      2,
+      'update-status-failed',
+      (c, [callId, status]) => signals.updateStatus(c, callId ?? null, status ?? null),
+    ],
   };
-  const methods: Record<string, HubMethod> = Object.fromEntries(Object.entries(baseline).map(([name, spec]) => [name, method(name, spec)]));
+  const methods: Record<string, HubMethod> = Object.fromEntries(
+    Object.entries(baseline).map(([name, spec]) => [name, method(name, spec)]),
+  );
 
   if (options.extensions) {
     methods[hubMethods.getHubInfo] = {
@@ -120,7 +146,9 @@ function stringArgs(args: readonly unknown[]): Array<string | null> {
   return args.map((arg, i) => {
     if (arg === null || arg === undefined) return null;
     if (typeof arg !== 'string') {
-      throw new HubError(`Error binding arguments: argument ${i + 1} must be a string or null, got ${Array.isArray(arg) ? 'array' : typeof arg}.`);
+      throw new HubError(
+        `Error binding arguments: argument ${i + 1} must be a string or null, got ${Array.isArray(arg) ? 'array' : typeof arg}.`,
+      );
     }
     return arg;
   });

@@ -4,13 +4,27 @@
 // This module runs in the reference hub and in the kit's loopback alike: no Node or DOM API in it.
 
 import { clientEvents } from '../names.ts';
-import { maxReasonLength, normalizeGuid, parseCallType, roundTripFormat, type IncomingCallMessage } from '../payloads.ts';
+import {
+  maxReasonLength,
+  normalizeGuid,
+  parseCallType,
+  roundTripFormat,
+  type IncomingCallMessage,
+} from '../payloads.ts';
 import { refusalTexts, type RefusalCode } from '../refusals.ts';
 import { canTransition, type HubCallStatus, type HubEndReason } from '../values.ts';
 import type { ActiveCallStore } from './active-call-store.ts';
 import type { ClientSender, ConnectionInfo } from './hub-definition.ts';
 import type { Locks } from './locks.ts';
-import { roleOf, toRecord, type Call, type CallerProfile, type CallLog, type CallPolicy, type RulesEvent } from './model.ts';
+import {
+  roleOf,
+  toRecord,
+  type Call,
+  type CallerProfile,
+  type CallLog,
+  type CallPolicy,
+  type RulesEvent,
+} from './model.ts';
 import type { Presence } from './presence.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Timers } from './timers.ts';
@@ -59,7 +73,12 @@ export class CallRules {
   }
 
   /** InitiateCallAsync(calleeId, callType, conversationId): the new call id, or null on refusal. */
-  async initiate(caller: ConnectionInfo, calleeArg: string | null, typeArg: string | null, conversationArg: string | null): Promise<string | null> {
+  async initiate(
+    caller: ConnectionInfo,
+    calleeArg: string | null,
+    typeArg: string | null,
+    conversationArg: string | null,
+  ): Promise<string | null> {
     const { calls, presence, policy, locks } = this.options;
     const callerId = userOf(caller);
     if (callerId === null) throw new CallRefusal('unauthorized');
@@ -69,8 +88,10 @@ export class CallRules {
     if (calleeId === null) throw new CallRefusal('invalid-callee');
     const type = parseCallType(typeArg);
     if (type === null || typeArg === null) throw new CallRefusal('invalid-call-type');
-    const conversationId = conversationArg === null || conversationArg.trim() === '' ? null : normalizeGuid(conversationArg);
-    if (conversationId === null && conversationArg !== null && conversationArg.trim() !== '') throw new CallRefusal('not-available');
+    const conversationId =
+      conversationArg === null || conversationArg.trim() === '' ? null : normalizeGuid(conversationArg);
+    if (conversationId === null && conversationArg !== null && conversationArg.trim() !== '')
+      throw new CallRefusal('not-available');
 
     return locks.run([`user:${callerId}`, `user:${calleeId}`], async () => {
       // The whole check runs under both users' locks and ends in the store's atomic create.
@@ -127,9 +148,15 @@ export class CallRules {
   }
 
   /** The extended IncomingCall's additions (`caller-profile`): the display name (else the user name) and picture. */
-  private callerProfile(callerId: string, userName: string): Pick<IncomingCallMessage, 'callerDisplayName' | 'callerAvatarUrl'> {
+  private callerProfile(
+    callerId: string,
+    userName: string,
+  ): Pick<IncomingCallMessage, 'callerDisplayName' | 'callerAvatarUrl'> {
     const profile = this.options.profileOf?.(callerId);
-    return { callerDisplayName: profile?.displayName ?? userName, ...(profile?.avatarUrl && { callerAvatarUrl: profile.avatarUrl }) };
+    return {
+      callerDisplayName: profile?.displayName ?? userName,
+      ...(profile?.avatarUrl && { callerAvatarUrl: profile.avatarUrl }),
+    };
   }
 
   /** AcceptCallAsync(callId): binds the accepting connection as the callee's. */
@@ -139,14 +166,20 @@ export class CallRules {
       if (call.status === 'Connected') throw new CallRefusal('already-accepted');
       if (call.status !== 'Ringing') throw new CallRefusal('not-found');
       if (!canTransition(call.status, 'Connected')) throw new CallRefusal('not-found');
-      const connected: Call = { ...call, status: 'Connected', connectedAt: this.now().toISOString(), calleeConnectionId: callee.connectionId };
+      const connected: Call = {
+        ...call,
+        status: 'Connected',
+        connectedAt: this.now().toISOString(),
+        calleeConnectionId: callee.connectionId,
+      };
       await this.options.calls.put(connected);
       await this.options.history.save(toRecord(connected));
       this.options.timers.clear(`ring:${call.id}`);
       this.transitioned(connected);
       this.send(call.callerConnectionId, clientEvents.callAccepted, [call.id]);
       this.send(callee.connectionId, clientEvents.callConnected, [call.id]);
-      if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'answered-elsewhere');
+      if (this.options.extensions)
+        await this.tellOtherCalleeConnections(call, callee.connectionId, 'answered-elsewhere');
     });
   }
 
@@ -159,7 +192,8 @@ export class CallRules {
       const reason = reasonArg === null ? null : reasonArg.slice(0, maxReasonLength);
       await this.finish(call, 'Rejected', null, reason);
       this.send(call.callerConnectionId, clientEvents.callRejected, [call.id, reason]);
-      if (this.options.extensions) await this.tellOtherCalleeConnections(call, callee.connectionId, 'declined-elsewhere');
+      if (this.options.extensions)
+        await this.tellOtherCalleeConnections(call, callee.connectionId, 'declined-elsewhere');
     });
   }
 
@@ -228,7 +262,8 @@ export class CallRules {
   async endAndNotify(call: Call, status: HubCallStatus, reason: HubEndReason, endedBy: string | null): Promise<void> {
     await this.finish(call, status, reason, null);
     if (!this.options.extensions) {
-      for (const id of [call.callerConnectionId, call.calleeConnectionId]) if (id !== null) this.send(id, clientEvents.callEnded, [call.id]);
+      for (const id of [call.callerConnectionId, call.calleeConnectionId])
+        if (id !== null) this.send(id, clientEvents.callEnded, [call.id]);
       return;
     }
     const targets = new Set<string>([call.callerConnectionId]);
@@ -239,11 +274,17 @@ export class CallRules {
   }
 
   /** Removes the call from the active store and records how it ended. */
-  async finish(call: Call, status: HubCallStatus, reason: HubEndReason | null, rejectionReason: string | null): Promise<Call> {
+  async finish(
+    call: Call,
+    status: HubCallStatus,
+    reason: HubEndReason | null,
+    rejectionReason: string | null,
+  ): Promise<Call> {
     if (!canTransition(call.status, status)) throw new Error(`A ${call.status} call cannot become ${status}`);
     const ended: Call = { ...call, status, endReason: reason, rejectionReason, endedAt: this.now().toISOString() };
     await this.options.calls.remove(call.id);
-    for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`]) this.options.timers.clear(name);
+    for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`])
+      this.options.timers.clear(name);
     await this.options.history.save(toRecord(ended));
     this.transitioned(ended);
     return ended;
@@ -275,7 +316,8 @@ export class CallRules {
         else await this.finish(call, 'Missed', 'missed', null);
       });
     } catch (error) {
-      if (!(error instanceof CallRefusal)) this.options.log?.(`ring timeout of ${callId} failed: ${(error as Error).message}`);
+      if (!(error instanceof CallRefusal))
+        this.options.log?.(`ring timeout of ${callId} failed: ${(error as Error).message}`);
     }
   }
 

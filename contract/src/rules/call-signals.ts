@@ -32,14 +32,22 @@ export class CallSignals {
    * with a store that answers at once it reads the call without taking the call's lock (every change
    * to a call is one atomic step) and finishes synchronously; otherwise it runs under the lock.
    */
-  relay(kind: SignalKind, from: ConnectionInfo, callIdArg: string | null, payload: string | null): void | Promise<void> {
+  relay(
+    kind: SignalKind,
+    from: ConnectionInfo,
+    callIdArg: string | null,
+    payload: string | null,
+  ): void | Promise<void> {
     const { calls } = this.rules.options;
     if (calls.peek === undefined) {
-      return this.refusingQuietlyInBaseline(from, kind, () => this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)));
+      return this.refusingQuietlyInBaseline(from, kind, () =>
+        this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)),
+      );
     }
     try {
       // Call ids are stored normalized: an id that is found as given needs no normalizing.
-      const call = (callIdArg === null ? null : calls.peek(callIdArg)) ?? calls.peek(this.rules.normalizedCallId(callIdArg));
+      const call =
+        (callIdArg === null ? null : calls.peek(callIdArg)) ?? calls.peek(this.rules.normalizedCallId(callIdArg));
       if (call === null) throw new CallRefusal('not-found');
       this.relayOn(call, kind, from, payload);
     } catch (error) {
@@ -55,7 +63,10 @@ export class CallSignals {
       const fromCaller = from.connectionId === call.callerConnectionId;
       if ((kind === 'offer' && !fromCaller) || (kind === 'answer' && fromCaller)) throw new CallRefusal('direction');
     }
-    const valid = kind === 'candidate' ? iceCandidateOf(payload) : sessionDescriptionOf(payload, kind === 'offer' ? ['offer'] : ['answer', 'pranswer']);
+    const valid =
+      kind === 'candidate'
+        ? iceCandidateOf(payload)
+        : sessionDescriptionOf(payload, kind === 'offer' ? ['offer'] : ['answer', 'pranswer']);
     if (valid === null) throw new CallRefusal('invalid-payload');
     this.rules.send(other, events[kind], [call.id, payload]);
     this.rules.options.observe?.({ type: 'relay', signal: kind });
@@ -83,7 +94,11 @@ export class CallSignals {
     });
   }
 
-  private async refusingQuietlyInBaseline(from: ConnectionInfo, kind: SignalKind | 'status', task: () => Promise<void>): Promise<void> {
+  private async refusingQuietlyInBaseline(
+    from: ConnectionInfo,
+    kind: SignalKind | 'status',
+    task: () => Promise<void>,
+  ): Promise<void> {
     try {
       await task();
     } catch (error) {

@@ -50,9 +50,14 @@ export function methodsByName(hub: HubDefinition): ReadonlyMap<string, HubMethod
 }
 
 /** The method an invocation of `target` with `argumentCount` arguments runs, or the error text ASP.NET gives when there is none. */
-export function bindInvocation(methods: ReadonlyMap<string, HubMethod>, target: string, argumentCount: number): HubMethod | string {
+export function bindInvocation(
+  methods: ReadonlyMap<string, HubMethod>,
+  target: string,
+  argumentCount: number,
+): HubMethod | string {
   const method = methods.get(target.toLowerCase());
-  if (method === undefined) return `Failed to invoke '${target}' due to an error on the server. HubException: Method does not exist.`;
+  if (method === undefined)
+    return `Failed to invoke '${target}' due to an error on the server. HubException: Method does not exist.`;
   if (argumentCount !== method.arity) {
     // ASP.NET shows this detail only with EnableDetailedErrors; it leaks nothing, and it names the fault.
     return (

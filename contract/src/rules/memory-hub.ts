@@ -9,7 +9,10 @@ import { MemoryPresence } from './presence.ts';
 import { MemoryRateLimiter } from './rate-limit.ts';
 import { MemoryTimers } from './timers.ts';
 
-export type MemoryCallHubOptions = Pick<CallHubOptions, 'extensions' | 'ringTimeoutMs' | 'reconnectGraceMs' | 'sender'> &
+export type MemoryCallHubOptions = Pick<
+  CallHubOptions,
+  'extensions' | 'ringTimeoutMs' | 'reconnectGraceMs' | 'sender'
+> &
   Partial<Omit<CallHubOptions, 'extensions' | 'ringTimeoutMs' | 'reconnectGraceMs' | 'sender'>>;
 
 /** Any two different users may call each other: there is no directory of conversations. */

@@ -15,8 +15,22 @@ const peerResolver: PeerResolver = (id) => people.find((p) => p.id === id);
 export function App() {
   return (
     <main className="panes">
-      <ConversationView hub={hub} me={alice} other={bob} peerResolver={peerResolver} conversationId="c0000000-0000-4000-8000-0000000000ab" synthetic={synthetic} />
-      <ConversationView hub={hub} me={bob} other={alice} peerResolver={peerResolver} conversationId="c0000000-0000-4000-8000-0000000000ab" synthetic={synthetic} />
+      <ConversationView
+        hub={hub}
+        me={alice}
+        other={bob}
+        peerResolver={peerResolver}
+        conversationId="c0000000-0000-4000-8000-0000000000ab"
+        synthetic={synthetic}
+      />
+      <ConversationView
+        hub={hub}
+        me={bob}
+        other={alice}
+        peerResolver={peerResolver}
+        conversationId="c0000000-0000-4000-8000-0000000000ab"
+        synthetic={synthetic}
+      />
     </main>
   );
 }

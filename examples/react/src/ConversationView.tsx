@@ -31,10 +31,18 @@ export function ConversationView({ hub, me, other, peerResolver, conversationId,
   const [log, setLog] = useState([`${other.name}: Shall we talk?`]);
 
   return (
-    <thrume-call-provider signaling={signaling} media={media} iceServers={noIceServers} peerResolver={peerResolver} data-party={me.userName}>
+    <thrume-call-provider
+      signaling={signaling}
+      media={media}
+      iceServers={noIceServers}
+      peerResolver={peerResolver}
+      data-party={me.userName}
+    >
       <section className="conversation-view">
         <header className="header">
-          <button className="back-button" type="button" aria-label="Back to messages">←</button>
+          <button className="back-button" type="button" aria-label="Back to messages">
+            ←
+          </button>
           <div className="conversation-info">
             <h1>{other.name}</h1>
             <thrume-call-button
@@ -46,7 +54,9 @@ export function ConversationView({ hub, me, other, peerResolver, conversationId,
           </div>
         </header>
         <ol className="messages">
-          {log.map((line, i) => <li key={i}>{line}</li>)}
+          {log.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
         </ol>
         <thrume-incoming-call />
         <thrume-active-call />

@@ -39,7 +39,8 @@ export class CallPolicy implements RulesPolicy {
         : this.directory.isConversationOf(conversationId, callerId, calleeId);
     if (!shared) return false;
     const [callerSettings, calleeSettings] = await Promise.all([this.settingsOf(callerId), this.settingsOf(calleeId)]);
-    if (callerSettings.blockedUserIds.includes(calleeId) || calleeSettings.blockedUserIds.includes(callerId)) return false;
+    if (callerSettings.blockedUserIds.includes(calleeId) || calleeSettings.blockedUserIds.includes(callerId))
+      return false;
     return admits(calleeSettings, shared);
   }
 }

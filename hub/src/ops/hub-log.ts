@@ -25,7 +25,8 @@ export function createHubLog(destination: pino.DestinationStream = pino.destinat
       // relays and store writes are counted by the metrics, not logged: one line per message would drown the rest
       if (event.type === 'relay' || event.type === 'store-write') return;
       const { type, ...fields } = event;
-      if (event.type === 'slow-client') logger.warn({ event: type, ...fields }, 'disconnected a client that stopped reading');
+      if (event.type === 'slow-client')
+        logger.warn({ event: type, ...fields }, 'disconnected a client that stopped reading');
       else logger.info({ event: type, ...fields });
     },
   };

@@ -39,8 +39,14 @@ export class HubMetrics {
     labelNames: ['code'],
     registers: [this.registry],
   });
-  private readonly rateLimited = this.counter('thrume_rate_limit_hits_total', 'Calls refused by the per-user call rate limit.');
-  private readonly slowClients = this.counter('thrume_slow_client_disconnects_total', 'Clients disconnected because they stopped reading.');
+  private readonly rateLimited = this.counter(
+    'thrume_rate_limit_hits_total',
+    'Calls refused by the per-user call rate limit.',
+  );
+  private readonly slowClients = this.counter(
+    'thrume_slow_client_disconnects_total',
+    'Clients disconnected because they stopped reading.',
+  );
   private readonly storeWrites = new Histogram({
     name: 'thrume_store_write_seconds',
     help: 'Latency of history and settings writes.',

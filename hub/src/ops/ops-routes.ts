@@ -34,7 +34,9 @@ export function createOpsHandler(options: OpsOptions): (req: IncomingMessage, re
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
       const reason = await options.whyUnavailable();
-      return reason === null ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'unavailable', reason });
+      return reason === null
+        ? sendJson(res, 200, { status: 'ready' })
+        : sendJson(res, 503, { status: 'unavailable', reason });
     }
     const text = await options.metrics.text();
     res.writeHead(200, { 'Content-Type': options.metrics.contentType, 'Cache-Control': 'no-store' });

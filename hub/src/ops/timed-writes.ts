@@ -3,7 +3,11 @@
 
 import type { HubObserver } from './hub-events.ts';
 
-export function timeWrites<T extends object>(store: T, methods: ReadonlyArray<keyof T & string>, observe: HubObserver): T {
+export function timeWrites<T extends object>(
+  store: T,
+  methods: ReadonlyArray<keyof T & string>,
+  observe: HubObserver,
+): T {
   const timed = Object.create(store) as T;
   for (const name of methods) {
     const write = store[name] as unknown as (...args: unknown[]) => Promise<unknown>;

@@ -98,10 +98,14 @@ function positive(raw: string | null, fallback: number, name: string, max: numbe
 /** `{ allowCalls?, blockedUserIds? }`: at least one; what is missing keeps its current value. */
 function parsePermissions(body: unknown, current: CallSettings): CallSettings {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'Body must be { "allowCalls": "everyone" | "conversations" | "nobody", "blockedUserIds": [...] }');
+    throw new HttpError(
+      400,
+      'Body must be { "allowCalls": "everyone" | "conversations" | "nobody", "blockedUserIds": [...] }',
+    );
   }
   const { allowCalls, blockedUserIds } = body as Record<string, unknown>;
-  if (allowCalls === undefined && blockedUserIds === undefined) throw new HttpError(400, 'Give allowCalls, blockedUserIds or both');
+  if (allowCalls === undefined && blockedUserIds === undefined)
+    throw new HttpError(400, 'Give allowCalls, blockedUserIds or both');
   let allow: AllowCalls = current.allowCalls;
   if (allowCalls !== undefined) {
     const value = allowCallsValues.find((v) => v === allowCalls);
@@ -111,7 +115,8 @@ function parsePermissions(body: unknown, current: CallSettings): CallSettings {
   let blocked = current.blockedUserIds;
   if (blockedUserIds !== undefined) {
     if (!Array.isArray(blockedUserIds)) throw new HttpError(400, 'blockedUserIds must be an array of user ids');
-    if (blockedUserIds.length > maxBlockedUsers) throw new HttpError(400, `blockedUserIds may hold at most ${maxBlockedUsers} ids`);
+    if (blockedUserIds.length > maxBlockedUsers)
+      throw new HttpError(400, `blockedUserIds may hold at most ${maxBlockedUsers} ids`);
     blocked = blockedUserIds.map((id, i) => {
       const guid = normalizeGuid(id);
       if (guid === null) throw new HttpError(400, `blockedUserIds[${i}] is not a GUID`);

@@ -52,9 +52,17 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!applyCors(req, res, options.isOriginAllowed)) return sendError(res, 403, 'Origin not allowed');
     if (req.method === 'OPTIONS') return answerPreflight(res);
-    const segments = url.pathname.split('/').filter((s) => s !== '').slice(1);
+    const segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .slice(1);
 
-    if (segments[0] === 'auth' && segments[1] === 'dev-token' && segments.length === 2 && options.config.environment === 'development') {
+    if (
+      segments[0] === 'auth' &&
+      segments[1] === 'dev-token' &&
+      segments.length === 2 &&
+      options.config.environment === 'development'
+    ) {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
       return sendJson(res, 200, { accessToken: await devToken(req) });
     }

@@ -171,12 +171,23 @@ export class HubConnection {
 
   /** The transport dropped a client that stopped reading (its unsent bytes passed the limit). */
   dropSlowClient(bufferedBytes: number): void {
-    this.env.observe({ type: 'slow-client', connectionId: this.connectionId, userId: this.info.principal.userId, bufferedBytes });
+    this.env.observe({
+      type: 'slow-client',
+      connectionId: this.connectionId,
+      userId: this.info.principal.userId,
+      bufferedBytes,
+    });
   }
 
   private lifecycle(state: 'open' | 'closed'): void {
     const { connectionId, principal } = this.info;
-    this.env.observe({ type: 'connection', state, connectionId, userId: principal.userId, transport: this.transport.name });
+    this.env.observe({
+      type: 'connection',
+      state,
+      connectionId,
+      userId: principal.userId,
+      transport: this.transport.name,
+    });
   }
 
   private async connected(): Promise<void> {
@@ -261,7 +272,8 @@ export class HubConnection {
       return;
     }
     if (!(error instanceof ProtocolError)) this.env.logger.error('Unexpected error processing a message.', error);
-    const text = error instanceof ProtocolError ? `${CLOSED_WITH_ERROR} ${error.kind}: ${error.message}` : CLOSED_WITH_ERROR;
+    const text =
+      error instanceof ProtocolError ? `${CLOSED_WITH_ERROR} ${error.kind}: ${error.message}` : CLOSED_WITH_ERROR;
     this.close(text, false);
   }
 

@@ -38,11 +38,7 @@ export interface CloseMessage {
 }
 
 /** Messages the server acts on; everything else valid (Ping, StreamItem, Ack, unknown types) is `ignored`. */
-export type IncomingMessage =
-  | InvocationMessage
-  | CancelInvocationMessage
-  | CloseMessage
-  | { readonly type: 'ignored' };
+export type IncomingMessage = InvocationMessage | CancelInvocationMessage | CloseMessage | { readonly type: 'ignored' };
 
 const IGNORED = { type: 'ignored' } as const;
 

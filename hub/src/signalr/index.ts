@@ -7,4 +7,9 @@
 // - onDisconnected runs exactly once for every connection whose onConnected ran (even if it threw), after
 //   onConnected and any running invocation settled; invocations still queued then are dropped.
 
-export { createSignalRServer, type SignalRServer, type ServerTransportOptions, type SignalRServerOptions } from './signalr-server.ts';
+export {
+  createSignalRServer,
+  type SignalRServer,
+  type ServerTransportOptions,
+  type SignalRServerOptions,
+} from './signalr-server.ts';

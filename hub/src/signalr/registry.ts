@@ -58,7 +58,15 @@ export class Registry {
 
   /** A negotiated (or, for skipNegotiation, immediately claimed) id pair. */
   reserve(connectionId: string, token: string, principal: Principal): Slot {
-    const slot: Slot = { connectionId, token, principal, createdAt: performance.now(), claimed: false, transport: null, connection: null };
+    const slot: Slot = {
+      connectionId,
+      token,
+      principal,
+      createdAt: performance.now(),
+      claimed: false,
+      transport: null,
+      connection: null,
+    };
     this.slots.set(token, slot);
     return slot;
   }

@@ -77,7 +77,13 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;
   const closeTimeoutMs = options.webSocketCloseTimeoutMs ?? 5_000;
   const registry = new Registry(
-    { settings, hub: options.hub, dispatcher: new Dispatcher(options.hub, logger), logger, observe: options.observe ?? ignoreEvents },
+    {
+      settings,
+      hub: options.hub,
+      dispatcher: new Dispatcher(options.hub, logger),
+      logger,
+      observe: options.observe ?? ignoreEvents,
+    },
     {
       disconnectTimeoutMs,
       maxBufferedBytes,

@@ -42,7 +42,9 @@ export class DatabaseFile {
 
   /** The error of the last write when it failed (it is being retried), else null. */
   get writeFailure(): string | null {
-    return this.failure === null ? null : `writing ${this.file} failed: ${this.failure instanceof Error ? this.failure.message : JSON.stringify(this.failure)}`;
+    return this.failure === null
+      ? null
+      : `writing ${this.file} failed: ${this.failure instanceof Error ? this.failure.message : JSON.stringify(this.failure)}`;
   }
 
   get logFile(): string {

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS call_settings (
 );
 `;
 
-const columns = 'id, caller_id, callee_id, type, status, conversation_id, started_at, connected_at, ended_at, rejection_reason, end_reason';
+const columns =
+  'id, caller_id, callee_id, type, status, conversation_id, started_at, connected_at, ended_at, rejection_reason, end_reason';
 
 /** Every change the store makes, by the name the change log records. */
 const statements: Readonly<Record<string, string>> = {
@@ -119,7 +120,9 @@ export class SqliteStore implements HistoryStore, SettingsStore {
   }
 
   async takeSuspended(): Promise<SuspendedCall[]> {
-    const rows = this.db.exec(`SELECT ${columns.replace(/(\w+)/g, 'c.$1')}, s.suspended_at FROM suspended_calls s JOIN calls c ON c.id = s.id`)[0];
+    const rows = this.db.exec(
+      `SELECT ${columns.replace(/(\w+)/g, 'c.$1')}, s.suspended_at FROM suspended_calls s JOIN calls c ON c.id = s.id`,
+    )[0];
     const suspended = (rows?.values ?? []).map((row) => ({ record: this.record(row), suspendedAt: String(row[11]) }));
     this.change('forgetSuspended', []);
     return suspended;
@@ -142,7 +145,10 @@ export class SqliteStore implements HistoryStore, SettingsStore {
     if (row === undefined) return null;
     const allowCalls = allowCallsValues.find((v) => v === row[0]) ?? 'conversations';
     const blocked = JSON.parse(String(row[1])) as unknown;
-    return { allowCalls, blockedUserIds: Array.isArray(blocked) ? blocked.filter((b): b is string => typeof b === 'string') : [] };
+    return {
+      allowCalls,
+      blockedUserIds: Array.isArray(blocked) ? blocked.filter((b): b is string => typeof b === 'string') : [],
+    };
   }
 
   async saveSettings(userId: string, settings: CallSettings): Promise<void> {

@@ -59,7 +59,9 @@ export class RecordingSender implements ClientSender {
 
   /** Events sent to one connection, optionally of one target. */
   to(connection: ConnectionInfo, target?: string): Sent[] {
-    return this.sent.filter((s) => s.connectionId === connection.connectionId && (target === undefined || s.target === target));
+    return this.sent.filter(
+      (s) => s.connectionId === connection.connectionId && (target === undefined || s.target === target),
+    );
   }
 
   /** The arguments of the events `target` sent to `connection`. */
@@ -190,4 +192,9 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 export const offer = JSON.stringify({ type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' });
 export const answer = JSON.stringify({ type: 'answer', sdp: 'v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\n' });
-export const candidate = JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' });
+export const candidate = JSON.stringify({
+  candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host',
+  sdpMid: '0',
+  sdpMLineIndex: 0,
+  usernameFragment: 'abcd',
+});

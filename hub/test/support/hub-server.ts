@@ -43,7 +43,11 @@ export function removeDir(dir: string): void {
 
 let fakeConnections = 0;
 
-export async function startTestServer(env: Record<string, string> = {}, clock = new Clock(), options: StartOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  clock = new Clock(),
+  options: StartOptions = {},
+): Promise<TestServer> {
   const config = loadConfig({
     THRUME_HUB_PORT: '0',
     THRUME_DATA_DIR: 'memory',
@@ -63,15 +67,30 @@ export async function startTestServer(env: Record<string, string> = {}, clock = 
     clock,
     dataDir: config.dataDir,
     async token(name) {
-      const res = await request('/api/auth/dev-token', { method: 'POST', body: JSON.stringify({ userId: ids[name] }), headers: { 'Content-Type': 'application/json' } });
+      const res = await request('/api/auth/dev-token', {
+        method: 'POST',
+        body: JSON.stringify({ userId: ids[name] }),
+        headers: { 'Content-Type': 'application/json' },
+      });
       if (res.status !== 200) throw new Error(`dev-token for ${name}: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
     get: (pathname, token, headers) => request(pathname, { method: 'GET', headers: headers ?? {} }, token),
     post: (pathname, body, token) =>
-      request(pathname, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, token),
+      request(
+        pathname,
+        {
+          method: 'POST',
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json' },
+        },
+        token,
+      ),
     async connect(name) {
-      const connection: ConnectionInfo = { connectionId: `fake-${name}-${++fakeConnections}`, principal: { userId: ids[name], userName: name } };
+      const connection: ConnectionInfo = {
+        connectionId: `fake-${name}-${++fakeConnections}`,
+        principal: { userId: ids[name], userName: name },
+      };
       await hub.hub.onConnected?.(connection);
       return connection;
     },

@@ -32,13 +32,19 @@ const split = (ms: number): Duration => {
   return { hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
 };
 
-function formatter(style: 'digital' | 'long', lang: string, DurationFormat: DurationFormatConstructor | null): DurationFormatter {
+function formatter(
+  style: 'digital' | 'long',
+  lang: string,
+  DurationFormat: DurationFormatConstructor | null,
+): DurationFormatter {
   const key = `${style}:${DurationFormat ? 'intl' : 'fallback'}:${lang}`;
   let made = formatters.get(key);
   if (!made) {
     made = DurationFormat
       ? new DurationFormat(lang, style === 'digital' ? { style, hoursDisplay: 'auto' } : { style })
-      : style === 'digital' ? clockFormatter(lang) : wordsFormatter(lang);
+      : style === 'digital'
+        ? clockFormatter(lang)
+        : wordsFormatter(lang);
     formatters.set(key, made);
   }
   return made;
@@ -48,7 +54,11 @@ function formatter(style: 'digital' | 'long', lang: string, DurationFormat: Dura
  * The duration as a clock in the language's digits: `mm:ss`, or `h:mm:ss` past an hour, through
  * `Intl.DurationFormat` where the browser has it, else the same shape through `Intl.NumberFormat`.
  */
-export function formatDuration(ms: number, lang = 'en', DurationFormat: DurationFormatConstructor | null = durationFormat ?? null): string {
+export function formatDuration(
+  ms: number,
+  lang = 'en',
+  DurationFormat: DurationFormatConstructor | null = durationFormat ?? null,
+): string {
   return formatter('digital', lang, DurationFormat).format(split(ms));
 }
 
@@ -56,12 +66,17 @@ export function formatDuration(ms: number, lang = 'en', DurationFormat: Duration
  * The duration in words, for screen readers ("2 minutes, 5 seconds"; "2 minuty, 5 sekund"): through
  * `Intl.DurationFormat`, else `Intl.NumberFormat`'s units, whose CLDR plural rules pick each word's form.
  */
-export function spokenDuration(ms: number, lang = 'en', DurationFormat: DurationFormatConstructor | null = durationFormat ?? null): string {
+export function spokenDuration(
+  ms: number,
+  lang = 'en',
+  DurationFormat: DurationFormatConstructor | null = durationFormat ?? null,
+): string {
   // DurationFormat says nothing for nothing: the first second is "0 seconds" in words.
   return ms < 1000 ? unitFormat(lang, 'second').format(0) : formatter('long', lang, DurationFormat).format(split(ms));
 }
 
-const unitFormat = (lang: string, unit: string) => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' });
+const unitFormat = (lang: string, unit: string) =>
+  new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' });
 
 function clockFormatter(lang: string): DurationFormatter {
   const two = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2 });
@@ -73,11 +88,19 @@ function clockFormatter(lang: string): DurationFormatter {
 }
 
 function wordsFormatter(lang: string): DurationFormatter {
-  const [hours, minutes, seconds] = ['hour', 'minute', 'second'].map((unit) => unitFormat(lang, unit)) as [Intl.NumberFormat, Intl.NumberFormat, Intl.NumberFormat];
+  const [hours, minutes, seconds] = ['hour', 'minute', 'second'].map((unit) => unitFormat(lang, unit)) as [
+    Intl.NumberFormat,
+    Intl.NumberFormat,
+    Intl.NumberFormat,
+  ];
   const list = new Intl.ListFormat(lang, { type: 'unit', style: 'long' });
   return {
     format: (d) => {
-      const parts = [d.hours && hours.format(d.hours), d.minutes && minutes.format(d.minutes), d.seconds && seconds.format(d.seconds)];
+      const parts = [
+        d.hours && hours.format(d.hours),
+        d.minutes && minutes.format(d.minutes),
+        d.seconds && seconds.format(d.seconds),
+      ];
       return list.format(parts.filter((p): p is string => !!p));
     },
   };

@@ -60,7 +60,8 @@ export class PictureInPicture implements ReactiveController {
   /** Opens or closes the window; resolves false when the browser refuses. */
   async toggle(): Promise<boolean> {
     try {
-      if (this.window) this.window.close(); // its pagehide brings the call back
+      if (this.window)
+        this.window.close(); // its pagehide brings the call back
       else if (this.videoActive) await document.exitPictureInPicture();
       else {
         this.returnFocusTo = deepActiveElement();
@@ -154,7 +155,8 @@ function copyPageStyles(head: HTMLHeadElement): void {
       head.append(Object.assign(head.ownerDocument.createElement('style'), { textContent: cssText(sheet) }));
     } catch {
       // A cross-origin sheet's rules cannot be read: the window loads it itself.
-      if (sheet.href) head.append(Object.assign(head.ownerDocument.createElement('link'), { rel: 'stylesheet', href: sheet.href }));
+      if (sheet.href)
+        head.append(Object.assign(head.ownerDocument.createElement('link'), { rel: 'stylesheet', href: sheet.href }));
     }
   }
 }

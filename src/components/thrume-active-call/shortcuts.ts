@@ -8,7 +8,12 @@ import { deepActiveElement } from '../../focus.js';
 import { shortcutActions, type CallShortcuts, type ShortcutAction } from './shortcut-keys.js';
 
 const modifiers = ['Control', 'Shift', 'Alt', 'Meta'] as const;
-const pressed = (event: KeyboardEvent) => ({ Control: event.ctrlKey, Shift: event.shiftKey, Alt: event.altKey, Meta: event.metaKey });
+const pressed = (event: KeyboardEvent) => ({
+  Control: event.ctrlKey,
+  Shift: event.shiftKey,
+  Alt: event.altKey,
+  Meta: event.metaKey,
+});
 
 /** Whether a keydown is the combination: exactly its modifiers, and its key by physical position. */
 export function matches(event: KeyboardEvent, combination: string): boolean {
@@ -26,14 +31,19 @@ function focusWantsKeys(host: HTMLElement): boolean {
   const active = deepActiveElement(host.ownerDocument);
   if (!active || host.contains(active) || host.shadowRoot?.contains(active)) return false;
   if (active.isContentEditable || active.matches('input, textarea, select')) return true;
-  for (let node: Element | null = active; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
+  for (
+    let node: Element | null = active;
+    node;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+  ) {
     if (node.matches('dialog, [role="dialog"], [role="alertdialog"], [role="menu"]')) return true;
   }
   return false;
 }
 
 /** Controls that Space presses, where it must not mean hold-to-talk. */
-const spaceActivates = 'button, input, select, textarea, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [contenteditable]';
+const spaceActivates =
+  'button, input, select, textarea, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [contenteditable]';
 
 /** What the shortcuts ask of their element. */
 export interface ShortcutBindings {

@@ -202,7 +202,13 @@ export class ThrumeActiveCall extends CallElement {
     const { status } = this.binding.state;
     const visible = this.call !== null;
     if (visible && !this.wasVisible) this.returnFocusTo = deepActiveElement();
-    if (visible) this.inCall ??= this.loadInCall().catch((error: unknown) => console.error('Thrume Calls: could not load the shortcuts, wake lock, full screen and picture-in-picture; the call goes on without them.', error));
+    if (visible)
+      this.inCall ??= this.loadInCall().catch((error: unknown) =>
+        console.error(
+          'Thrume Calls: could not load the shortcuts, wake lock, full screen and picture-in-picture; the call goes on without them.',
+          error,
+        ),
+      );
     if (this.overlay === 'always' || this.fullScreen?.active) void this.phone.useStyles();
     if (status === 'ended' || !visible) {
       this.fullScreen?.leave();
@@ -227,7 +233,8 @@ export class ThrumeActiveCall extends CallElement {
     if (ended && !this.wasEnded && focusIsWithin(this)) this.closeButton?.focus();
     if (!visible && this.wasVisible && focusIsWithin(this)) restoreFocus(this.returnFocusTo);
     // Covering the page hides what had focus: bring it into the call.
-    if (this.overlaid && !this.wasOverlaid && !this.shadowRoot!.activeElement) (this.hangUpButton ?? this.closeButton)?.focus();
+    if (this.overlaid && !this.wasOverlaid && !this.shadowRoot!.activeElement)
+      (this.hangUpButton ?? this.closeButton)?.focus();
     this.wasOverlaid = this.overlaid;
     this.wasVisible = visible;
     this.wasEnded = ended;
@@ -256,25 +263,29 @@ export class ThrumeActiveCall extends CallElement {
         <div part="summary">
           <h2 part="name">${call.peerName}</h2>
           <span part="status" role="status">${statusLine(state, text)}</span>
-          ${call.connectedAt && !ended
-            ? this.renderDuration(Date.now() - call.connectedAt.getTime(), text)
-            : nothing}
-          ${state.quality && !ended
-            ? html`<span part="quality" data-verdict=${state.quality.verdict}>${text.quality}: ${text.verdict[state.quality.verdict]}</span>`
-            : nothing}
+          ${call.connectedAt && !ended ? this.renderDuration(Date.now() - call.connectedAt.getTime(), text) : nothing}
+          ${
+            state.quality && !ended
+              ? html`<span part="quality" data-verdict=${state.quality.verdict}>${text.quality}: ${text.verdict[state.quality.verdict]}</span>`
+              : nothing
+          }
           ${state.remoteControls.muted && !ended ? html`<span part="remote-state">${text.remoteMuted(call.peerName)}</span>` : nothing}
           ${state.remoteControls.screenSharing && !ended ? html`<span part="remote-state">${text.remoteSharing(call.peerName)}</span>` : nothing}
         </div>
         ${state.error ? html`<p part="error" role="alert">${text.errors[state.error.code]}</p>` : nothing}
         ${state.controls.muted && state.speaking.local && !ended ? html`<p part="muted-hint" role="status">${text.mutedHint}</p>` : nothing}
-        ${this.notice
-          ? html`<p part="notice" role="status">
+        ${
+          this.notice
+            ? html`<p part="notice" role="status">
               ${text[this.notice]}<button part="dismiss" type="button" @click=${() => (this.notice = undefined)}>${text.dismiss}</button>
             </p>`
-          : nothing}
-        ${ended
-          ? html`<button part="close" type="button" @click=${this.dismiss}>${text.close}</button>`
-          : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`}
+            : nothing
+        }
+        ${
+          ended
+            ? html`<button part="close" type="button" @click=${this.dismiss}>${text.close}</button>`
+            : html`${this.renderControls(state, text)} ${this.hideDevices ? nothing : this.renderDevices(state, text)}`
+        }
       </section>
     `;
   }
@@ -296,7 +307,10 @@ export class ThrumeActiveCall extends CallElement {
     const keys: Partial<CallShortcuts> = this.noShortcuts ? {} : this.shortcutKeys;
     const control = (part: string, label: string, iconName: IconName, onClick: () => unknown, pressed?: boolean) => {
       const shortcut = keys[part as ShortcutAction] || undefined;
-      const hint = shortcut?.split('+').map((key: string) => text.keys[key as keyof CallStrings['keys']] ?? key).join('+');
+      const hint = shortcut
+        ?.split('+')
+        .map((key: string) => text.keys[key as keyof CallStrings['keys']] ?? key)
+        .join('+');
       return html`<button
         part="control ${part}"
         type="button"
@@ -311,21 +325,39 @@ export class ThrumeActiveCall extends CallElement {
     return html`<div part="controls" role="group" aria-label=${text.controls}>
       ${control('microphone', text.mute, muted ? 'MicOff' : 'Mic', this.toggleMicrophone, muted)}
       ${control('camera', text.cameraOff, cameraOn ? 'Video' : 'VideoOff', this.toggleCamera, !cameraOn)}
-      ${canShareScreen()
-        ? control('screen-share', text.shareScreen, screenSharing ? 'ScreenShareOff' : 'ScreenShare', this.toggleScreenShare, screenSharing)
-        : nothing}
-      ${this.pictureInPicture?.available
-        ? control(
-            'picture-in-picture',
-            pip ? text.exitPictureInPicture : text.pictureInPicture,
-            'PictureInPicture',
-            this.togglePictureInPicture,
-            pip,
-          )
-        : nothing}
-      ${this.fullScreen?.available && !this.pictureInPicture?.inWindow
-        ? control('full-screen', full ? text.exitFullScreen : text.fullScreen, full ? 'Minimize' : 'Maximize', this.toggleFullScreen, full)
-        : nothing}
+      ${
+        canShareScreen()
+          ? control(
+              'screen-share',
+              text.shareScreen,
+              screenSharing ? 'ScreenShareOff' : 'ScreenShare',
+              this.toggleScreenShare,
+              screenSharing,
+            )
+          : nothing
+      }
+      ${
+        this.pictureInPicture?.available
+          ? control(
+              'picture-in-picture',
+              pip ? text.exitPictureInPicture : text.pictureInPicture,
+              'PictureInPicture',
+              this.togglePictureInPicture,
+              pip,
+            )
+          : nothing
+      }
+      ${
+        this.fullScreen?.available && !this.pictureInPicture?.inWindow
+          ? control(
+              'full-screen',
+              full ? text.exitFullScreen : text.fullScreen,
+              full ? 'Minimize' : 'Maximize',
+              this.toggleFullScreen,
+              full,
+            )
+          : nothing
+      }
       ${control('hang-up', hangUp, 'PhoneOff', this.hangUp)}
     </div>`;
   }
@@ -340,7 +372,10 @@ export class ThrumeActiveCall extends CallElement {
               <option value="" ?selected=${!selected}>${text.defaultDevice}</option>
               ${list
                 .filter((d) => d.deviceId && d.deviceId !== 'default')
-                .map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === selected}>${deviceLabel(d, i, label)}</option>`)}
+                .map(
+                  (d, i) =>
+                    html`<option value=${d.deviceId} ?selected=${d.deviceId === selected}>${deviceLabel(d, i, label)}</option>`,
+                )}
             </select></label
           >`
         : nothing;
@@ -408,7 +443,9 @@ export class ThrumeActiveCall extends CallElement {
   }
 
   private toggleScreenShare(): void {
-    void this.request(new ThrumeToggleScreenShareEvent(!this.binding.state.controls.screenSharing), (c) => c.toggleScreenShare());
+    void this.request(new ThrumeToggleScreenShareEvent(!this.binding.state.controls.screenSharing), (c) =>
+      c.toggleScreenShare(),
+    );
   }
 
   private hangUp(): void {
@@ -417,7 +454,11 @@ export class ThrumeActiveCall extends CallElement {
 
   private selectDevice(kind: DeviceKind, deviceId: string): void {
     void this.request(new ThrumeSelectDeviceEvent(kind, deviceId), (c) =>
-      kind === 'microphone' ? c.selectMicrophone(deviceId) : kind === 'camera' ? c.selectCamera(deviceId) : c.selectSpeaker(deviceId),
+      kind === 'microphone'
+        ? c.selectMicrophone(deviceId)
+        : kind === 'camera'
+          ? c.selectCamera(deviceId)
+          : c.selectSpeaker(deviceId),
     );
   }
 

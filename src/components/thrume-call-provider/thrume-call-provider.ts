@@ -10,7 +10,16 @@ import type { PeerResolver } from '../../services/peer-profile.js';
 import { stringsContext, type CallStrings } from '../../strings.js';
 import { styles } from './thrume-call-provider.styles.js';
 
-const rebuildOn = ['hubUrl', 'accessTokenFactory', 'withCredentials', 'iceServers', 'iceTransportPolicy', 'signaling', 'media', 'ringTimeout'] as const;
+const rebuildOn = [
+  'hubUrl',
+  'accessTokenFactory',
+  'withCredentials',
+  'iceServers',
+  'iceTransportPolicy',
+  'signaling',
+  'media',
+  'ringTimeout',
+] as const;
 
 /**
  * Creates the call controller (or is handed one) and provides it to every Thrume element inside it,
@@ -117,13 +126,24 @@ export class ThrumeCallProvider extends LitElement {
     const signaling =
       this.signaling ??
       (this.hubUrl
-        ? new SignalRSignaling({ url: this.hubUrl, accessTokenFactory: this.accessTokenFactory, withCredentials: this.withCredentials })
+        ? new SignalRSignaling({
+            url: this.hubUrl,
+            accessTokenFactory: this.accessTokenFactory,
+            withCredentials: this.withCredentials,
+          })
         : null);
     if (!signaling) return;
     const { media, iceServers, iceTransportPolicy, ringTimeout: ringTimeoutMs } = this;
     // The resolver is read when a call starts, so setting it needs no new controller.
     const peerResolver: PeerResolver = (userId, hint) => this.peerResolver?.(userId, hint);
-    const controller = new CallController({ signaling, media, iceServers, iceTransportPolicy, ringTimeoutMs, peerResolver });
+    const controller = new CallController({
+      signaling,
+      media,
+      iceServers,
+      iceTransportPolicy,
+      ringTimeoutMs,
+      peerResolver,
+    });
     this.created = controller;
     controller.connect().catch(() => undefined); // the failure is in controller.state.error and `signaling`
   }

@@ -113,8 +113,9 @@ export class ThrumeIncomingCall extends CallElement {
       <div part="announcer" class="visually-hidden" role="status" aria-live="assertive">
         ${call ? text.incomingAnnouncement(call.peerName, call.type) : ''}
       </div>
-      ${call
-        ? html`
+      ${
+        call
+          ? html`
             <div
               part="base"
               role="alertdialog"
@@ -135,16 +136,19 @@ export class ThrumeIncomingCall extends CallElement {
                 <button part="button accept" type="button" @click=${() => this.answer(false)}>
                   ${icon(call.type === 'video' ? 'Video' : 'Phone')} ${text.accept}
                 </button>
-                ${call.type === 'video'
-                  ? html`<button part="button accept-audio" type="button" @click=${() => this.answer(true)}>
+                ${
+                  call.type === 'video'
+                    ? html`<button part="button accept-audio" type="button" @click=${() => this.answer(true)}>
                       ${icon('Mic')} ${text.acceptAudioOnly}
                     </button>`
-                  : nothing}
+                    : nothing
+                }
                 <button part="button decline" type="button" @click=${this.decline}>${icon('PhoneOff')} ${text.decline}</button>
               </div>
             </div>
           `
-        : nothing}
+          : nothing
+      }
     `;
   }
 

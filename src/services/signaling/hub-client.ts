@@ -15,7 +15,15 @@ export interface HubClientOptions {
   readonly serverTimeoutMs?: number;
 }
 
-type Message = { type?: number; invocationId?: string; target?: string; arguments?: unknown[]; result?: unknown; error?: string; allowReconnect?: boolean };
+type Message = {
+  type?: number;
+  invocationId?: string;
+  target?: string;
+  arguments?: unknown[];
+  result?: unknown;
+  error?: string;
+  allowReconnect?: boolean;
+};
 type Pending = { resolve(result: unknown): void; reject(error: Error): void };
 
 const RS = '\x1e';
@@ -127,7 +135,10 @@ export class HubClient implements HubLink {
     }
     clearTimeout(this.keepAlive);
     if (!this.transport.features.inherentKeepAlive) {
-      this.keepAlive = setTimeout(() => void this.write({ type: Ping }).catch(() => undefined), this.options.keepAliveMs ?? 15_000);
+      this.keepAlive = setTimeout(
+        () => void this.write({ type: Ping }).catch(() => undefined),
+        this.options.keepAliveMs ?? 15_000,
+      );
     }
     return this.transport.send(JSON.stringify(message) + RS);
   }
@@ -156,7 +167,12 @@ export class HubClient implements HubLink {
     if (message.type === Invocation) {
       const handlers = this.handlers.get(String(message.target).toLowerCase());
       if (handlers) for (const handler of handlers) handler(...(message.arguments ?? []));
-      else if (message.invocationId) void this.write({ type: Completion, invocationId: message.invocationId, error: "Client didn't provide a result." });
+      else if (message.invocationId)
+        void this.write({
+          type: Completion,
+          invocationId: message.invocationId,
+          error: "Client didn't provide a result.",
+        });
     } else if (message.type === Completion) {
       const pending = this.pending.get(String(message.invocationId));
       this.pending.delete(String(message.invocationId));
@@ -164,7 +180,9 @@ export class HubClient implements HubLink {
       else pending?.resolve(message.result ?? null);
     } else if (message.type === Close) {
       this.reconnectAllowed = message.allowReconnect === true;
-      void this.transport.stop(message.error ? new Error(`Server returned an error on close: ${message.error}`) : undefined);
+      void this.transport.stop(
+        message.error ? new Error(`Server returned an error on close: ${message.error}`) : undefined,
+      );
     }
   }
 

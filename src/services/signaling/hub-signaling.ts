@@ -124,12 +124,17 @@ export class HubSignaling implements Signaling {
       if (this.pendingOp) this.pendingOp.ringingId = id;
     });
     on(clientEvents.callConnected, () => undefined); // the accepting side learns the same from its own invocation
-    on(clientEvents.callAccepted, (id) => callId(id, clientEvents.callAccepted) && this.events.emit('callAccepted', { callId: id }));
+    on(
+      clientEvents.callAccepted,
+      (id) => callId(id, clientEvents.callAccepted) && this.events.emit('callAccepted', { callId: id }),
+    );
     on(clientEvents.callRejected, (id, reason) => {
-      if (callId(id, clientEvents.callRejected)) this.events.emit('callRejected', { callId: id, reason: typeof reason === 'string' ? reason : null });
+      if (callId(id, clientEvents.callRejected))
+        this.events.emit('callRejected', { callId: id, reason: typeof reason === 'string' ? reason : null });
     });
     on(clientEvents.callEnded, (id, reason) => {
-      if (callId(id, clientEvents.callEnded)) this.events.emit('callEnded', { callId: id, reason: parseEndReason(reason) });
+      if (callId(id, clientEvents.callEnded))
+        this.events.emit('callEnded', { callId: id, reason: parseEndReason(reason) });
     });
     for (const name of [clientEvents.receiveOffer, clientEvents.receiveAnswer]) {
       on(name, (id, text) => {
@@ -140,15 +145,22 @@ export class HubSignaling implements Signaling {
     }
     on(clientEvents.receiveIceCandidate, (id, text) => {
       const candidate = parseCandidate(text);
-      if (callId(id, clientEvents.receiveIceCandidate) && candidate) this.events.emit('candidate', { callId: id, candidate });
+      if (callId(id, clientEvents.receiveIceCandidate) && candidate)
+        this.events.emit('candidate', { callId: id, candidate });
       else if (!candidate) this.malformed(clientEvents.receiveIceCandidate);
     });
     // A refusal names its method on hubs with `refusal-codes`; the baseline's come only from call operations.
     on(clientEvents.callError, (message, code, method) => {
       const text = typeof message === 'string' ? message : 'The hub reported an unspecified call error.';
       const op = this.pendingOp;
-      if (op && (typeof method !== 'string' || method.toLowerCase() === op.method.toLowerCase())) op.refusals.push({ text, code });
-      else this.events.emit('callError', { message: text, code: typeof code === 'string' ? code : null, method: typeof method === 'string' ? method : null });
+      if (op && (typeof method !== 'string' || method.toLowerCase() === op.method.toLowerCase()))
+        op.refusals.push({ text, code });
+      else
+        this.events.emit('callError', {
+          message: text,
+          code: typeof code === 'string' ? code : null,
+          method: typeof method === 'string' ? method : null,
+        });
     });
   }
 
@@ -188,7 +200,12 @@ export class HubSignaling implements Signaling {
     } catch {
       return baselineHubInfo; // Thrume's hub: "Method does not exist."
     }
-    const value = (info ?? {}) as { protocol?: unknown; features?: unknown; ringTimeoutMs?: unknown; reconnectGraceMs?: unknown };
+    const value = (info ?? {}) as {
+      protocol?: unknown;
+      features?: unknown;
+      ringTimeoutMs?: unknown;
+      reconnectGraceMs?: unknown;
+    };
     if (value.protocol !== 'thrume-calls' || !Array.isArray(value.features)) return baselineHubInfo;
     return {
       features: new Set(value.features.filter((f): f is HubFeature => hubFeatures.includes(f as HubFeature))),

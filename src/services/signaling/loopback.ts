@@ -63,9 +63,12 @@ export class LoopbackHub {
   /** A signaling endpoint for `user`: one hub connection once `connect()` is called, as a new one after each reconnect. */
   connect(user: LoopbackUser): LoopbackSignaling {
     const id = normalizeGuid(user.id);
-    if (id === null) throw new TypeError(`LoopbackHub: the user id "${user.id}" is not a GUID, and the hub's user ids are.`);
+    if (id === null)
+      throw new TypeError(`LoopbackHub: the user id "${user.id}" is not a GUID, and the hub's user ids are.`);
     this.users.set(id, user);
-    return new LoopbackSignaling(new LoopbackLink(this.hub, this.methods, user, this.links, this.options.latencyMs ?? 0));
+    return new LoopbackSignaling(
+      new LoopbackLink(this.hub, this.methods, user, this.links, this.options.latencyMs ?? 0),
+    );
   }
 }
 
@@ -130,7 +133,7 @@ class LoopbackLink implements HubLink {
   invoke(target: string, ...args: unknown[]): Promise<unknown> {
     const run = async () => {
       const connection = this.connection;
-      if (connection === null) throw new Error('Cannot send data if the connection is not in the \'Connected\' State.');
+      if (connection === null) throw new Error("Cannot send data if the connection is not in the 'Connected' State.");
       await this.tick();
       try {
         const method = bindInvocation(this.methods, target, args.length);
@@ -150,7 +153,8 @@ class LoopbackLink implements HubLink {
   }
 
   async send(target: string, ...args: unknown[]): Promise<void> {
-    if (this.connection === null) throw new Error('Cannot send data if the connection is not in the \'Connected\' State.');
+    if (this.connection === null)
+      throw new Error("Cannot send data if the connection is not in the 'Connected' State.");
     this.invoke(target, ...args).catch(() => undefined); // no completion comes back, not even an error
   }
 
@@ -166,7 +170,10 @@ class LoopbackLink implements HubLink {
 
   private async open(): Promise<void> {
     await this.tick();
-    const connection = { connectionId: crypto.randomUUID(), principal: { userId: this.user.id, userName: this.user.name } };
+    const connection = {
+      connectionId: crypto.randomUUID(),
+      principal: { userId: this.user.id, userName: this.user.name },
+    };
     this.connection = connection;
     this.links.set(connection.connectionId, this);
     this.current = 'connected';

@@ -15,7 +15,13 @@ import type { CallType } from '../call-state.js';
 import type { IceServerList } from '../ice-servers.js';
 import { nonEmpty } from '../peer-profile.js';
 
-export { hubEndReasons, hubFeatures, type HubEndReason, type HubFeature, type RefusalCode } from '@thrume/calls-contract';
+export {
+  hubEndReasons,
+  hubFeatures,
+  type HubEndReason,
+  type HubFeature,
+  type RefusalCode,
+} from '@thrume/calls-contract';
 
 export interface HubInfo {
   readonly features: ReadonlySet<HubFeature>;
@@ -97,7 +103,8 @@ export function parseEndReason(value: unknown): HubEndReason {
  */
 export function parseIncomingCall(value: unknown): IncomingCallEvent | null {
   if (!isRecord(value)) return null;
-  const { callId, callerId, callerUsername, callerDisplayName, callerAvatarUrl, callType, conversationId, timestamp } = value;
+  const { callId, callerId, callerUsername, callerDisplayName, callerAvatarUrl, callType, conversationId, timestamp } =
+    value;
   const type = parseCallType(callType);
   if (typeof callId !== 'string' || typeof callerId !== 'string' || !type) return null;
   const time = typeof timestamp === 'string' ? new Date(timestamp) : new Date();

@@ -45,7 +45,8 @@ export class SignalRSignaling extends HubSignaling {
       credentials: this.options.withCredentials === false ? 'same-origin' : 'include',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
-    if (!response.ok) throw new CallError('NETWORK_ERROR', `The hub did not give ICE servers (HTTP ${response.status}).`);
+    if (!response.ok)
+      throw new CallError('NETWORK_ERROR', `The hub did not give ICE servers (HTTP ${response.status}).`);
     const body = (await response.json()) as { iceServers?: unknown; ttlSeconds?: unknown };
     if (!Array.isArray(body.iceServers)) return null;
     const ttlSeconds = typeof body.ttlSeconds === 'number' && body.ttlSeconds > 0 ? body.ttlSeconds : null;

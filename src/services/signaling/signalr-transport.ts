@@ -105,7 +105,12 @@ export class SignalRTransport implements HubConnectionTransport {
     try {
       await new Promise<void>((resolve, reject) => {
         socket.onopen = () => resolve();
-        socket.onclose = () => reject(stopped.aborted ? stoppedError() : new WebSocketUnavailable(`The WebSocket to ${this.baseUrl} did not open.`));
+        socket.onclose = () =>
+          reject(
+            stopped.aborted
+              ? stoppedError()
+              : new WebSocketUnavailable(`The WebSocket to ${this.baseUrl} did not open.`),
+          );
       });
     } finally {
       stopped.removeEventListener('abort', closeOnStop);
@@ -119,7 +124,11 @@ export class SignalRTransport implements HubConnectionTransport {
       }
     };
     socket.onclose = (event) =>
-      this.closeSocket(event.wasClean && event.code === 1000 ? undefined : new Error(`WebSocket closed with status code: ${event.code} (${event.reason || 'no reason given'}).`));
+      this.closeSocket(
+        event.wasClean && event.code === 1000
+          ? undefined
+          : new Error(`WebSocket closed with status code: ${event.code} (${event.reason || 'no reason given'}).`),
+      );
   }
 
   private closeSocket(error?: Error): void {
@@ -143,9 +152,12 @@ export class SignalRTransport implements HubConnectionTransport {
         headers: { 'X-Requested-With': 'XMLHttpRequest', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         signal: AbortSignal.any([stopped, AbortSignal.timeout(negotiateTimeoutMs)]),
       }).catch((error: unknown) => {
-        throw stopped.aborted ? stoppedError() : new Error(`Failed to complete negotiation with the server: ${(error as Error).message}`);
+        throw stopped.aborted
+          ? stoppedError()
+          : new Error(`Failed to complete negotiation with the server: ${(error as Error).message}`);
       });
-      if (!response.ok) throw new Error(`Failed to complete negotiation with the server: status code ${response.status}.`);
+      if (!response.ok)
+        throw new Error(`Failed to complete negotiation with the server: status code ${response.status}.`);
       const body = (await response.json()) as NegotiateResponse;
       if (body.error) throw new Error(body.error);
       if (body.url) {
@@ -153,8 +165,11 @@ export class SignalRTransport implements HubConnectionTransport {
         token = body.accessToken ?? token;
         continue;
       }
-      const webSockets = body.availableTransports?.some((t) => t.transport === 'WebSockets' && t.transferFormats.includes('Text'));
-      if (!webSockets || typeof WebSocket === 'undefined') throw new WebSocketUnavailable(`The hub at ${this.baseUrl} offers no WebSocket.`);
+      const webSockets = body.availableTransports?.some(
+        (t) => t.transport === 'WebSockets' && t.transferFormats.includes('Text'),
+      );
+      if (!webSockets || typeof WebSocket === 'undefined')
+        throw new WebSocketUnavailable(`The hub at ${this.baseUrl} offers no WebSocket.`);
       this.connectionId = body.connectionId;
       const id = (body.negotiateVersion ?? 0) >= 1 ? body.connectionToken : body.connectionId;
       return { url: withQuery(url, 'id', id), token };
