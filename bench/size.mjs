@@ -6,12 +6,12 @@
 // so are the phone layouts, which the elements import only on a phone-sized viewport, and the active
 // call's shortcuts, wake lock, full screen and picture-in-picture, imported when a call is first shown. Last, the CDN file,
 // and each language's strings, which load only where an element speaks that language.
-// Usage: node bench/size.mjs [--budget-kb 32]   (exits 1 when the kit is over budget)
+// Usage: node bench/size.mjs [--budget-kb 33]   (exits 1 when the kit is over budget)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { readdirSync } from 'node:fs';
 
-const budgetKb = Number(process.argv[process.argv.indexOf('--budget-kb') + 1]) || 32;
+const budgetKb = Number(process.argv[process.argv.indexOf('--budget-kb') + 1]) || 33;
 const kitEntries = ['./src/index.ts', './src/elements.ts'];
 
 // The dynamic import of SignalR's HTTP transports; esbuild would inline it into a single-file bundle.

@@ -23,7 +23,7 @@ const legs = [
   { label: 'react', cmd: 'node', args: ['scripts/example-test.mjs', 'react'] },
   { label: 'package', cmd: 'node', args: ['scripts/package-test.mjs'] },
   { label: 'cdn', cmd: 'node', args: ['scripts/cdn-test.mjs'] },
-  { label: 'size', cmd: 'node', args: ['bench/size.mjs', '--budget-kb', '32'], counts: false },
+  { label: 'size', cmd: 'node', args: ['bench/size.mjs', '--budget-kb', '33'], counts: false },
 ];
 
 const only = process.argv.slice(2);
