@@ -64,3 +64,9 @@ export interface RejoinResult {
   readonly status: HubCallStatus;
   readonly role: 'caller' | 'callee';
 }
+
+/**
+ * The longest message a hub takes, in bytes of UTF-8: Thrume's `MaximumReceiveMessageSize` (32 KB). ASP.NET
+ * closes the connection of a client that sends a longer one.
+ */
+export const maximumMessageBytes = 32_768;

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ClientSender, HubDefinition, Principal } from '@thrume/calls-contract/rules';
+import { maximumMessageBytes } from '@thrume/calls-contract';
 import { ignoreEvents, type HubObserver } from '../ops/hub-events.ts';
 import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
 import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
@@ -71,7 +72,7 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
     keepAliveIntervalMs: options.keepAliveIntervalMs ?? 15_000,
     clientTimeoutMs: options.clientTimeoutMs ?? 30_000,
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? 15_000,
-    maximumReceiveMessageSize: options.maximumReceiveMessageSize ?? 32_768,
+    maximumReceiveMessageSize: options.maximumReceiveMessageSize ?? maximumMessageBytes,
   };
   const disconnectTimeoutMs = options.disconnectTimeoutMs ?? 15_000;
   const maxBufferedBytes = options.maxBufferedBytes ?? 1 << 20;

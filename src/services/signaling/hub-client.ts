@@ -3,6 +3,7 @@
 // pings both ways, Close, and automatic reconnect. It runs over any SignalR connection (SignalRTransport:
 // a WebSocket, or SignalR's own HTTP transports); streaming and stateful reconnect are not used.
 import { TransferFormat } from '@microsoft/signalr';
+import { maximumMessageBytes } from '@thrume/calls-contract';
 import type { HubLink, HubLinkState } from './hub-signaling.js';
 import type { HubConnectionTransport } from './signalr-transport.js';
 
@@ -13,6 +14,8 @@ export interface HubClientOptions {
   readonly keepAliveMs?: number;
   /** The connection is dropped when nothing arrived for this long (the hub pings every 15 s). Default 30 s. */
   readonly serverTimeoutMs?: number;
+  /** A longer invocation is refused here, where the hub would close the connection for it. Default 32 KB. */
+  readonly maxMessageBytes?: number;
 }
 
 type Message = {
@@ -133,6 +136,16 @@ export class HubClient implements HubLink {
     if (this.state !== 'connected' && message.type !== Ping) {
       return Promise.reject(new Error(`Cannot send to the hub while ${this.state}.`));
     }
+    const frame = JSON.stringify(message) + RS;
+    const limit = this.options.maxMessageBytes ?? maximumMessageBytes;
+    // UTF-8 takes at most three bytes per UTF-16 unit: most messages need no encoding to be measured.
+    const bytes = frame.length * 3 > limit ? new TextEncoder().encode(frame).length : 0;
+    if (bytes > limit) {
+      const size = (n: number) => n.toLocaleString('en-US');
+      return Promise.reject(
+        new Error(`The message is ${size(bytes)} bytes, over the hub's limit of ${size(limit)} bytes: not sent.`),
+      );
+    }
     clearTimeout(this.keepAlive);
     if (!this.transport.features.inherentKeepAlive) {
       this.keepAlive = setTimeout(
@@ -140,7 +153,7 @@ export class HubClient implements HubLink {
         this.options.keepAliveMs ?? 15_000,
       );
     }
-    return this.transport.send(JSON.stringify(message) + RS);
+    return this.transport.send(frame);
   }
 
   /** Whole records only: a throw here makes the transport close with that error. */
