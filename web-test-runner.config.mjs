@@ -10,7 +10,7 @@ import { turnPlugin } from './scripts/wtr-turn.mjs';
 export function baseConfig(label) {
   const turn = turnPlugin(); // before the hubs: they sign credentials for it
   return {
-    files: ['test/**/*.test.ts'],
+    files: ['test/**/*.test.ts', '!test/aspnet/**'], // test/aspnet: the aspnet leg's own config
     nodeResolve: { exportConditions: ['production'] },
     concurrency: 1,
     reporters: [defaultReporter(), plainSummaryReporter(label)],

@@ -2,7 +2,7 @@
 // ?conversation= (the demo page's own parameters).
 import '../src/elements.js';
 import directory from '../hub/fixtures/demo-directory.json';
-import { devToken, hubUrl } from './dev-token.js';
+import { hubUrl, signIn } from './sign-in.js';
 
 const params = new URLSearchParams(location.search);
 const me = directory.users.find((u) => u.userName === params.get('user'));
@@ -12,9 +12,10 @@ const provider = document.querySelector('thrume-call-provider')!;
 const button = document.querySelector('thrume-call-button')!;
 
 if (me) {
-  const token = devToken(me);
-  provider.accessTokenFactory = () => token;
-  provider.hubUrl = `${hubUrl}/chathub`;
+  void signIn(me).then((accessTokenFactory) => {
+    provider.accessTokenFactory = accessTokenFactory;
+    provider.hubUrl = `${hubUrl}/chathub`;
+  });
 }
 if (callee) {
   button.calleeId = callee.id;

@@ -3,7 +3,7 @@
 import { html, render, nothing } from 'lit';
 import '../src/elements.js';
 import directory from '../hub/fixtures/demo-directory.json';
-import { devToken, hubUrl } from './dev-token.js';
+import { hubUrl, signIn } from './sign-in.js';
 
 type User = (typeof directory.users)[number];
 const params = new URLSearchParams(location.search);
@@ -30,7 +30,7 @@ function signInPage() {
     </div>`;
 }
 
-function conversationPage(user: User, token: Promise<string>) {
+function conversationPage(user: User, accessTokenFactory: (() => string) | undefined) {
   const conversations = conversationsOf(user);
   const current = conversations.find((c) => c.id === params.get('conversation')) ?? conversations[0];
   const link = (c: { id: string; otherId: string }) => `?user=${user.userName}&conversation=${c.id}`;
@@ -39,7 +39,7 @@ function conversationPage(user: User, token: Promise<string>) {
       <span>Signed in as <strong>${user.displayName}</strong></span>
       <a href="./">Switch user</a>
     </header>
-    <thrume-call-provider hub-url="${hubUrl}/chathub" .accessTokenFactory=${() => token} .peerResolver=${peerResolver}>
+    <thrume-call-provider hub-url="${hubUrl}/chathub" .accessTokenFactory=${accessTokenFactory} .peerResolver=${peerResolver}>
       <div class="layout">
         <nav aria-label="Conversations">
           <ul>
@@ -70,7 +70,8 @@ function conversationPage(user: User, token: Promise<string>) {
 if (!me) {
   render(signInPage(), app);
 } else {
-  const token = devToken(me);
-  token.catch((error: Error) => render(html`<p class="error" role="alert">${error.message}</p>`, app));
-  render(conversationPage(me, token), app);
+  signIn(me).then(
+    (accessTokenFactory) => render(conversationPage(me, accessTokenFactory), app),
+    (error: Error) => render(html`<p class="error" role="alert">${error.message}</p>`, app),
+  );
 }

@@ -1,11 +1,15 @@
 // An HTTP proxy in front of a hub that lets no WebSocket through, as some corporate proxies do: plain
 // requests, server-sent events and long polls pass; upgrades are refused. Under `/refuse/` it refuses
 // the upgrade only; under `/unoffered/` it also takes WebSockets out of negotiate's transports, as a
-// hub configured without them would; under `/redirect/` it answers negotiate itself with a redirect to
-// the hub and a token for it, as Azure SignalR Service does. Listens on 127.0.0.1; `stop()` closes it.
+// hub configured without them would; under `/polling/` it takes server-sent events out too, leaving long
+// polling, as a proxy that buffers event streams forces; under `/redirect/` it answers negotiate itself
+// with a redirect to the hub and a token for it, as Azure SignalR Service does. Listens on 127.0.0.1;
+// `stop()` closes it.
 import { createServer, request } from 'node:http';
 
-const modes = ['refuse', 'unoffered', 'redirect'];
+const modes = ['refuse', 'unoffered', 'polling', 'redirect'];
+/** The transports each mode takes out of negotiate's answer. */
+const unoffered = { unoffered: ['WebSockets'], polling: ['WebSockets', 'ServerSentEvents'] };
 
 export function startNoWebSocketProxy(target) {
   const upstream = new URL(target);
@@ -18,8 +22,8 @@ export function startNoWebSocketProxy(target) {
     const forward = request(
       { host: upstream.hostname, port: upstream.port, path, method: req.method, headers },
       (reply) => {
-        if (mode === 'unoffered' && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200)
-          return unoffer(reply, res);
+        if (unoffered[mode] && /\/negotiate(\?|$)/.test(path) && reply.statusCode === 200)
+          return unoffer(reply, res, unoffered[mode]);
         res.writeHead(reply.statusCode, reply.headers);
         res.flushHeaders(); // an event stream's headers go at once, before its first event
         reply.pipe(res);
@@ -43,13 +47,13 @@ export function startNoWebSocketProxy(target) {
   });
 }
 
-function unoffer(reply, res) {
+function unoffer(reply, res, transports) {
   let body = '';
   reply.setEncoding('utf8');
   reply.on('data', (chunk) => (body += chunk));
   reply.on('end', () => {
     const negotiated = JSON.parse(body);
-    negotiated.availableTransports = negotiated.availableTransports.filter((t) => t.transport !== 'WebSockets');
+    negotiated.availableTransports = negotiated.availableTransports.filter((t) => !transports.includes(t.transport));
     const text = JSON.stringify(negotiated);
     const { 'content-length': _, 'transfer-encoding': __, ...headers } = reply.headers;
     res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(text) });

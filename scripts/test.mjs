@@ -17,6 +17,7 @@ const legs = [
     rerunWhen: /page crash or hang/,
   },
   { label: 'e2e', cmd: 'npm', args: ['run', 'test:e2e'] },
+  { label: 'aspnet', cmd: 'node', args: ['scripts/aspnet-test.mjs'] },
   { label: 'manifest', cmd: 'node', args: ['scripts/check-manifest.mjs'] },
   { label: 'storybook', cmd: 'node', args: ['scripts/storybook-test.mjs'] },
   { label: 'vue', cmd: 'node', args: ['scripts/example-test.mjs', 'vue'] },

@@ -1,9 +1,19 @@
 // End to end: two (or three) people in separate Chromium contexts, on the demo pages, through the
-// real hub, using only the elements' own buttons; in both hub modes.
+// real hub, using only the elements' own buttons; in both hub modes, and (the aspnet leg) against
+// Microsoft's SignalR server hosting Thrume's ChatHub, signed in by cookie.
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { closeBrowser, remoteVideoShows, startStack, stateOf, users, waitForState, type Stack } from './stack.ts';
+import {
+  closeBrowser,
+  remoteVideoShows,
+  stackTargets,
+  startStack,
+  stateOf,
+  users,
+  waitForState,
+  type Stack,
+} from './stack.ts';
 
 const active = (s: { status: string }) => s.status === 'active';
 const ended = (s: { status: string }) => s.status === 'ended';
@@ -24,11 +34,12 @@ async function released(...pages: Page[]): Promise<void> {
 
 after(closeBrowser);
 
-for (const mode of ['extended', 'baseline'] as const) {
-  describe(`calls through the hub (${mode})`, () => {
+for (const target of stackTargets()) {
+  const mode = target === 'aspnet' ? 'baseline' : target;
+  describe(`calls through the hub (${target})`, () => {
     let stack: Stack;
     before(async () => {
-      stack = await startStack(mode, { THRUME_RING_TIMEOUT_MS: '4000' });
+      stack = await startStack(target, { THRUME_RING_TIMEOUT_MS: '4000' });
     });
     after(() => stack.close());
 

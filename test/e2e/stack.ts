@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallController } from '../../src/services/call-controller.js';
 import { startHubProcess } from '../../scripts/hub-process.mjs';
+import { startAspnetApp } from '../../scripts/aspnet-app.mjs';
 import { serveDemo } from '../../scripts/demo-server.mjs';
 import { chromiumArgs, chromiumPath } from '../../scripts/browser-flags.mjs';
 import directory from '../../hub/fixtures/demo-directory.json' with { type: 'json' };
 
 export type HubMode = 'extended' | 'baseline';
+/** Where the pages call through: the reference hub in a mode, or Microsoft's server hosting Thrume's ChatHub. */
+export type StackTarget = HubMode | 'aspnet';
 /** What scripts/hub-process.mjs resolves with (a JS module, so its types are spelled out here). */
 interface HubProcess {
   url: string;
@@ -62,16 +65,19 @@ export interface OpenOptions {
 
 let browser: Browser | undefined;
 
-export async function startStack(mode: HubMode, env: Record<string, string> = {}): Promise<Stack> {
-  // A fixed signing key, as a deployment's token issuer has: the pages' tokens stay valid across restartHub().
-  const hubEnv = {
-    THRUME_HUB_MODE: mode,
-    THRUME_CALL_RATE_PER_MINUTE: '1000',
-    THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes',
-    ...env,
-  };
-  let hub = await startHub(hubEnv, { keepData: true });
-  const pages = await serveDemo(hub.url);
+/**
+ * The targets the calls run against: THRUME_E2E_TARGETS (comma-separated), else the reference hub in both
+ * modes. The aspnet leg sets `aspnet`.
+ */
+export function stackTargets(): StackTarget[] {
+  return (process.env.THRUME_E2E_TARGETS?.split(',') as StackTarget[] | undefined) ?? ['extended', 'baseline'];
+}
+
+export async function startStack(target: StackTarget, env: Record<string, string> = {}): Promise<Stack> {
+  const mode: HubMode = target === 'aspnet' ? 'baseline' : target;
+  const hubs = target === 'aspnet' ? aspnetHubs() : referenceHubs(mode, env);
+  let hub = await hubs.start();
+  const pages = await serveDemo(hub.url, 0, { auth: target === 'aspnet' ? 'cookie' : 'token' });
   browser ??= await chromium.launch({
     executablePath: chromiumPath,
     args: [...chromiumArgs, `--use-file-for-fake-video-capture=${fakeCameraFile()}`],
@@ -94,11 +100,11 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
       return page;
     },
     async restartHub() {
-      const port = new URL(hub.url).port;
       await hub.stop();
-      hub = await startHub({ ...hubEnv, THRUME_HUB_PORT: port, THRUME_DATA_DIR: hub.dataDir }, { keepData: true });
+      hub = await hubs.start(hub);
     },
     async token(userName) {
+      if (target === 'aspnet') throw new Error('The ASP.NET app signs in by cookie: it gives no tokens');
       const response = await fetch(`${hub.url}/api/auth/dev-token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -112,7 +118,40 @@ export async function startStack(mode: HubMode, env: Record<string, string> = {}
     async close() {
       await Promise.all(contexts.map((c) => c.close()));
       await Promise.all([pages.close(), hub.stop()]);
-      rmSync(hub.dataDir, { recursive: true, force: true });
+      if (hub.dataDir) rmSync(hub.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the hub, or starts it again where `earlier` ran (same port, same data), keeping who is signed in. */
+interface Hubs {
+  start(earlier?: HubProcess): Promise<HubProcess>;
+}
+
+function referenceHubs(mode: HubMode, env: Record<string, string>): Hubs {
+  // A fixed signing key, as a deployment's token issuer has: the pages' tokens stay valid across restartHub().
+  const hubEnv = {
+    THRUME_HUB_MODE: mode,
+    THRUME_CALL_RATE_PER_MINUTE: '1000',
+    THRUME_JWT_SECRET: 'e2e-signing-key-of-at-least-32-bytes',
+    ...env,
+  };
+  return {
+    start: (earlier) =>
+      startHub(
+        earlier ? { ...hubEnv, THRUME_HUB_PORT: new URL(earlier.url).port, THRUME_DATA_DIR: earlier.dataDir } : hubEnv,
+        { keepData: true },
+      ),
+  };
+}
+
+/** The ASP.NET app keeps its cookie keys across restarts in this process, so the pages stay signed in. */
+function aspnetHubs(): Hubs {
+  const startApp = startAspnetApp as (options?: { port?: number }) => Promise<HubProcess & { port: number }>;
+  return {
+    start: async (earlier) => {
+      const app = await startApp(earlier ? { port: Number(new URL(earlier.url).port) } : {});
+      return { ...app, dataDir: '' };
     },
   };
 }

@@ -6,11 +6,11 @@ import { checkedSignalRVersion } from '../../src/services/signaling/signalr-tran
 import { CallError } from '../../src/services/errors.js';
 import { user } from '../support/directory.js';
 import { needs } from '../support/needs.js';
+import { httpFallbackFlows } from '../support/transport-flows.js';
 import {
   connectCall,
   devToken,
   expectReleased,
-  framesOf,
   hubParties,
   hubUrl,
   isEnded,
@@ -57,23 +57,7 @@ describe('SignalR signaling transport', () => {
     expectReleased(alice, bob);
   });
 
-  for (const route of ['refuse', 'unoffered'] as const) {
-    const why = route === 'refuse' ? 'a proxy refuses the WebSocket' : 'the hub offers no WebSocket';
-    needs('peerConnection').it(`falls back to SignalR's HTTP transports when ${why}, and calls over them`, async () => {
-      const alice = await over(route).party('alice');
-      const bob = await over().party('bob');
-      expect(transportOf(alice.signaling)).to.equal('HTTP');
-      await connectCall(alice, bob, 'video');
-      await Promise.all([framesOf(alice.controller.state.remoteStream!), framesOf(bob.controller.state.remoteStream!)]);
-      await alice.controller.endCall();
-      await until(bob.controller, isEnded);
-      await bob.controller.initiateCall(alice.id, 'voice'); // and the other way
-      await until(alice.controller, (s) => s.status === 'incoming');
-      await alice.controller.rejectCall();
-      await until(bob.controller, isEnded);
-      expectReleased(alice, bob);
-    });
-  }
+  httpFallbackFlows(over);
 
   it('says why when the hub cannot be reached', async () => {
     const signaling = new SignalRSignaling({ url: 'http://127.0.0.1:9/chathub', reconnectDelaysMs: [] });

@@ -38,11 +38,12 @@ export function loopbackParties(
 }
 
 /**
- * How a party reaches the extended hub through a proxy that lets no WebSocket through
+ * How a party reaches the hub through a proxy that lets no WebSocket through
  * (scripts/no-websocket-proxy.mjs): it refuses the upgrade, or also leaves WebSockets out of
- * negotiate, or redirects negotiate to the hub itself as Azure SignalR Service does.
+ * negotiate, or server-sent events too (long polling is left), or redirects negotiate to the hub
+ * itself as Azure SignalR Service does.
  */
-export type ProxyRoute = 'refuse' | 'unoffered' | 'redirect';
+export type ProxyRoute = 'refuse' | 'unoffered' | 'polling' | 'redirect';
 
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
 export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
@@ -57,13 +58,59 @@ export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
   });
 }
 
-const hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> = fetch('/__thrume/hubs.json').then((r) =>
-  r.json(),
-);
+let hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> | undefined;
 
 /** Where the test runner's hub for `mode` listens, or its proxy that lets no WebSocket through. */
 export async function hubUrl(which: HubMode | 'noWebSocketProxy'): Promise<string> {
+  hubUrls ??= fetch('/__thrume/hubs.json').then((r) => r.json());
   return (await hubUrls)[which].url;
+}
+
+/** Where the aspnet leg's ASP.NET app (interop/aspnet) and its proxy that lets no WebSocket through listen. */
+export interface AspnetApp {
+  readonly port: number;
+  readonly proxyPort: number;
+}
+
+export async function aspnetApp(): Promise<AspnetApp> {
+  return (await fetch('/__thrume/aspnet.json')).json() as Promise<AspnetApp>;
+}
+
+/**
+ * A person's own origin for the ASP.NET app: `http://alice.thrume.localhost:<port>`. Browsers resolve
+ * `*.localhost` to loopback and treat it as secure, so the app's Secure cookie is kept; each person's
+ * host keeps its own cookie, as separate browsers would; and the test page, at kit.thrume.localhost,
+ * is on the same site, so the cookie is not a third-party one (which Chromium blocks).
+ */
+export const originOf = (userName: string, port: number) => `http://${userName}.thrume.localhost:${port}`;
+
+/** The demo password of every directory user on the ASP.NET app (interop/aspnet/README.md). */
+export const demoPassword = 'thrume-demo';
+
+/** Signs in by cookie as Thrume does (Identity's `/api/auth/login?useCookies=true`), from `origin`. */
+export async function signIn(origin: string, userName: string, password = demoPassword): Promise<Response> {
+  return fetch(`${origin}/api/auth/login?useCookies=true`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${userName}@thrume.test`, password }),
+  });
+}
+
+/**
+ * Parties signed in by cookie to Microsoft's SignalR server (the ASP.NET app): no token, `withCredentials`,
+ * as Thrume's own client connects. With `route`, through the proxy that lets no WebSocket through.
+ */
+export function aspnetParties(route?: ProxyRoute): Parties {
+  return partiesOver('baseline', async (who) => {
+    const app = await aspnetApp();
+    const signedIn = await signIn(originOf(who.userName, app.port), who.userName);
+    if (!signedIn.ok) throw new Error(`Sign-in as ${who.userName}: HTTP ${signedIn.status}`);
+    const hub = route ? `${originOf(who.userName, app.proxyPort)}/${route}` : originOf(who.userName, app.port);
+    // Long enough to outlast a restart of the app (test/aspnet/sign-in.test.ts).
+    const reconnectDelaysMs = [0, 500, 1000, 2000, 4000];
+    return new SignalRSignaling({ url: `${hub}/chathub`, withCredentials: true, reconnectDelaysMs });
+  });
 }
 
 /** A development token for a directory user, from the hub (or proxy) at `url`. */
