@@ -2,24 +2,32 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** Resolves with `{ url, stop }` once the hub says where it listens. */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Resolves with `{ url, pid, dataDir, stop, kill, output }` once the hub says where it listens. */
 export function startHubProcess(env = {}, { keepData = false } = {}) {
   const dataDir = env.THRUME_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thrume-hub-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
+    cwd: root, // from the hub's own tests too
     env: { ...process.env, THRUME_HUB_PORT: '0', THRUME_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  /** Sends `signal` unless the hub has already exited; resolves once it has. */
+  const signal = (name) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    return exited;
+  };
   const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      process.kill(child.pid, 'SIGTERM');
-    }).then(() => {
+    signal('SIGTERM').then(() => {
       if (!keepData && !env.THRUME_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     });
+  /** As a crash: SIGKILL, nothing written on the way out. */
+  const kill = () => signal('SIGKILL');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The hub did not start in 20 s:\n${log}`)), 20_000);
     child.stderr.on('data', (chunk) => (log += chunk));
@@ -28,7 +36,7 @@ export function startHubProcess(env = {}, { keepData = false } = {}) {
       const match = /listening on (http:\/\/\S+)/.exec(log);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1], pid: child.pid, dataDir, stop, output: () => log });
+        resolve({ url: match[1], pid: child.pid, dataDir, stop, kill, output: () => log });
       }
     });
     child.once('exit', (code) => {

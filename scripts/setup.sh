@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus, for the test
-# run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, and coturn) when they are missing.
+# run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, coturn, and PostgreSQL) when they are
+# missing.
 # Usage: sh scripts/setup.sh [test]
 set -e
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ if [ "$1" = "test" ]; then
   command -v WebKitWebDriver >/dev/null || packages="$packages webkit2gtk-driver"
   command -v Xvfb >/dev/null || packages="$packages xvfb"
   command -v turnserver >/dev/null || packages="$packages coturn"
+  # Debian's server binaries are not on PATH (scripts/postgres-process.mjs looks there too).
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages="$packages postgresql"
 fi
 
 if [ -n "$packages" ]; then

@@ -19,6 +19,8 @@ export interface HubConfig {
   readonly port: number;
   /** Directory of the embedded database; null keeps history and settings in memory only. */
   readonly dataDir: string | null;
+  /** PostgreSQL for history and settings (THRUME_DATABASE_URL); null: embedded SQLite in dataDir. */
+  readonly databaseUrl: string | null;
   /** Users, conversations and default settings; null means an empty directory. */
   readonly directoryPath: string | null;
   readonly ringTimeoutMs: number;
@@ -92,6 +94,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
 
   const directoryOverride = text(env, 'THRUME_DIRECTORY');
   const dataDir = text(env, 'THRUME_DATA_DIR');
+  const databaseUrl = text(env, 'THRUME_DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'THRUME_DATABASE_URL must be a postgres:// URL, such as postgres://user@db.example.org/thrume.',
+    );
+  }
 
   const allowedOrigins = list(
     env,
@@ -118,6 +126,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     host: text(env, 'THRUME_HUB_HOST') ?? '127.0.0.1',
     port: integer(env, 'THRUME_HUB_PORT', 5050, 0, 65535),
     dataDir: dataDir === 'memory' ? null : path.resolve(dataDir ?? path.join(hubRoot, '.data')),
+    databaseUrl,
     directoryPath:
       directoryOverride !== null ? path.resolve(directoryOverride) : development ? demoDirectoryPath() : null,
     ringTimeoutMs: integer(env, 'THRUME_RING_TIMEOUT_MS', 45_000, 1, 3_600_000),

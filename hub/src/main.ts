@@ -12,7 +12,10 @@ try {
   process.exit(2);
 }
 
-const hub = await startHub(config);
+const hub = await startHub(config).catch((error: unknown) => {
+  console.error(`Cannot start the hub: ${(error as Error).message}`);
+  process.exit(1);
+});
 console.log(
   `Thrume Calls hub listening on ${hub.url} (hub ${hubPath}, REST /api/call, ${config.environment}, ${config.mode} mode)`,
 );

@@ -26,7 +26,7 @@ import { createOriginCheck } from './origins.ts';
 import { sendError, sendJson } from './rest/http.ts';
 import { createRestHandler } from './rest/router.ts';
 import { createSignalRServer, type SignalRServer, type ServerTransportOptions } from './signalr/index.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { SqlStore } from './store/sql-store.ts';
 
 export const hubPath = '/chathub';
 
@@ -74,7 +74,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   }
   if (config.directoryPath === null)
     log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
-  const opened = await SqliteStore.open(config.dataDir, log);
+  const opened = await SqlStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, log);
   const dangling = await opened.endDangling(now().toISOString());
   if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
   const suspended = await opened.takeSuspended();
@@ -189,7 +189,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       timers.clearAll();
       server.closeAllConnections();
       await serverClosed;
-      await store.close(); // writes what the last changes left unwritten
+      await store.close();
     })());
 
   const port = (server.address() as AddressInfo).port;

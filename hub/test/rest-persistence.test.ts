@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { ids } from './support/call-harness.ts';
 import { removeDir, startTestServer, tempDataDir } from './support/hub-server.ts';
 
@@ -153,7 +153,7 @@ describe('history and settings in THRUME_DATA_DIR', () => {
   it('calls a crashed hub left in progress are recorded as ended at the next start', async () => {
     const dir = tempDataDir();
     try {
-      const store = await SqliteStore.open(dir);
+      const store = await SqlStore.open({ databaseUrl: null, dataDir: dir });
       const callId = '0badca11-0000-4000-8000-000000000001';
       await store.save({
         id: callId,
@@ -168,8 +168,7 @@ describe('history and settings in THRUME_DATA_DIR', () => {
         rejectionReason: null,
         endReason: null,
       });
-      await store.flush(); // written, as changes are within a moment
-      // no close(): as if the process died then
+      // no close(): as if the process died then (every write is committed when it resolves)
       const s = await startTestServer({ THRUME_DATA_DIR: dir });
       try {
         const call = (await (await s.get(`/api/call/${callId}`, await s.token('alice'))).json()) as Record<

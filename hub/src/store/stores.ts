@@ -1,5 +1,5 @@
-// Persistence interfaces: call history and per-user call settings. The embedded SQLite database
-// (sqlite-store.ts) implements both; a deployment can put a shared database behind them instead.
+// Persistence interfaces: call history and per-user call settings. SqlStore (sql-store.ts) implements
+// both, in embedded SQLite or in PostgreSQL.
 
 import type { CallLog, CallRecord, SuspendedCall } from '@thrume/calls-contract/rules';
 import type { CallSettings } from '../calls/settings.ts';

@@ -18,7 +18,7 @@ import {
 } from '@thrume/calls-contract/rules';
 import { CallPolicy } from '../../src/calls/policy.ts';
 import { demoDirectoryPath, loadDirectory, type Directory } from '../../src/directory.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { SqlStore } from '../../src/store/sql-store.ts';
 
 export const directory = loadDirectory(demoDirectoryPath());
 const byName = new Map(directory.users().map((u) => [u.userName, u]));
@@ -95,7 +95,7 @@ export interface Harness {
   readonly hub: CallHub;
   readonly sender: RecordingSender;
   readonly calls: MemoryActiveCallStore;
-  readonly store: SqliteStore;
+  readonly store: SqlStore;
   readonly policy: CallPolicy;
   /** A demo directory user by name, or any other principal name. */
   connect(name: string): Promise<ConnectionInfo>;
@@ -115,7 +115,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const sender = new RecordingSender();
   const calls = new MemoryActiveCallStore();
   if (options.peek === false) Object.defineProperty(calls, 'peek', { value: undefined });
-  const store = await SqliteStore.open(null);
+  const store = await SqlStore.open({ databaseUrl: null, dataDir: null });
   const policy = new CallPolicy(directory, store);
   const timers = new MemoryTimers();
   const known = options.directory ?? directory;
