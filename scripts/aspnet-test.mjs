@@ -3,8 +3,8 @@
 // scripted session against the reference hub's baseline mode and the app), the browser tests of
 // test/aspnet/ in Chromium and in Firefox, and the demo's end-to-end calls, and sums them in one plain
 // line "aspnet: N passed, N failed".
-import { spawn } from 'node:child_process';
 import { buildAspnetApp } from './aspnet-app.mjs';
+import { runEchoing } from './run-echoing.mjs';
 
 const parts = [
   { label: 'differential', cmd: 'node', args: ['interop/differential.mjs'] },
@@ -33,7 +33,7 @@ try {
 let passed = 0;
 let failed = 0;
 for (const part of parts) {
-  const output = await run(part);
+  const { output } = await runEchoing(part.cmd, part.args, part.env);
   const summary = [...output.matchAll(new RegExp(`^${part.label}: (\\d+) passed, (\\d+) failed`, 'gm'))].at(-1);
   if (!summary) console.log(`${part.label}: no summary line; counted as 1 failure`);
   passed += summary ? Number(summary[1]) : 0;
@@ -41,21 +41,3 @@ for (const part of parts) {
 }
 console.log(`aspnet: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
-
-/** Runs one part, echoing its output; resolves with that output. */
-function run({ cmd, args, env = {} }) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    for (const [stream, sink] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ]) {
-      stream.on('data', (chunk) => {
-        output += chunk;
-        sink.write(chunk);
-      });
-    }
-    child.once('close', () => resolve(output));
-  });
-}

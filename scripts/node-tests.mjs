@@ -2,7 +2,7 @@
 // plain line "<label>: N passed, N failed", which the root test script sums. Extra arguments are passed
 // to node (for example --test-name-pattern=...). Exit code: the test runner's.
 // Usage: node scripts/node-tests.mjs <label> <dir> <suffix> [node args...]   (paths from the cwd)
-import { spawn } from 'node:child_process';
+import { runEchoing } from './run-echoing.mjs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,26 +18,13 @@ if (files.length === 0) {
 }
 
 const args = ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeArgs, ...files];
-const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-let output = '';
-for (const [stream, sink] of [
-  [child.stdout, process.stdout],
-  [child.stderr, process.stderr],
-]) {
-  stream.on('data', (chunk) => {
-    output += chunk;
-    sink.write(chunk);
-  });
-}
-
-child.on('close', (code, signal) => {
-  const count = (label) => {
-    const match = [...output.matchAll(new RegExp(`^\\S*\\s*${label} (\\d+)\\s*$`, 'gm'))].at(-1);
-    return match ? Number(match[1]) : 0;
-  };
-  const passed = count('pass');
-  let failed = count('fail') + count('cancelled');
-  if ((code !== 0 || signal) && failed === 0) failed = 1; // the runner itself failed (crash, no summary)
-  console.log(`${label}: ${passed} passed, ${failed} failed`);
-  process.exit(code ?? 1);
-});
+const { code, signal, output } = await runEchoing(process.execPath, args);
+const count = (label) => {
+  const match = [...output.matchAll(new RegExp(`^\\S*\\s*${label} (\\d+)\\s*$`, 'gm'))].at(-1);
+  return match ? Number(match[1]) : 0;
+};
+const passed = count('pass');
+let failed = count('fail') + count('cancelled');
+if ((code !== 0 || signal) && failed === 0) failed = 1; // the runner itself failed (crash, no summary)
+console.log(`${label}: ${passed} passed, ${failed} failed`);
+process.exit(code ?? 1);

@@ -1,6 +1,6 @@
 // Runs every test leg, then prints one plain line "N passed, N failed" summed over all of them.
 // Each leg prints its own "<label>: N passed, N failed[, N skipped]" line, which is what is summed.
-import { spawn } from 'node:child_process';
+import { runEchoing } from './run-echoing.mjs';
 
 const legs = [
   { label: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'], counts: false },
@@ -33,10 +33,10 @@ let failed = 0;
 
 for (const leg of legs.filter((l) => only.length === 0 || only.includes(l.label))) {
   console.log(`\n=== ${leg.label} ===`);
-  let { code, output } = await run(leg.cmd, leg.args);
+  let { code, output } = await runEchoing(leg.cmd, leg.args, { CI: 'true' });
   if (leg.rerunWhen && !summaryOf(leg, output) && leg.rerunWhen.test(output)) {
     console.log(`\n${leg.label}: the browser crashed and stopped the runner; running the leg once more`);
-    ({ code, output } = await run(leg.cmd, leg.args));
+    ({ code, output } = await runEchoing(leg.cmd, leg.args, { CI: 'true' }));
   }
   if (leg.counts === false) {
     code === 0 ? passed++ : failed++;
@@ -59,18 +59,4 @@ process.exit(failed === 0 ? 0 : 1);
 /** The leg's last "<label>: N passed, N failed" line, as a match. */
 function summaryOf(leg, output) {
   return [...output.matchAll(new RegExp(`^(?:# )?${leg.label}: (\\d+) passed, (\\d+) failed`, 'gm'))].at(-1);
-}
-
-function run(cmd, args) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-    let output = '';
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (chunk) => {
-        output += chunk;
-        process.stdout.write(chunk);
-      });
-    }
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
 }
