@@ -97,3 +97,16 @@ for (const [name, make] of Object.entries(stores)) {
     }
   });
 }
+
+describe('a hub whose database cannot be had', () => {
+  it('exits non-zero at start, naming THRUME_DATABASE_URL', async () => {
+    const error = (await startHub({ THRUME_DATABASE_URL: 'postgres://thrume@127.0.0.1:9/thrume' }, { keepData: false })
+      .then(() => null)
+      .catch((e: unknown) => e)) as Error;
+    assert.match(error.message, /exited with code 1/);
+    assert.match(
+      error.message,
+      /Cannot start the hub: THRUME_DATABASE_URL: cannot open the hub database postgres:\/\/thrume@127\.0\.0\.1:9\/thrume: connect ECONNREFUSED/,
+    );
+  });
+});

@@ -184,3 +184,31 @@ describe('copying a single-node history into PostgreSQL', () => {
     }
   });
 });
+
+describe('PostgreSQL going away and coming back', () => {
+  it('says so while it is stopped, and the store recovers by itself when it is back', async () => {
+    const own = await startPostgres({ keepData: true });
+    const store = await SqlStore.open({ databaseUrl: own.url, dataDir: null });
+    try {
+      const call = record();
+      await store.save(call);
+      await own.stop();
+      assert.match(
+        String(await store.whyUnavailable()),
+        /^the hub database postgres:\/\/thrume@127\.0\.0\.1:\d+\/thrume does not answer: /,
+      );
+      await assert.rejects(store.save(record()), 'a write while it is gone fails, and says so');
+      const back = await startPostgres({ port: own.port, dataDir: own.dataDir });
+      try {
+        assert.equal(await store.whyUnavailable(), null);
+        assert.deepEqual(await store.get(call.id), call);
+      } finally {
+        await store.close();
+        await back.stop();
+      }
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+  });
+});
