@@ -140,6 +140,7 @@ function killAtExit(server) {
  * - `keepData`: `stop()` leaves the data folder in place (to restart on it); it is removed otherwise.
  * `stop()` is a fast shutdown (SIGINT; SIGKILL after 10 s); `kill()` SIGKILLs the server and its
  * processes, like a crash, and keeps the folder. Both resolve once they have exited.
+ * @param {{ port?: number, dataDir?: string, keepData?: boolean }} [options]
  */
 export async function startPostgres({ port, dataDir, keepData = false } = {}) {
   const bin = findBinDir();
