@@ -36,13 +36,19 @@ async function perWrite(write: (i: number) => unknown): Promise<number> {
 const dir = mkdtempSync(path.join(tmpdir(), 'thrume-bench-store-'));
 const postgres = await startPostgres();
 try {
-  const floorDb = new Database(path.join(dir, 'floor.sqlite'));
-  floorDb.pragma('journal_mode = WAL');
-  floorDb.pragma('synchronous = OFF');
-  floorDb.exec('CREATE TABLE calls (id TEXT PRIMARY KEY, row TEXT NOT NULL)');
-  const insert = floorDb.prepare('INSERT INTO calls VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET row = excluded.row');
-  const floor = await perWrite((i) => insert.run(call(i).id, JSON.stringify(call(i))));
-  floorDb.close();
+  // The same upsert as a statement prepared once: without fsync (the floor), and with the hub's pragmas.
+  const prepared = async (synchronous: string) => {
+    const db = new Database(path.join(dir, `prepared-${synchronous}.sqlite`));
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.exec('CREATE TABLE calls (id TEXT PRIMARY KEY, row TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO calls VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET row = excluded.row');
+    const cost = await perWrite((i) => insert.run(call(i).id, JSON.stringify(call(i))));
+    db.close();
+    return cost;
+  };
+  const floor = await prepared('OFF');
+  const preparedFull = await prepared('FULL');
 
   const sqlite = await SqlStore.open({ databaseUrl: null, dataDir: dir });
   const embedded = await perWrite((i) => sqlite.save(call(i)));
@@ -54,6 +60,9 @@ try {
   const us = (n: number) => `${n.toFixed(0).padStart(6)} µs`;
   console.log(`history write, ${writes} upserts of one call's row, one at a time (${new Date().toISOString()})`);
   console.log(`floor: better-sqlite3, synchronous=OFF        ${us(floor)}`);
+  console.log(
+    `prepared statement, synchronous=FULL         ${us(preparedFull)}   (${(preparedFull / floor).toFixed(1)}x the floor)`,
+  );
   console.log(
     `SqlStore.save, SQLite WAL synchronous=FULL    ${us(embedded)}   (${(embedded / floor).toFixed(1)}x the floor)`,
   );

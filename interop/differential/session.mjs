@@ -3,20 +3,7 @@
 // the wire order of events and completions, and events with no handler keep their exact name and
 // arguments (the client itself would only log a lower-cased name).
 import { HubConnectionBuilder, JsonHubProtocol, LogLevel, MessageType } from '@microsoft/signalr';
-
-/** The events of the baseline contract (docs/hub-contract.md §2). Other events are recorded all the same. */
-export const baselineEvents = [
-  'IncomingCall',
-  'CallRinging',
-  'CallAccepted',
-  'CallConnected',
-  'CallRejected',
-  'CallEnded',
-  'ReceiveOffer',
-  'ReceiveAnswer',
-  'ReceiveIceCandidate',
-  'CallError',
-];
+import { clientEvents } from '@thrume/calls-contract';
 
 /** Not a hub method on either hub: its completion proves the server ran OnConnectedAsync (presence) first. */
 const readyProbe = 'DifferentialReadyProbe';
@@ -91,7 +78,7 @@ class Party {
       .configureLogging(party.logger())
       .build();
     // Handlers for the baseline's events, so that the client does not warn about them; the protocol records them.
-    for (const name of baselineEvents) party.connection.on(name, () => {});
+    for (const name of Object.values(clientEvents)) party.connection.on(name, () => {});
     party.connection.onclose((error) => {
       if (party.closing) return;
       for (const method of party.pending.values()) party.record({ kind: 'completion', method, missing: true });

@@ -72,8 +72,12 @@ export interface AspnetApp {
   readonly proxyPort: number;
 }
 
-export async function aspnetApp(): Promise<AspnetApp> {
-  return (await fetch('/__thrume/aspnet.json')).json() as Promise<AspnetApp>;
+let aspnetPorts: Promise<AspnetApp> | undefined;
+
+export function aspnetApp(): Promise<AspnetApp> {
+  // A restart of the app (executeServerCommand('aspnet-restart')) keeps its port.
+  aspnetPorts ??= fetch('/__thrume/aspnet.json').then((r) => r.json() as Promise<AspnetApp>);
+  return aspnetPorts;
 }
 
 /**
