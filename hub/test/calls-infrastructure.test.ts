@@ -88,12 +88,13 @@ describe('in-process state behind the interfaces', () => {
     assert.equal(await limiter.tryAcquire('a'), false);
   });
 
-  it('MemoryTimers: setting a name again replaces its timer; clear cancels', async () => {
+  it('MemoryTimers: setting a name again replaces its timer; clear cancels; due tasks go to the handler', async () => {
     const timers = new MemoryTimers();
     const fired: string[] = [];
-    timers.set('t', 5, () => fired.push('first'));
-    timers.set('t', 10, () => fired.push('second'));
-    timers.set('u', 5, () => fired.push('u'));
+    timers.onDue(async (task) => void fired.push(task.callId));
+    timers.set('t', 5, { kind: 'ring', callId: 'first' });
+    timers.set('t', 10, { kind: 'ring', callId: 'second' });
+    timers.set('u', 5, { kind: 'ring', callId: 'u' });
     timers.clear('u');
     await sleep(40);
     assert.deepEqual(fired, ['second']);

@@ -8,6 +8,7 @@ import type { RejoinResult } from '../values.ts';
 import { CallRefusal, userOf, type CallRules } from './call-rules.ts';
 import { HubError, type ConnectionInfo } from './hub-definition.ts';
 import { roleOf, toRecord, type Call, type Role, type SuspendedCall } from './model.ts';
+import type { TimerTask } from './timers.ts';
 
 /** A call suspended longer ago than this is not resumed: recorded as ended when it was suspended. */
 export const resumableForMs = 10 * 60_000;
@@ -32,14 +33,15 @@ export class CallConnections {
     if (role === null || bound !== connection.connectionId) return;
 
     if (!extensions) {
-      await this.endIfStillBound(active.id, role, connection.connectionId);
+      await this.graceEnded({ kind: 'grace', callId: active.id, role, connectionId: connection.connectionId });
       return;
     }
-    timers.set(
-      `grace:${active.id}:${role}`,
-      reconnectGraceMs,
-      () => void this.endIfStillBound(active.id, role, connection.connectionId),
-    );
+    await timers.set(`grace:${active.id}:${role}`, reconnectGraceMs, {
+      kind: 'grace',
+      callId: active.id,
+      role,
+      connectionId: connection.connectionId,
+    });
   }
 
   /**
@@ -63,11 +65,12 @@ export class CallConnections {
         continue;
       }
       for (const role of ['caller', 'callee'] as const) {
-        timers.set(
-          `grace:${call.id}:${role}`,
-          reconnectGraceMs,
-          () => void this.endIfStillBound(call.id, role, unbound(role)),
-        );
+        await timers.set(`grace:${call.id}:${role}`, reconnectGraceMs, {
+          kind: 'grace',
+          callId: call.id,
+          role,
+          connectionId: unbound(role),
+        });
       }
       resumed++;
     }
@@ -87,7 +90,7 @@ export class CallConnections {
               ? { ...call, callerConnectionId: connection.connectionId }
               : { ...call, calleeConnectionId: connection.connectionId };
           await this.rules.options.calls.put(rebound);
-          this.rules.options.timers.clear(`grace:${call.id}:${role}`);
+          await this.rules.options.timers.clear(`grace:${call.id}:${role}`);
         }
         return { callId: call.id, status: call.status, role };
       });
@@ -97,7 +100,8 @@ export class CallConnections {
     }
   }
 
-  private async endIfStillBound(callId: string, role: Role, connectionId: string): Promise<void> {
+  /** The reconnect grace is over: the call ends unless that participant rejoined meanwhile. */
+  async graceEnded({ callId, role, connectionId }: Extract<TimerTask, { kind: 'grace' }>): Promise<void> {
     try {
       await this.rules.withCall(callId, async (call) => {
         const bound = role === 'caller' ? call.callerConnectionId : call.calleeConnectionId;

@@ -30,6 +30,9 @@ export function createCallHub(options: CallHubOptions): CallHub {
     options.observe?.({ type: 'refusal', method, code: refusal.code, userId: caller.principal.userId });
   const signals = new CallSignals(rules, (caller, refusal, kind) => report(relayMethods[kind], caller, refusal));
   const connections = new CallConnections(rules);
+  options.timers.onDue((task) =>
+    task.kind === 'ring' ? rules.ringTimedOut(task.callId) : connections.graceEnded(task),
+  );
 
   /**
    * A refusal becomes CallError(text) to the caller, and CallError(text, code, method) with extensions; the

@@ -128,7 +128,7 @@ export class CallRules {
       }
       // Baseline: the clients run their own ring timeout; the hub's silent clean-up waits twice as long so that theirs acts first.
       const ringMs = this.options.extensions ? this.options.ringTimeoutMs : 2 * this.options.ringTimeoutMs;
-      this.options.timers.set(`ring:${call.id}`, ringMs, () => void this.ringTimedOut(call.id));
+      await this.options.timers.set(`ring:${call.id}`, ringMs, { kind: 'ring', callId: call.id });
       this.transitioned(call);
 
       const incoming: IncomingCallMessage = {
@@ -174,7 +174,7 @@ export class CallRules {
       };
       await this.options.calls.put(connected);
       await this.options.history.save(toRecord(connected));
-      this.options.timers.clear(`ring:${call.id}`);
+      await this.options.timers.clear(`ring:${call.id}`);
       this.transitioned(connected);
       this.send(call.callerConnectionId, clientEvents.callAccepted, [call.id]);
       this.send(callee.connectionId, clientEvents.callConnected, [call.id]);
@@ -284,7 +284,7 @@ export class CallRules {
     const ended: Call = { ...call, status, endReason: reason, rejectionReason, endedAt: this.now().toISOString() };
     await this.options.calls.remove(call.id);
     for (const name of [`ring:${call.id}`, `grace:${call.id}:caller`, `grace:${call.id}:callee`])
-      this.options.timers.clear(name);
+      await this.options.timers.clear(name);
     await this.options.history.save(toRecord(ended));
     this.transitioned(ended);
     return ended;
@@ -308,7 +308,7 @@ export class CallRules {
    * connection. Baseline: the call is ended silently after twice the ring timeout (Thrume never ends
    * it; the kit runs its own timeout against the baseline) so that nobody stays busy for ever.
    */
-  private async ringTimedOut(callId: string): Promise<void> {
+  async ringTimedOut(callId: string): Promise<void> {
     try {
       await this.withCall(callId, async (call) => {
         if (call.status !== 'Ringing') return;

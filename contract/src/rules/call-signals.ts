@@ -28,9 +28,10 @@ export class CallSignals {
   ) {}
 
   /**
-   * Relays an offer, answer or candidate to the other bound connection. A relay changes nothing, so
-   * with a store that answers at once it reads the call without taking the call's lock (every change
-   * to a call is one atomic step) and finishes synchronously; otherwise it runs under the lock.
+   * Relays an offer, answer or candidate to the other bound connection. A relay changes nothing, and
+   * every change to a call is one atomic step, so it reads the call without taking the call's lock
+   * (a connection's invocations run one at a time, so its relays keep their order). With a store that
+   * answers at once it finishes synchronously.
    */
   relay(
     kind: SignalKind,
@@ -40,9 +41,11 @@ export class CallSignals {
   ): void | Promise<void> {
     const { calls } = this.rules.options;
     if (calls.peek === undefined) {
-      return this.refusingQuietlyInBaseline(from, kind, () =>
-        this.rules.withCall(callIdArg, async (call) => this.relayOn(call, kind, from, payload)),
-      );
+      return this.refusingQuietlyInBaseline(from, kind, async () => {
+        const call = await calls.get(this.rules.normalizedCallId(callIdArg));
+        if (call === null) throw new CallRefusal('not-found');
+        this.relayOn(call, kind, from, payload);
+      });
     }
     try {
       // Call ids are stored normalized: an id that is found as given needs no normalizing.

@@ -9,5 +9,5 @@ export { MemoryActiveCallStore, type ActiveCallStore } from './active-call-store
 export { MemoryLocks, type Locks } from './locks.ts';
 export { MemoryPresence, type Presence } from './presence.ts';
 export { MemoryRateLimiter, type RateLimiter } from './rate-limit.ts';
-export { MemoryTimers, type Timers } from './timers.ts';
+export { MemoryTimers, type TimerTask, type Timers } from './timers.ts';
 export { anyoneMayCall, createMemoryCallHub, noCallLog, type MemoryCallHubOptions } from './memory-hub.ts';
