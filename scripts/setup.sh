@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus, for the test
-# run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, coturn, and PostgreSQL) when they are
-# missing.
+# run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, coturn, PostgreSQL and Redis) when
+# they are missing.
 # Usage: sh scripts/setup.sh [test]
 set -e
 cd "$(dirname "$0")/.."
@@ -22,6 +22,7 @@ if [ "$1" = "test" ]; then
   command -v turnserver >/dev/null || packages="$packages coturn"
   # Debian's server binaries are not on PATH (scripts/postgres-process.mjs looks there too).
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages="$packages postgresql"
+  command -v redis-server >/dev/null || packages="$packages redis-server"
 fi
 
 if [ -n "$packages" ]; then
