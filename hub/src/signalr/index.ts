@@ -13,3 +13,4 @@ export {
   type ServerTransportOptions,
   type SignalRServerOptions,
 } from './signalr-server.ts';
+export { ConnectionTokens, type ConnectionTokensOptions, type VerifiedToken } from './connection-tokens.ts';

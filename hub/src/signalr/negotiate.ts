@@ -1,6 +1,8 @@
 // POST {hub}/negotiate (TransportProtocols.md): picks the negotiate version and describes the transports.
 // Version 1 returns a public connectionId and a secret connectionToken (the `id` of later requests);
-// version 0 has no token, the connectionId is the `id`.
+// version 0 has no token, the connectionId is the `id`. A signed token (ConnectionTokens) is accepted by any
+// node sharing the secret; a version 0 id only by the node that negotiated it, so version 0 needs sticky
+// routing (the kit and @microsoft/signalr use version 1).
 
 import { randomBytes } from 'node:crypto';
 
@@ -22,8 +24,11 @@ export type NegotiateResult =
   | { readonly ok: true; readonly connectionId: string; readonly connectionToken: string; readonly body: object }
   | { readonly ok: false; readonly body: { readonly error: string } };
 
-/** `requested` is the raw `negotiateVersion` query value (absent means 0). */
-export function negotiate(requested: string | null): NegotiateResult {
+/** `requested` is the raw `negotiateVersion` query value (absent means 0); `tokenFor` makes version 1's token. */
+export function negotiate(
+  requested: string | null,
+  tokenFor: (connectionId: string) => string = newId,
+): NegotiateResult {
   let version = 0;
   if (requested !== null) {
     if (!/^\d{1,9}$/.test(requested)) {
@@ -40,7 +45,7 @@ export function negotiate(requested: string | null): NegotiateResult {
       body: { negotiateVersion: 0, connectionId, availableTransports: AVAILABLE_TRANSPORTS },
     };
   }
-  const connectionToken = newId();
+  const connectionToken = tokenFor(connectionId);
   return {
     ok: true,
     connectionId,

@@ -1,5 +1,6 @@
-// Who is connected: negotiated ids waiting for a transport ("slots", keyed by connectionToken) and live
-// hub connections (keyed by connectionId). Also the periodic tick that drives every timeout.
+// Who is connected: negotiated ids waiting for a transport ("slots", keyed by connectionToken; negotiated
+// here, or on another node for a signed token) and live hub connections (keyed by connectionId). Also the
+// periodic tick that drives every timeout.
 
 import type { ServerResponse } from 'node:http';
 import type { Principal } from '@thrume/calls-contract/rules';
@@ -69,6 +70,11 @@ export class Registry {
     };
     this.slots.set(token, slot);
     return slot;
+  }
+
+  /** A claimed slot whose token turned out to be in use on another node. */
+  forget(slot: Slot): void {
+    this.slots.delete(slot.token);
   }
 
   startWebSocket(slot: Slot, transport: WebSocketTransport): void {

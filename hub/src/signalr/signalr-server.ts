@@ -9,6 +9,7 @@ import type { ClientSender, HubDefinition, Principal } from '@thrume/calls-contr
 import { maximumMessageBytes } from '@thrume/calls-contract';
 import { ignoreEvents, type HubObserver } from '../ops/hub-events.ts';
 import { answerPreflight, applyCors, bearerToken } from '../http-access.ts';
+import type { ConnectionTokens } from './connection-tokens.ts';
 import { Dispatcher, type DispatchLogger } from './dispatcher.ts';
 import * as http from './http.ts';
 import { invocation } from './hub-protocol.ts';
@@ -32,6 +33,11 @@ export interface SignalRServerOptions {
   readonly maximumReceiveMessageSize?: number; // default 32 768
   /** Told of connections opening and closing, and of slow clients dropped. */
   readonly observe?: HubObserver;
+  /**
+   * Signs version 1 connection tokens, so a transport request may reach any node sharing the secret and claims
+   * (no sticky sessions). Without it tokens are random ids only this process knows, enough for one node.
+   */
+  readonly connectionTokens?: ConnectionTokens;
 }
 
 /** Transport-level knobs ASP.NET keeps outside HubOptions; defaults suit production, tests shorten them. */
@@ -106,8 +112,29 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
   ticker.unref();
   let closing: Promise<void> | null = null;
 
+  const tokens = options.connectionTokens;
+
   const authenticate = (request: IncomingMessage): Promise<Principal | null> =>
     options.authenticate(request, bearerToken(request));
+
+  /** The slot `id` names: negotiated here, or, for a request that starts a transport, signed by any node. */
+  function slotFor(id: string, startsTransport: boolean): Slot | undefined {
+    const negotiated = registry.slot(id);
+    if (negotiated || !startsTransport || !tokens) return negotiated;
+    const verified = tokens.verify(id);
+    return verified ? registry.reserve(verified.connectionId, id, verified.principal) : undefined;
+  }
+
+  /**
+   * A transport takes the slot: here at once (a second one gets 409), and on every node through the token's
+   * claim, so a token negotiated here and used on another node cannot be replayed here, nor the other way.
+   */
+  async function take(slot: Slot): Promise<boolean> {
+    slot.claimed = true;
+    if (!tokens || (await tokens.claim(slot.connectionId))) return true;
+    registry.forget(slot);
+    return false;
+  }
 
   async function serve(request: IncomingMessage, response: ServerResponse, route: http.Route, url: URL) {
     if (!applyCors(request, response, options.isOriginAllowed)) return http.replyText(response, 403);
@@ -117,23 +144,26 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
       if (request.method !== 'POST') return http.replyText(response, 405);
       const principal = await authenticate(request);
       if (principal === null) return http.replyText(response, 401);
-      const result = negotiate(url.searchParams.get('negotiateVersion'));
+      const result = negotiate(
+        url.searchParams.get('negotiateVersion'),
+        tokens && ((connectionId) => tokens.mint(connectionId, principal)),
+      );
       if (result.ok && !closing) registry.reserve(result.connectionId, result.connectionToken, principal);
       return http.replyJson(response, result.body);
     }
     const id = url.searchParams.get('id');
     if (!id) return http.replyText(response, 400, 'Connection ID required');
-    if (!registry.slot(id)) return http.replyText(response, 404, 'No Connection with that ID');
+    if (!slotFor(id, request.method === 'GET')) return http.replyText(response, 404, 'No Connection with that ID');
     const principal = await authenticate(request);
     if (principal === null) return http.replyText(response, 401);
     const slot = registry.slot(id);
     if (!slot) return http.replyText(response, 404, 'No Connection with that ID');
     if (principal.userId !== slot.principal.userId) return http.replyText(response, 403);
-    serveHttpTransport(request, response, slot);
+    await serveHttpTransport(request, response, slot);
   }
 
   /** Long polling and Server-Sent Events: `GET`, `POST` and `DELETE` on `{path}?id=…`. */
-  function serveHttpTransport(request: IncomingMessage, response: ServerResponse, slot: Slot) {
+  async function serveHttpTransport(request: IncomingMessage, response: ServerResponse, slot: Slot) {
     const { transport } = slot;
     const method = request.method;
     if (transport instanceof WebSocketTransport) {
@@ -144,6 +174,8 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
     if (method === 'GET') {
       const eventStream = request.headers.accept?.includes('text/event-stream') === true;
       if (transport === null) {
+        if (!(await take(slot))) return http.replyText(response, 404, 'No Connection with that ID');
+        if (closing) return http.replyText(response, 503, 'The server is shutting down.');
         if (eventStream) return registry.startServerSentEvents(slot, response);
         return registry.startLongPolling(slot).firstPoll(response);
       }
@@ -153,7 +185,8 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
       return transport.poll(request, response);
     }
     if (method === 'POST') {
-      if (transport === null) return http.replyText(response, 400, 'The connection has not been started.');
+      // Negotiated here but not started here: the transport may well be on another node.
+      if (transport === null) return http.replyText(response, 404, 'No Connection with that ID');
       return transport.post(request, response);
     }
     if (method === 'DELETE') {
@@ -168,7 +201,7 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
     if (origin !== undefined && !options.isOriginAllowed(origin)) return http.refuseUpgrade(socket, 403);
     if (closing) return http.refuseUpgrade(socket, 503);
     const id = url.searchParams.get('id');
-    if (id !== null && !registry.slot(id)) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
+    if (id !== null && !slotFor(id, true)) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
     const principal = await authenticate(request);
     if (principal === null) return http.refuseUpgrade(socket, 401);
     if (closing || socket.destroyed) return http.refuseUpgrade(socket, 503);
@@ -176,14 +209,16 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
     if (id === null) {
       // skipNegotiation: a WebSocket without id is a new connection.
       slot = registry.reserve(newId(), newId(), principal);
+      slot.claimed = true;
     } else {
       const found = registry.slot(id);
       if (!found) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
       if (found.principal.userId !== principal.userId) return http.refuseUpgrade(socket, 403);
       if (found.claimed) return http.refuseUpgrade(socket, 409, 'Connection already has a transport.');
+      if (!(await take(found))) return http.refuseUpgrade(socket, 404, 'No Connection with that ID');
+      if (closing || socket.destroyed) return http.refuseUpgrade(socket, 503);
       slot = found;
     }
-    slot.claimed = true;
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (closing) return ws.close(1001);
       registry.startWebSocket(slot, new WebSocketTransport(ws, { maxBufferedBytes, closeTimeoutMs }));
