@@ -21,11 +21,23 @@ export interface HubConfig {
   readonly dataDir: string | null;
   /** PostgreSQL for history and settings (THRUME_DATABASE_URL); null: embedded SQLite in dataDir. */
   readonly databaseUrl: string | null;
+  /** Several nodes as one hub (THRUME_REDIS_URL): calls, presence, timers and delivery in Redis; null: one process. */
+  readonly cluster: {
+    readonly redisUrl: string;
+    readonly heartbeatMs: number;
+    readonly deadAfterMs: number;
+  } | null;
   /** Users, conversations and default settings; null means an empty directory. */
   readonly directoryPath: string | null;
   readonly ringTimeoutMs: number;
   readonly reconnectGraceMs: number;
   readonly callRatePerMinute: number;
+  /** How long SIGTERM or SIGINT may take to stop gracefully before the process exits 1 anyway. */
+  readonly shutdownTimeoutMs: number;
+  /** Unsent bytes a connection may hold before the hub drops it as a client that stopped reading. */
+  readonly maxBufferedBytes: number;
+  /** How long a WebSocket close handshake may take, when a client leaves and at shutdown. */
+  readonly webSocketCloseTimeoutMs: number;
   readonly allowedOrigins: readonly string[];
   /** Where /health, /ready and /metrics are served: on the hub's own listener, on one of their own, or nowhere. */
   readonly ops:
@@ -101,6 +113,19 @@ export function loadConfig(env: Env = process.env): HubConfig {
     );
   }
 
+  const redisUrl = text(env, 'THRUME_REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(
+      'THRUME_REDIS_URL must be a redis:// or rediss:// URL, such as redis://redis.example.org:6379.',
+    );
+  }
+  if (redisUrl !== null && secretText === null) {
+    throw new ConfigError(
+      'THRUME_REDIS_URL needs THRUME_JWT_SECRET: every node must verify the same tokens and sign the same connection tokens.',
+    );
+  }
+  const heartbeatMs = integer(env, 'THRUME_NODE_HEARTBEAT_MS', 5_000, 100, 60_000);
+
   const allowedOrigins = list(
     env,
     'THRUME_ALLOWED_ORIGINS',
@@ -127,11 +152,23 @@ export function loadConfig(env: Env = process.env): HubConfig {
     port: integer(env, 'THRUME_HUB_PORT', 5050, 0, 65535),
     dataDir: dataDir === 'memory' ? null : path.resolve(dataDir ?? path.join(hubRoot, '.data')),
     databaseUrl,
+    cluster:
+      redisUrl === null
+        ? null
+        : {
+            redisUrl,
+            heartbeatMs,
+            deadAfterMs: integer(env, 'THRUME_NODE_DEAD_AFTER_MS', 3 * heartbeatMs, 2 * heartbeatMs, 600_000),
+          },
     directoryPath:
       directoryOverride !== null ? path.resolve(directoryOverride) : development ? demoDirectoryPath() : null,
     ringTimeoutMs: integer(env, 'THRUME_RING_TIMEOUT_MS', 45_000, 1, 3_600_000),
     reconnectGraceMs: integer(env, 'THRUME_RECONNECT_GRACE_MS', 20_000, 0, 600_000),
     callRatePerMinute: integer(env, 'THRUME_CALL_RATE_PER_MINUTE', 20, 1, 10_000),
+    shutdownTimeoutMs: integer(env, 'THRUME_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    // At least 64 KiB: an offer alone may be 30 000 bytes, and a client must be able to hold a few.
+    maxBufferedBytes: integer(env, 'THRUME_MAX_BUFFERED_BYTES', 1 << 20, 1 << 16, 1 << 30),
+    webSocketCloseTimeoutMs: integer(env, 'THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS', 5_000, 100, 60_000),
     allowedOrigins,
     ops: opsListener(text(env, 'THRUME_OPS_ADDRESS')),
     jwt: {

@@ -1,6 +1,7 @@
 // The composition root: one node:http server carrying the SignalR hub at /chathub and REST under
 // /api/. main.ts runs it from the environment; tests run it on port 0 with their own config.
 
+import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
@@ -25,7 +26,13 @@ import { timeWrites } from './ops/timed-writes.ts';
 import { createOriginCheck } from './origins.ts';
 import { sendError, sendJson } from './rest/http.ts';
 import { createRestHandler } from './rest/router.ts';
-import { createSignalRServer, type SignalRServer, type ServerTransportOptions } from './signalr/index.ts';
+import { ClusterNode } from './cluster/cluster-node.ts';
+import {
+  ConnectionTokens,
+  createSignalRServer,
+  type SignalRServer,
+  type ServerTransportOptions,
+} from './signalr/index.ts';
 import { SqlStore } from './store/sql-store.ts';
 
 export const hubPath = '/chathub';
@@ -75,38 +82,51 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   if (config.directoryPath === null)
     log('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
   const opened = await SqlStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, log);
-  const dangling = await opened.endDangling(now().toISOString());
-  if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
-  const suspended = await opened.takeSuspended();
+  let signalr: SignalRServer | null = null;
+  const sender: ClientSender = {
+    send: (connectionId, target, args) => signalr?.sender.send(connectionId, target, args),
+    abort: (connectionId, error) => signalr?.sender.abort(connectionId, error),
+  };
+  // Several nodes: the other nodes' calls are theirs to end or resume, so a node starting up leaves them be.
+  const cluster =
+    config.cluster === null
+      ? null
+      : await ClusterNode.join({ ...config.cluster, callRatePerMinute: config.callRatePerMinute, log }, sender).catch(
+          async (error: unknown) => {
+            await opened.close();
+            throw error;
+          },
+        );
+  if (cluster === null) {
+    const dangling = await opened.endDangling(now().toISOString());
+    if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);
+  }
+  const suspended = cluster === null ? await opened.takeSuspended() : [];
+  const shared = cluster?.parts ?? {
+    calls: new MemoryActiveCallStore(),
+    presence: new MemoryPresence(),
+    timers: new MemoryTimers(),
+    locks: new MemoryLocks(),
+    rateLimiter: new MemoryRateLimiter(config.callRatePerMinute, 60_000),
+    sender,
+  };
+  const { calls, locks, timers } = shared;
 
   const auth = new Auth({ ...config.jwt, directory });
-  const calls = new MemoryActiveCallStore();
-  let signalr: SignalRServer | null = null;
   const metrics = new HubMetrics({
     connections: () => signalr?.connectionsByTransport() ?? {},
     activeCalls: () => calls.all(),
   });
   const observe = observeAll(options.observe ?? defaultLog!.observe, metrics.observe);
   const store = timeWrites(opened, ['save', 'saveSettings'], observe);
-  const locks = new MemoryLocks();
-  const timers = new MemoryTimers();
   const policy = new CallPolicy(directory, store);
   const isOriginAllowed = createOriginCheck(config.allowedOrigins);
 
-  const sender: ClientSender = {
-    send: (connectionId, target, args) => signalr?.sender.send(connectionId, target, args),
-    abort: (connectionId, error) => signalr?.sender.abort(connectionId, error),
-  };
   const hub = createCallHub({
     extensions: config.mode === 'extended',
     ringTimeoutMs: config.ringTimeoutMs,
     reconnectGraceMs: config.reconnectGraceMs,
-    sender,
-    calls,
-    presence: new MemoryPresence(),
-    timers,
-    locks,
-    rateLimiter: new MemoryRateLimiter(config.callRatePerMinute, 60_000),
+    ...shared,
     policy,
     history: store,
     profileOf: (userId) => directory.user(userId),
@@ -116,7 +136,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   });
   signalr = createSignalRServer({
     path: hubPath,
-    hub,
+    hub: cluster?.serve(hub, () => signalr!.closeConnections()) ?? hub,
+    // Any node accepts a token another negotiated; one secret for all, kept apart from the JWT key's own use.
+    connectionTokens:
+      cluster === null
+        ? undefined
+        : new ConnectionTokens({
+            secret: createHmac('sha256', config.jwt.secret).update('thrume connection tokens').digest(),
+            claim: (connectionId, ttlMs) => cluster.claim(connectionId, ttlMs),
+          }),
     authenticate: auth.authenticate,
     isOriginAllowed,
     logger: { error: (message, error) => log(`${message} ${(error as Error)?.stack ?? String(error)}`) },
@@ -145,7 +173,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   let closing: Promise<void> | null = null;
   const ops = createOpsHandler({
     metrics,
-    whyUnavailable: async () => (closing !== null ? 'shutting down' : store.whyUnavailable()),
+    whyUnavailable: async () =>
+      closing !== null ? 'shutting down' : ((await cluster?.whyUnavailable()) ?? store.whyUnavailable()),
   });
   const opsOnHub = config.ops.listen === 'hub' ? ops : () => false;
   const server = createServer((req, res) => {
@@ -182,11 +211,15 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       opsServer?.close();
       opsServer?.closeAllConnections();
-      const { suspended: kept, ended } = await hub.stop();
-      if (kept + ended > 0)
-        log(`at shutdown: ${kept} call(s) suspended for a rejoin after the restart, ${ended} ended`);
+      if (cluster === null) {
+        const { suspended: kept, ended } = await hub.stop();
+        if (kept + ended > 0)
+          log(`at shutdown: ${kept} call(s) suspended for a rejoin after the restart, ${ended} ended`);
+      }
+      // With several nodes the calls go on: their clients reconnect to another node and rejoin within the grace.
       await signalrServer.close();
       timers.clearAll();
+      await cluster?.close();
       server.closeAllConnections();
       await serverClosed;
       await store.close();

@@ -70,6 +70,8 @@ export interface SignalRServer {
    * Settles when sockets are closed (or the close timeout passed) and every onDisconnected finished.
    */
   close(): Promise<void>;
+  /** Every connection gets Close with `allowReconnect: true`, and the server goes on serving new ones. */
+  closeConnections(): Promise<void>;
 }
 
 export function createSignalRServer(options: SignalRServerOptions & ServerTransportOptions): SignalRServer {
@@ -263,6 +265,7 @@ export function createSignalRServer(options: SignalRServerOptions & ServerTransp
       return registry.connectionCount;
     },
     connectionsByTransport: () => registry.connectionsByTransport(),
+    closeConnections: () => registry.closeAll(closeTimeoutMs),
     close() {
       closing ??= (async () => {
         clearInterval(ticker);

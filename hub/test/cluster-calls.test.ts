@@ -1,0 +1,104 @@
+// Two hub nodes sharing one real Redis (THRUME_REDIS_URL), in this process: each with its own HTTP
+// server, SignalR layer and call hub. Users connect with the official client to the node named, and the
+// calls between them follow the same rules as on one node.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { startRedis } from '../../scripts/redis-process.mjs';
+import { answer, candidate, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
+import { startTestServer, type TestServer } from './support/hub-server.ts';
+
+type Events = Array<[string, unknown[]]>;
+
+interface Client {
+  readonly connection: HubConnection;
+  readonly events: Events;
+  named(event: string): unknown[][];
+}
+
+const clientEvents = [
+  'IncomingCall',
+  'CallRinging',
+  'CallAccepted',
+  'CallConnected',
+  'CallRejected',
+  'CallEnded',
+  'ReceiveOffer',
+  'ReceiveAnswer',
+  'ReceiveIceCandidate',
+  'CallError',
+];
+
+async function client(node: TestServer, name: keyof typeof ids): Promise<Client> {
+  const token = await node.token(name);
+  const connection = new HubConnectionBuilder()
+    .withUrl(`${node.hub.url}/chathub`, { accessTokenFactory: () => token })
+    .configureLogging(LogLevel.None)
+    .build();
+  const events: Events = [];
+  for (const event of clientEvents) connection.on(event, (...args: unknown[]) => events.push([event, args]));
+  await connection.start();
+  return {
+    connection,
+    events,
+    named: (event) => events.filter(([n]) => n === event).map(([, args]) => args),
+  };
+}
+
+describe('two hub nodes on one Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: TestServer;
+  let b: TestServer;
+  const open: Client[] = [];
+  const connect = async (node: TestServer, name: keyof typeof ids) => {
+    const c = await client(node, name);
+    open.push(c);
+    return c;
+  };
+
+  before(async () => {
+    redis = await startRedis();
+    const env = { THRUME_REDIS_URL: redis.url, THRUME_RING_TIMEOUT_MS: '800' };
+    a = await startTestServer(env);
+    b = await startTestServer(env);
+  });
+  after(async () => {
+    await Promise.all(open.map((c) => c.connection.stop()));
+    await a?.close();
+    await b?.close();
+    await redis?.stop();
+  });
+
+  it('alice on A calls bob on B: ring, accept, signaling in order both ways, hang-up', async () => {
+    const alice = await connect(a, 'alice');
+    const bob = await connect(b, 'bob');
+    const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
+    await waitFor(() => bob.named('IncomingCall').length === 1, 3_000, 'IncomingCall on B');
+    assert.equal((bob.named('IncomingCall')[0]![0] as { callId: string }).callId, callId);
+
+    await bob.connection.invoke('AcceptCallAsync', callId);
+    await waitFor(() => alice.named('CallAccepted').length === 1, 3_000, 'CallAccepted on A');
+    await alice.connection.invoke('SendOfferAsync', callId, offer);
+    const candidates = Array.from({ length: 10 }, (_, i) => candidate.replace('54400', String(50_000 + i)));
+    for (const c of candidates) await alice.connection.invoke('SendIceCandidateAsync', callId, c);
+    await bob.connection.invoke('SendAnswerAsync', callId, answer);
+    for (const c of candidates) await bob.connection.invoke('SendIceCandidateAsync', callId, c);
+
+    await waitFor(() => bob.named('ReceiveIceCandidate').length === 10, 3_000, 'candidates on B');
+    await waitFor(() => alice.named('ReceiveIceCandidate').length === 10, 3_000, 'candidates on A');
+    assert.deepEqual(
+      bob.events.filter(([n]) => n.startsWith('Receive')).map(([, args]) => args[1]),
+      [offer, ...candidates],
+    );
+    assert.deepEqual(
+      alice.events.filter(([n]) => n.startsWith('Receive')).map(([, args]) => args[1]),
+      [answer, ...candidates],
+    );
+
+    await alice.connection.invoke('EndCallAsync', callId);
+    await waitFor(() => bob.named('CallEnded').length === 1, 3_000, 'CallEnded on B');
+    assert.deepEqual(bob.named('CallEnded')[0], [callId, 'hangup']);
+    assert.equal(alice.named('CallError').length + bob.named('CallError').length, 0);
+  });
+});
