@@ -213,33 +213,39 @@ for (const target of harnessTargets)
       await h.close();
     });
 
-    it('a graceful stop suspends a connected call untold, and ends a ringing one: recorded Ended and participants told', async () => {
-      const h = await createHarness({ target });
-      const [alice, bob, carol, dave] = [
-        await h.connect('alice'),
-        await h.connect('bob'),
-        await h.connect('carol'),
-        await h.connect('dave'),
-      ];
-      const connected = await h.ring(carol, 'alice');
-      await h.invoke(alice, 'AcceptCallAsync', connected);
-      const ringing = await h.ring(bob, 'dave');
-      assert.deepEqual(await h.hub.stop(), { suspended: 1, ended: 1 });
-      assert.deepEqual([h.sender.args(alice, 'CallEnded'), h.sender.args(carol, 'CallEnded')], [[], []]);
-      assert.deepEqual(
-        [h.sender.args(bob, 'CallEnded'), h.sender.args(dave, 'CallEnded')],
-        [[[ringing, 'failed']], [[ringing, 'failed']]],
-      );
-      assert.equal((await h.store.get(connected))?.status, 'Connected');
-      assert.equal((await h.store.get(ringing))?.status, 'Ended');
-      assert.deepEqual(
-        (await h.store.takeSuspended()).map((s) => s.record.id),
-        [connected],
-      );
-      await h.close();
-    });
+    // A cluster's server never stops the rules: one node's shutdown leaves its calls to the others (cluster-faults.test.ts).
+    const stops = target !== 'cluster' || "a cluster node's shutdown does not stop the calls";
+    it(
+      'a graceful stop suspends a connected call untold, and ends a ringing one: recorded Ended and participants told',
+      { skip: stops },
+      async () => {
+        const h = await createHarness({ target });
+        const [alice, bob, carol, dave] = [
+          await h.connect('alice'),
+          await h.connect('bob'),
+          await h.connect('carol'),
+          await h.connect('dave'),
+        ];
+        const connected = await h.ring(carol, 'alice');
+        await h.invoke(alice, 'AcceptCallAsync', connected);
+        const ringing = await h.ring(bob, 'dave');
+        assert.deepEqual(await h.hub.stop(), { suspended: 1, ended: 1 });
+        assert.deepEqual([h.sender.args(alice, 'CallEnded'), h.sender.args(carol, 'CallEnded')], [[], []]);
+        assert.deepEqual(
+          [h.sender.args(bob, 'CallEnded'), h.sender.args(dave, 'CallEnded')],
+          [[[ringing, 'failed']], [[ringing, 'failed']]],
+        );
+        assert.equal((await h.store.get(connected))?.status, 'Connected');
+        assert.equal((await h.store.get(ringing))?.status, 'Ended');
+        assert.deepEqual(
+          (await h.store.takeSuspended()).map((s) => s.record.id),
+          [connected],
+        );
+        await h.close();
+      },
+    );
 
-    it("baseline: a graceful stop ends every call, as Thrume's hub cannot re-bind one", async () => {
+    it("baseline: a graceful stop ends every call, as Thrume's hub cannot re-bind one", { skip: stops }, async () => {
       const h = await createHarness({ target, extensions: false });
       const [alice, bob] = [await h.connect('alice'), await h.connect('bob')];
       const callId = await h.ring(alice, 'bob');

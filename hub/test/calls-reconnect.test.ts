@@ -22,9 +22,10 @@ for (const target of harnessTargets)
       assert.deepEqual(h.sender.args(bob, 'CallEnded'), []);
       await h.invoke(bob, 'SendOfferAsync', callId, offer);
       assert.deepEqual(h.sender.args(alice2, 'ReceiveOffer'), [[callId, offer]]);
-      // The old connection id no longer signals for the call.
+      // The old connection id no longer signals for the call (on a cluster its refusal goes nowhere: it is closed).
       await h.invoke(alice, 'SendOfferAsync', callId, offer);
-      assert.equal(h.lastError(alice), 'Not authorized to signal for this call');
+      assert.deepEqual(h.sender.args(bob, 'ReceiveOffer'), []);
+      if (target !== 'cluster') assert.equal(h.lastError(alice), 'Not authorized to signal for this call');
       await h.close();
     });
 

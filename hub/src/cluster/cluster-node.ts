@@ -166,6 +166,7 @@ export class ClusterNode {
     this.closed = true;
     clearInterval(this.beater);
     this.parts.timers.clearAll();
+    await this.parts.sender.routed();
     await this.links.commands.zrem(keys.nodes, this.nodeId).catch(() => {});
     await this.links.close();
   }

@@ -25,6 +25,7 @@ interface Receiver {
 export class ClusterRouter implements ClientSender {
   private readonly routeScript;
   private readonly receivers = new Map<string, Receiver>();
+  private readonly routing = new Set<Promise<unknown>>();
 
   constructor(
     private readonly redis: Redis,
@@ -79,11 +80,24 @@ export class ClusterRouter implements ClientSender {
     else this.route(connectionId, [null, error]);
   }
 
+  /** Settles once every message this node has routed so far has been rung. */
+  async routed(): Promise<void> {
+    await Promise.all(this.routing);
+  }
+
+  /** Settles once every doorbell rung for this node before now has been delivered (PING is answered after them). */
+  async heard(): Promise<void> {
+    if (this.subscriber.status === 'ready') await this.subscriber.ping();
+  }
+
   private route(connectionId: string, frame: Frame): void {
-    this.routeScript(
+    const routed = this.routeScript(
       [keys.connection(connectionId), keys.deliverySeq(connectionId), keys.deliveryLog(connectionId)],
       [JSON.stringify(frame), logLength, keys.doorbellPrefix, connectionId],
-    ).catch((error: Error) => this.log(`routing ${frame[0] ?? 'a close'} to ${connectionId} failed: ${error.message}`));
+    )
+      .catch((error: Error) => this.log(`routing ${frame[0] ?? 'a close'} to ${connectionId} failed: ${error.message}`))
+      .finally(() => this.routing.delete(routed));
+    this.routing.add(routed);
   }
 
   private rang(message: string): void {

@@ -1,9 +1,12 @@
 // A call hub driven directly, without the SignalR protocol layer: fake connections, a recording
 // ClientSender, the real call rules, in-memory stores and the demo directory. The rules' suites run
-// against two compositions of the one rules module: the reference hub's (its call policy over the
-// directory) and the kit loopback's (createMemoryCallHub: anyone may call anyone).
+// against three compositions of the one rules module: the reference hub's (its call policy over the
+// directory), the kit loopback's (createMemoryCallHub: anyone may call anyone), and the reference hub
+// as a cluster: two nodes on a real Redis, each connection on one of them in turn, so that every call
+// crosses nodes. There every step waits until what it sent has been delivered, wherever it went.
 
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
 import {
   createCallHub,
   createMemoryCallHub,
@@ -12,10 +15,15 @@ import {
   MemoryPresence,
   MemoryRateLimiter,
   MemoryTimers,
+  type ActiveCallStore,
   type CallHub,
   type ClientSender,
   type ConnectionInfo,
+  type HubDefinition,
 } from '@thrume/calls-contract/rules';
+import { Redis } from 'ioredis';
+import { startRedis } from '../../../scripts/redis-process.mjs';
+import { ClusterNode } from '../../src/cluster/cluster-node.ts';
 import { CallPolicy } from '../../src/calls/policy.ts';
 import { demoDirectoryPath, loadDirectory, type Directory } from '../../src/directory.ts';
 import { SqlStore } from '../../src/store/sql-store.ts';
@@ -74,8 +82,8 @@ export class RecordingSender implements ClientSender {
   }
 }
 
-/** The hub's composition of the rules, and the loopback's. */
-export const harnessTargets = ['hub', 'loopback'] as const;
+/** The hub's composition of the rules, the loopback's, and the hub's on two nodes. */
+export const harnessTargets = ['hub', 'loopback', 'cluster'] as const;
 export type HarnessTarget = (typeof harnessTargets)[number];
 
 export interface HarnessOptions {
@@ -94,7 +102,7 @@ export interface HarnessOptions {
 export interface Harness {
   readonly hub: CallHub;
   readonly sender: RecordingSender;
-  readonly calls: MemoryActiveCallStore;
+  readonly calls: ActiveCallStore;
   readonly store: SqlStore;
   readonly policy: CallPolicy;
   /** A demo directory user by name, or any other principal name. */
@@ -113,27 +121,47 @@ let connectionCounter = 0;
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sender = new RecordingSender();
-  const calls = new MemoryActiveCallStore();
-  if (options.peek === false) Object.defineProperty(calls, 'peek', { value: undefined });
   const store = await SqlStore.open({ databaseUrl: null, dataDir: null });
   const policy = new CallPolicy(directory, store);
-  const timers = new MemoryTimers();
   const known = options.directory ?? directory;
-  const common = {
+  const rules = {
     extensions: options.extensions ?? true,
     ringTimeoutMs: options.ringTimeoutMs ?? 5_000,
     reconnectGraceMs: options.reconnectGraceMs ?? 5_000,
-    sender,
-    calls,
-    timers,
-    rateLimiter: new MemoryRateLimiter(options.callRatePerMinute ?? 1_000, 60_000),
     history: store,
     profileOf: (id: string) => known.user(id),
   };
-  const hub =
-    options.target === 'loopback'
-      ? createMemoryCallHub(common)
-      : createCallHub({ ...common, presence: new MemoryPresence(), locks: new MemoryLocks(), policy });
+  const callRatePerMinute = options.callRatePerMinute ?? 1_000;
+  const cluster = options.target === 'cluster' ? await startCluster(sender, callRatePerMinute) : null;
+  const calls = cluster?.nodes[0]!.parts.calls ?? new MemoryActiveCallStore();
+  if (options.peek === false) Object.defineProperty(calls, 'peek', { value: undefined });
+  const timers = new MemoryTimers();
+  const common = {
+    ...rules,
+    sender,
+    calls,
+    timers,
+    rateLimiter: new MemoryRateLimiter(callRatePerMinute, 60_000),
+  };
+  const nodes: Array<{ hub: CallHub; serving: HubDefinition }> =
+    cluster?.nodes.map((node) => {
+      const hub = createCallHub({ ...rules, ...node.parts, policy });
+      return { hub, serving: node.serve(hub, async () => {}) };
+    }) ??
+    [
+      options.target === 'loopback'
+        ? createMemoryCallHub(common)
+        : createCallHub({ ...common, presence: new MemoryPresence(), locks: new MemoryLocks(), policy }),
+    ].map((hub) => ({ hub, serving: hub }));
+  const hub = nodes[0]!.hub;
+  /** Each connection's node: with two, every other connection is on the second. */
+  const nodeOf = new Map<string, HubDefinition>();
+  /** Runs a step; on a cluster, settles once what it sent reached its connections on either node. */
+  const step = async <T>(run: () => T | Promise<T>): Promise<T> => {
+    const result = await run();
+    await cluster?.delivered();
+    return result;
+  };
 
   const harness: Harness = {
     hub,
@@ -147,20 +175,24 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         connectionId: `${name}-conn-${++connectionCounter}`,
         principal: { userId: user?.id ?? name, userName: user?.userName ?? name },
       };
-      await hub.onConnected?.(connection);
+      const node = nodes[connectionCounter % nodes.length]!.serving;
+      nodeOf.set(connection.connectionId, node);
+      await step(() => node.onConnected?.(connection));
       return connection;
     },
     async disconnect(connection) {
-      await hub.onDisconnected?.(connection);
+      const node = nodeOf.get(connection.connectionId) ?? nodes[0]!.serving;
+      await step(() => node.onDisconnected?.(connection));
     },
     async invoke(connection, method, ...args) {
-      const entry = Object.entries(hub.methods).find(([name]) => name.toLowerCase() === method.toLowerCase());
+      const node = nodeOf.get(connection.connectionId) ?? nodes[0]!.serving;
+      const entry = Object.entries(node.methods).find(([name]) => name.toLowerCase() === method.toLowerCase());
       if (entry === undefined) throw new Error(`Method does not exist.`);
       const [, hubMethod] = entry;
       if (hubMethod.arity !== args.length) {
         throw new Error(`Invocation provides ${args.length} argument(s) but target expects ${hubMethod.arity}.`);
       }
-      return hubMethod.handler(connection, args);
+      return step(() => hubMethod.handler(connection, args));
     },
     lastError(connection) {
       return sender.args(connection, 'CallError').at(-1)?.[0] as string | undefined;
@@ -173,10 +205,33 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       timers.clearAll();
+      await cluster?.close();
       await store.close();
     },
   };
   return harness;
+}
+
+let redis: ReturnType<typeof startRedis> | null = null;
+// The test file's last step: its Redis would otherwise keep the process alive.
+after(async () => (await redis)?.stop());
+
+/** Two cluster nodes on this process's Redis (started once, emptied for each harness), delivering to `local`. */
+async function startCluster(local: ClientSender, callRatePerMinute: number) {
+  const { url } = await (redis ??= startRedis());
+  const options = { redisUrl: url, timerSweepMs: 10, callRatePerMinute, log: () => {} };
+  const admin = new Redis(url);
+  await admin.flushall();
+  admin.disconnect();
+  const nodes = [await ClusterNode.join(options, local), await ClusterNode.join(options, local)];
+  return {
+    nodes,
+    async delivered() {
+      await Promise.all(nodes.map((node) => node.parts.sender.routed()));
+      await Promise.all(nodes.map((node) => node.parts.sender.heard()));
+    },
+    close: () => Promise.all(nodes.map((node) => node.close())),
+  };
 }
 
 /** Polls `predicate` until it is true or `timeoutMs` passes. */
