@@ -58,10 +58,28 @@ export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
   });
 }
 
-let hubUrls: Promise<Record<HubMode | 'noWebSocketProxy', { url: string }>> | undefined;
+/**
+ * Parties on the two nodes of one cluster of the reference hub (extended, on one Redis), each party on
+ * the other node than the last: a call's caller and callee are on different nodes.
+ */
+export function clusterParties(): Parties {
+  let made = 0;
+  return partiesOver('extended', async (who) => {
+    const url = await hubUrl(made++ % 2 === 0 ? 'clusterA' : 'clusterB');
+    const accessToken = await devToken(url, who.id);
+    return new SignalRSignaling({
+      url: `${url}/chathub`,
+      accessTokenFactory: () => accessToken,
+      reconnectDelaysMs: [0, 500, 1000],
+    });
+  });
+}
 
-/** Where the test runner's hub for `mode` listens, or its proxy that lets no WebSocket through. */
-export async function hubUrl(which: HubMode | 'noWebSocketProxy'): Promise<string> {
+type HubName = HubMode | 'noWebSocketProxy' | 'clusterA' | 'clusterB';
+let hubUrls: Promise<Record<HubName, { url: string }>> | undefined;
+
+/** Where the test runner's hub for `mode` listens, a cluster node, or the proxy that lets no WebSocket through. */
+export async function hubUrl(which: HubName): Promise<string> {
   hubUrls ??= fetch('/__thrume/hubs.json').then((r) => r.json());
   return (await hubUrls)[which].url;
 }
