@@ -149,6 +149,8 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     isOriginAllowed,
     logger: { error: (message, error) => log(`${message} ${(error as Error)?.stack ?? String(error)}`) },
     observe,
+    maxBufferedBytes: config.maxBufferedBytes,
+    webSocketCloseTimeoutMs: config.webSocketCloseTimeoutMs,
     ...options.signalr,
   });
   const signalrServer = signalr;
@@ -209,8 +211,6 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      opsServer?.close();
-      opsServer?.closeAllConnections();
       if (cluster === null) {
         const { suspended: kept, ended } = await hub.stop();
         if (kept + ended > 0)
@@ -223,6 +223,9 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
       server.closeAllConnections();
       await serverClosed;
       await store.close();
+      // Last, so that readiness answers 503 "shutting down" until the end.
+      opsServer?.close();
+      opsServer?.closeAllConnections();
     })());
 
   const port = (server.address() as AddressInfo).port;

@@ -14,6 +14,9 @@ describe('configuration from the environment', () => {
     assert.equal(config.ringTimeoutMs, 45_000);
     assert.equal(config.reconnectGraceMs, 20_000);
     assert.equal(config.callRatePerMinute, 20);
+    assert.equal(config.shutdownTimeoutMs, 10_000);
+    assert.equal(config.maxBufferedBytes, 1024 * 1024);
+    assert.equal(config.webSocketCloseTimeoutMs, 5_000);
     assert.match(config.directoryPath ?? '', /demo-directory\.json$/);
     assert.ok(config.dataDir?.endsWith(path.join('hub', '.data')));
     assert.equal(config.jwt.secret.length, 32, 'a random development key');
@@ -30,6 +33,9 @@ describe('configuration from the environment', () => {
       THRUME_RING_TIMEOUT_MS: '1000',
       THRUME_RECONNECT_GRACE_MS: '0',
       THRUME_CALL_RATE_PER_MINUTE: '5',
+      THRUME_SHUTDOWN_TIMEOUT_MS: '30000',
+      THRUME_MAX_BUFFERED_BYTES: '262144',
+      THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS: '2000',
       THRUME_ALLOWED_ORIGINS: 'https://a.example, http://localhost:*',
       THRUME_TURN_SECRET: 's',
       THRUME_TURN_URLS: 'turn:t.example:3478',
@@ -43,6 +49,9 @@ describe('configuration from the environment', () => {
     assert.equal(config.ringTimeoutMs, 1000);
     assert.equal(config.reconnectGraceMs, 0);
     assert.equal(config.callRatePerMinute, 5);
+    assert.equal(config.shutdownTimeoutMs, 30_000);
+    assert.equal(config.maxBufferedBytes, 262_144);
+    assert.equal(config.webSocketCloseTimeoutMs, 2_000);
     assert.deepEqual(config.allowedOrigins, ['https://a.example', 'http://localhost:*']);
     assert.deepEqual(config.ice.stunUrls, []);
     assert.equal(config.directoryPath, path.resolve('dir.json'));
@@ -63,6 +72,11 @@ describe('configuration from the environment', () => {
       [{ THRUME_TURN_SECRET: 'x', THRUME_TURN_URLS: 'http://x' }, /not a turn: or turns: URL/],
       [{ THRUME_ALLOWED_ORIGINS: 'localhost' }, /THRUME_ALLOWED_ORIGINS/],
       [{ THRUME_CALL_RATE_PER_MINUTE: '0' }, /THRUME_CALL_RATE_PER_MINUTE/],
+      [{ THRUME_SHUTDOWN_TIMEOUT_MS: '10s' }, /THRUME_SHUTDOWN_TIMEOUT_MS must be a whole number/],
+      [{ THRUME_SHUTDOWN_TIMEOUT_MS: '0' }, /THRUME_SHUTDOWN_TIMEOUT_MS must be between 100 and 600000/],
+      [{ THRUME_MAX_BUFFERED_BYTES: '1024' }, /THRUME_MAX_BUFFERED_BYTES must be between 65536 and 1073741824/],
+      [{ THRUME_MAX_BUFFERED_BYTES: '1MiB' }, /THRUME_MAX_BUFFERED_BYTES must be a whole number/],
+      [{ THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS: '99' }, /THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS must be between 100 and 60000/],
     ];
     for (const [env, message] of cases)
       assert.throws(

@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { ids } from './support/call-harness.ts';
 import { removeDir, tempDataDir } from './support/hub-server.ts';
 
 const hubDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +47,52 @@ describe('main.ts', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       removeDir(dataDir);
+    }
+  });
+
+  it('exits 1 with an error line when a graceful shutdown outlasts THRUME_SHUTDOWN_TIMEOUT_MS', async () => {
+    const { child, out, err } = run({
+      THRUME_HUB_PORT: '0',
+      THRUME_DATA_DIR: 'memory',
+      THRUME_SHUTDOWN_TIMEOUT_MS: '300',
+    });
+    let socket: WebSocket | undefined;
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out())) {
+        assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}${err()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
+      const minted = await fetch(`${url}/api/auth/dev-token`, {
+        method: 'POST',
+        body: JSON.stringify({ userId: ids.alice }),
+      });
+      const { accessToken } = (await minted.json()) as { accessToken: string };
+      // A client that never answers the hub's Close: shutdown waits for it (the 5 s WebSocket close timeout).
+      socket = new WebSocket(`${url.replace('http', 'ws')}/chathub`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      await once(socket, 'open');
+      socket.send('{"protocol":"json","version":1}\u001e');
+      await once(socket, 'message'); // the handshake's answer
+      socket.pause();
+
+      const signalled = Date.now();
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 1);
+      assert.ok(Date.now() - signalled < 3_000, `exited ${Date.now() - signalled} ms after SIGTERM`);
+      const line = err()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.event === 'error');
+      assert.equal(line?.level, 50);
+      assert.match(String(line?.msg), /shutdown did not finish within 300 ms \(THRUME_SHUTDOWN_TIMEOUT_MS\)/);
+    } finally {
+      socket?.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
 

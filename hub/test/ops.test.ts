@@ -2,15 +2,17 @@
 // on one of their own, or off; and the JSON log's lines for a call.
 
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { WebSocket } from 'ws';
 import { createHubLog } from '../src/ops/hub-log.ts';
 import { HubMetrics } from '../src/ops/metrics.ts';
 import { createOpsHandler } from '../src/ops/ops-routes.ts';
-import { answer, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
+import { answer, candidate, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
 import { startTestServer, type TestServer } from './support/hub-server.ts';
 
 async function signalrClient(s: TestServer, name: 'alice' | 'bob', transport: HttpTransportType) {
@@ -20,11 +22,29 @@ async function signalrClient(s: TestServer, name: 'alice' | 'bob', transport: Ht
     .configureLogging(LogLevel.None)
     .build();
   const events: string[] = [];
-  for (const event of ['CallRinging', 'IncomingCall', 'CallAccepted', 'CallEnded', 'ReceiveOffer', 'ReceiveAnswer']) {
+  const received = ['CallRinging', 'IncomingCall', 'CallAccepted', 'CallEnded', 'CallError'];
+  for (const event of [...received, 'ReceiveOffer', 'ReceiveAnswer', 'ReceiveIceCandidate']) {
     connection.on(event, () => events.push(event));
   }
   await connection.start();
-  return { connection, events };
+  return { connection, events, token };
+}
+
+/** A log that keeps its text, and its lines parsed. */
+function capturedLog() {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  const lines = () =>
+    text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { log: createHubLog(sink), text: () => text, lines };
 }
 
 /** The value of one sample line of the Prometheus text, e.g. `thrume_calls{state="Connected"}`. */
@@ -132,6 +152,29 @@ describe('/health, /ready and /metrics', () => {
     }
   });
 
+  it('answers 503 "shutting down" on their own listener while a graceful shutdown lasts', async () => {
+    const s = await startTestServer({ THRUME_OPS_ADDRESS: '127.0.0.1:0' }, undefined, {
+      signalr: { webSocketCloseTimeoutMs: 2_000 },
+    });
+    // A client that never answers the hub's Close holds the shutdown for the close timeout.
+    const socket = new WebSocket(`${s.hub.url.replace('http', 'ws')}/chathub`, {
+      headers: { Authorization: `Bearer ${await s.token('alice')}` },
+    });
+    try {
+      await once(socket, 'open');
+      socket.send('{"protocol":"json","version":1}\u001e');
+      await once(socket, 'message'); // the handshake's answer
+      socket.pause();
+      const closed = s.close();
+      const ready = await fetch(`${s.hub.opsUrl}/ready`);
+      assert.deepEqual([ready.status, await ready.json()], [503, { status: 'unavailable', reason: 'shutting down' }]);
+      await closed;
+    } finally {
+      socket.terminate();
+      await s.close();
+    }
+  });
+
   it('serves none of them with THRUME_OPS_ADDRESS=off', async () => {
     const s = await startTestServer({ THRUME_OPS_ADDRESS: 'off' });
     try {
@@ -163,40 +206,31 @@ describe('/health, /ready and /metrics', () => {
 });
 
 describe('the JSON log', () => {
-  it('writes one JSON line per connection, transition and refusal, with their ids and no SDP or token', async () => {
-    let text = '';
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    });
-    const log = createHubLog(sink);
+  it('writes one JSON line per connection, transition and refusal, with their ids and no SDP, candidate or token', async () => {
+    const { log, text, lines: parse } = capturedLog();
     const s = await startTestServer({}, undefined, { log: log.notice, observe: log.observe });
     const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
-    const bob = await signalrClient(s, 'bob', HttpTransportType.WebSockets);
-    const token = await s.token('alice');
+    const bob = await signalrClient(s, 'bob', HttpTransportType.LongPolling); // its token rides in every poll's header
     let callId: string;
     try {
       callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
       await bob.connection.invoke('AcceptCallAsync', callId);
       await alice.connection.invoke('SendOfferAsync', callId, offer);
+      await alice.connection.invoke('SendIceCandidateAsync', callId, candidate);
+      await waitFor(() => bob.events.includes('ReceiveIceCandidate'), 3_000, 'the candidate relayed');
       await alice.connection.invoke('AcceptCallAsync', callId); // refused: the caller
       await alice.connection.invoke('EndCallAsync', callId);
     } finally {
       await Promise.all([alice.connection.stop(), bob.connection.stop()]);
       await s.close();
     }
-    const lines = text
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = parse();
     const of = (event: string) => lines.filter((l) => l.event === event);
     const connections = of('connection').map((l) => `${l.state} ${l.userId} ${l.transport}`);
-    assert.deepEqual(connections.slice(0, 2), [`open ${ids.alice} WebSockets`, `open ${ids.bob} WebSockets`]);
+    assert.deepEqual(connections.slice(0, 2), [`open ${ids.alice} WebSockets`, `open ${ids.bob} LongPolling`]);
     assert.deepEqual(
       connections.slice(2).sort(),
-      [`closed ${ids.alice} WebSockets`, `closed ${ids.bob} WebSockets`].sort(),
+      [`closed ${ids.alice} WebSockets`, `closed ${ids.bob} LongPolling`].sort(),
     );
     assert.deepEqual(
       of('call').map((l) => [l.callId, l.status, l.endReason]),
@@ -211,7 +245,52 @@ describe('the JSON log', () => {
       [['AcceptCallAsync', 'not-authorized-accept', ids.alice]],
     );
     assert.ok(lines.every((l) => typeof l.time === 'string' && typeof l.level === 'number'));
-    assert.ok(!text.includes('v=0') && !text.includes(token), 'no SDP or token in the log');
+    const candidateText = (JSON.parse(candidate) as { candidate: string }).candidate;
+    for (const [what, secret] of [
+      ["alice's token", alice.token],
+      ["bob's token", bob.token],
+      ["a token's signature", alice.token.split('.')[2]],
+      ['the SDP', 'v=0'],
+      ['the candidate', candidateText],
+      ["the candidate's address", '192.0.2.1'],
+    ] as const)
+      assert.ok(!text().includes(secret), `${what} in the log`);
     assert.equal(of('relay').length, 0, 'relays are counted, not logged');
+  });
+
+  it('writes unexpected errors as "error" lines, with the connection and its user when the message names one', async () => {
+    const { log, lines } = capturedLog();
+    const s = await startTestServer({}, undefined, { log: log.notice, observe: log.observe });
+    const alice = await signalrClient(s, 'alice', HttpTransportType.WebSockets);
+    const bob = await signalrClient(s, 'bob', HttpTransportType.WebSockets);
+    const broken = () => {
+      throw new Error('the directory cannot be read');
+    };
+    Object.assign(s.hub.directory, { isConversationOf: broken, shareConversation: broken });
+    try {
+      await alice.connection.invoke('InitiateCallAsync', ids.bob, 'voice', conversationAB);
+      await waitFor(() => alice.events.includes('CallError'), 3_000, 'the failure told');
+      // As the SignalR layer reports a failure of its own (server.ts appends the stack to its message).
+      const aliceConnection = lines().find((l) => l.event === 'connection' && l.userId === ids.alice)!.connectionId;
+      log.notice(
+        `Connection ${String(aliceConnection)}: unexpected failure in an invocation. ${new Error('boom').stack}`,
+      );
+      log.notice('no directory (THRUME_DIRECTORY): nobody shares a conversation, so every call is refused');
+
+      const errors = lines().filter((l) => l.event === 'error');
+      assert.deepEqual(
+        errors.map((l) => [l.level, l.connectionId, l.userId]),
+        [
+          [50, undefined, undefined], // the call rules' catch-all does not name the connection
+          [50, aliceConnection, ids.alice],
+        ],
+      );
+      assert.match(String(errors[0].msg), /^Failed to initiate call: Error: the directory cannot be read\n\s+at /);
+      assert.equal(lines().at(-1)!.level, 40, 'a notice without an error stays a warning');
+      assert.equal(lines().at(-1)!.event, undefined);
+    } finally {
+      await Promise.all([alice.connection.stop(), bob.connection.stop()]);
+      await s.close();
+    }
   });
 });
