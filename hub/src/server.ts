@@ -128,7 +128,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
     reconnectGraceMs: config.reconnectGraceMs,
     ...shared,
     policy,
-    history: store,
+    history: cluster?.history(store) ?? store,
     profileOf: (userId) => directory.user(userId),
     now,
     log,

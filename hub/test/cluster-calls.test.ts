@@ -5,11 +5,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { startPostgres } from '../../scripts/postgres-process.mjs';
 import { startRedis } from '../../scripts/redis-process.mjs';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { answer, candidate, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
 import { startTestServer, type TestServer } from './support/hub-server.ts';
 
 type Events = Array<[string, unknown[]]>;
+
+/** Polls an async predicate until it holds, or fails naming `what`. */
+async function waitForAsync(predicate: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 interface Client {
   readonly connection: HubConnection;
@@ -48,6 +59,7 @@ async function client(node: TestServer, name: keyof typeof ids): Promise<Client>
 
 describe('two hub nodes on one Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
+  let postgres: Awaited<ReturnType<typeof startPostgres>>;
   let a: TestServer;
   let b: TestServer;
   const open: Client[] = [];
@@ -58,8 +70,8 @@ describe('two hub nodes on one Redis', () => {
   };
 
   before(async () => {
-    redis = await startRedis();
-    const env = { THRUME_REDIS_URL: redis.url, THRUME_RING_TIMEOUT_MS: '800' };
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres({ keepData: true })]);
+    const env = { THRUME_REDIS_URL: redis.url, THRUME_DATABASE_URL: postgres.url, THRUME_RING_TIMEOUT_MS: '800' };
     a = await startTestServer(env);
     b = await startTestServer(env);
   });
@@ -68,6 +80,42 @@ describe('two hub nodes on one Redis', () => {
     await a?.close();
     await b?.close();
     await redis?.stop();
+    await postgres?.stop();
+  });
+
+  /** A connected call from alice on A to bob on B. */
+  async function connectedCall(): Promise<{ alice: Client; bob: Client; callId: string }> {
+    const alice = await connect(a, 'alice');
+    const bob = await connect(b, 'bob');
+    const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'voice', conversationAB);
+    await waitFor(() => bob.named('IncomingCall').length === 1, 3_000, 'IncomingCall on B');
+    await bob.connection.invoke('AcceptCallAsync', callId);
+    await waitFor(() => alice.named('CallAccepted').length === 1, 3_000, 'CallAccepted on A');
+    return { alice, bob, callId };
+  }
+
+  it('one history in PostgreSQL for both nodes; PostgreSQL stopped for a while delays a record and loses none', async () => {
+    const database = await SqlStore.open({ databaseUrl: postgres.url, dataDir: null });
+    const statusOf = async (callId: string) => (await database.get(callId))?.status;
+    try {
+      const first = await connectedCall();
+      await first.alice.connection.invoke('EndCallAsync', first.callId);
+      await waitFor(() => first.bob.named('CallEnded').length === 1, 3_000, 'CallEnded');
+      await waitForAsync(async () => (await statusOf(first.callId)) === 'Ended', 'the first call written');
+
+      const second = await connectedCall();
+      await waitForAsync(async () => (await statusOf(second.callId)) === 'Connected', 'the second call written');
+      await postgres.stop();
+      // Hanging up answers while the database is away: the record waits in Redis.
+      await second.bob.connection.invoke('EndCallAsync', second.callId);
+      await waitFor(() => second.alice.named('CallEnded').length === 1, 3_000, 'CallEnded while PostgreSQL is down');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      postgres = await startPostgres({ port: postgres.port, dataDir: postgres.dataDir, keepData: true });
+      await waitForAsync(async () => (await statusOf(second.callId)) === 'Ended', 'the waiting record written', 15_000);
+      assert.equal((await database.get(second.callId))?.endReason, 'hangup');
+    } finally {
+      await database.close();
+    }
   });
 
   it('alice on A calls bob on B: ring, accept, signaling in order both ways, hang-up', async () => {

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ActiveCallStore,
   type CallHub,
+  type CallLog,
   type ClientSender,
   type ConnectionInfo,
   type HubDefinition,
@@ -18,6 +19,7 @@ import {
   type RateLimiter,
   type Timers,
 } from '@thrume/calls-contract/rules';
+import { HistoryOutbox } from './history-outbox.ts';
 import { RedisActiveCallStore } from './redis-calls.ts';
 import { RedisLocks, RedisRateLimiter } from './redis-locks.ts';
 import { RedisPresence } from './redis-presence.ts';
@@ -56,6 +58,7 @@ export class ClusterNode {
   private epoch = '';
   private lastBeat = 0;
   private hub: CallHub | null = null;
+  private outbox: HistoryOutbox | null = null;
   private closeConnections: () => Promise<void> = async () => {};
   private beating = false;
   private closed = false;
@@ -150,6 +153,15 @@ export class ClusterNode {
     };
   }
 
+  /** Where the call rules record calls: the outbox in front of `database`, which this node helps drain. */
+  history(database: CallLog): HistoryOutbox {
+    this.outbox = new HistoryOutbox(this.links.commands, database, {
+      isLive: () => this.isLive(),
+      log: this.options.log,
+    });
+    return this.outbox;
+  }
+
   /** Single use of a connection token across nodes. */
   async claim(connectionId: string, ttlMs: number): Promise<boolean> {
     return (await this.links.commands.set(keys.claim(connectionId), this.nodeId, 'PX', ttlMs, 'NX')) === 'OK';
@@ -163,6 +175,7 @@ export class ClusterNode {
 
   /** Leaves the cluster: stops the heartbeat and the timer sweep, and closes Redis. */
   async close(): Promise<void> {
+    await this.outbox?.close();
     this.closed = true;
     clearInterval(this.beater);
     this.parts.timers.clearAll();

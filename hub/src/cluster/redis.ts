@@ -83,6 +83,10 @@ export const keys = {
   lock: (key: string) => `${prefix}lock:${key}`,
   attempts: (key: string) => `${prefix}attempts:${key}`,
   claim: (connectionId: string) => `${prefix}claim:${connectionId}`,
+  /** Stream of call records on their way to the database. */
+  historyOutbox: `${prefix}history-outbox`,
+  /** Which node writes the outbox to the database now. */
+  historyDrainer: `${prefix}history-drainer`,
 } as const;
 
 /** Redis's own clock in ms, so that no node's clock decides a deadline. */
