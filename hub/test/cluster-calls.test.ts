@@ -123,7 +123,7 @@ describe('two hub nodes on one Redis', () => {
     const bob = await connect(b, 'bob');
     const callId = await alice.connection.invoke<string>('InitiateCallAsync', ids.bob, 'video', conversationAB);
     await waitFor(() => bob.named('IncomingCall').length === 1, 3_000, 'IncomingCall on B');
-    assert.equal((bob.named('IncomingCall')[0]![0] as { callId: string }).callId, callId);
+    assert.equal((bob.named('IncomingCall')[0][0] as { callId: string }).callId, callId);
 
     await bob.connection.invoke('AcceptCallAsync', callId);
     await waitFor(() => alice.named('CallAccepted').length === 1, 3_000, 'CallAccepted on A');

@@ -69,7 +69,7 @@ export class HistoryOutbox implements CallLog {
       if ((await this.holdScript([keys.historyDrainer], [this.holder, 5_000])) !== 1) return;
       const entries = await this.redis.xrange(keys.historyOutbox, '-', '+', 'COUNT', 200);
       for (const [id, fields] of entries) {
-        await this.database.save(JSON.parse(fields[1]!) as CallRecord);
+        await this.database.save(JSON.parse(fields[1]) as CallRecord);
         await this.redis.xdel(keys.historyOutbox, id);
       }
       if (this.lastFailure !== '') this.options.log('history: the database is back, the waiting records are written');

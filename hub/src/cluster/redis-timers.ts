@@ -98,7 +98,7 @@ export class RedisTimers implements Timers {
         [this.options.leaseMs ?? 10_000],
       )) as string[];
       for (let i = 0; i < claimed.length; i += 3) {
-        const [name, lease, task] = [claimed[i]!, claimed[i + 1]!, claimed[i + 2]!];
+        const [name, lease, task] = [claimed[i], claimed[i + 1], claimed[i + 2]];
         if (task !== '') await this.handler(JSON.parse(task) as TimerTask);
         await this.doneScript([keys.timers, keys.timerTasks], [name, lease]);
       }

@@ -34,7 +34,9 @@ export async function openRedis(url: string, connectTimeoutMs = 3_000): Promise<
     await withTimeout(Promise.all([commands.connect(), subscriber.connect()]), connectTimeoutMs);
   } catch (error) {
     await close();
-    throw new Error(`THRUME_REDIS_URL (${redacted(url)}) cannot be reached: ${(error as Error).message}`);
+    throw new Error(`THRUME_REDIS_URL (${redacted(url)}) cannot be reached: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return { commands, subscriber, close };
 }
@@ -97,6 +99,6 @@ export type Script = (keys: readonly string[], args: ReadonlyArray<string | numb
 /** A Lua script run by its hash (ioredis loads it again after a Redis restart). */
 export function script(redis: Redis, name: string, numberOfKeys: number, lua: string): Script {
   redis.defineCommand(name, { numberOfKeys, lua });
-  const run = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name]!;
+  const run = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name];
   return (keys, args) => run.call(redis, ...keys, ...args);
 }

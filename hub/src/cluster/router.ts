@@ -128,7 +128,7 @@ export class ClusterRouter implements ClientSender {
       const entries = await this.redis.xrange(keys.deliveryLog(connectionId), `${receiver.delivered + 1}-0`, '+');
       for (const [id, fields] of entries) {
         const seq = Number(id.slice(0, id.indexOf('-')));
-        if (seq > receiver.delivered) this.deliver(connectionId, receiver, seq, fields[1]!);
+        if (seq > receiver.delivered) this.deliver(connectionId, receiver, seq, fields[1]);
       }
     } catch (error) {
       this.log(`filling a gap for ${connectionId} failed: ${(error as Error).message}`);

@@ -153,7 +153,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         ? createMemoryCallHub(common)
         : createCallHub({ ...common, presence: new MemoryPresence(), locks: new MemoryLocks(), policy }),
     ].map((hub) => ({ hub, serving: hub }));
-  const hub = nodes[0]!.hub;
+  const hub = nodes[0].hub;
   /** Each connection's node: with two, every other connection is on the second. */
   const nodeOf = new Map<string, HubDefinition>();
   /** Runs a step; on a cluster, settles once what it sent reached its connections on either node. */
@@ -175,17 +175,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         connectionId: `${name}-conn-${++connectionCounter}`,
         principal: { userId: user?.id ?? name, userName: user?.userName ?? name },
       };
-      const node = nodes[connectionCounter % nodes.length]!.serving;
+      const node = nodes[connectionCounter % nodes.length].serving;
       nodeOf.set(connection.connectionId, node);
       await step(() => node.onConnected?.(connection));
       return connection;
     },
     async disconnect(connection) {
-      const node = nodeOf.get(connection.connectionId) ?? nodes[0]!.serving;
+      const node = nodeOf.get(connection.connectionId) ?? nodes[0].serving;
       await step(() => node.onDisconnected?.(connection));
     },
     async invoke(connection, method, ...args) {
-      const node = nodeOf.get(connection.connectionId) ?? nodes[0]!.serving;
+      const node = nodeOf.get(connection.connectionId) ?? nodes[0].serving;
       const entry = Object.entries(node.methods).find(([name]) => name.toLowerCase() === method.toLowerCase());
       if (entry === undefined) throw new Error(`Method does not exist.`);
       const [, hubMethod] = entry;
