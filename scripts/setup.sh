@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs what the demo and the tests need: npm packages, and Debian's Chromium (plus, for the test
 # run, Firefox ESR, WebKitGTK's WebDriver with Xvfb to run it in, coturn, PostgreSQL and Redis) when
-# they are missing.
-# Usage: sh scripts/setup.sh [test]
+# they are missing; PostgreSQL and Redis also for the demo on several nodes (npm run demo -- --cluster).
+# Usage: sh scripts/setup.sh [test|cluster]
 set -e
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,8 @@ if [ "$1" = "test" ]; then
   command -v WebKitWebDriver >/dev/null || packages="$packages webkit2gtk-driver"
   command -v Xvfb >/dev/null || packages="$packages xvfb"
   command -v turnserver >/dev/null || packages="$packages coturn"
+fi
+if [ "$1" = "test" ] || [ "$1" = "cluster" ]; then
   # Debian's server binaries are not on PATH (scripts/postgres-process.mjs looks there too).
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages="$packages postgresql"
   command -v redis-server >/dev/null || packages="$packages redis-server"
