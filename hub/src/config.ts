@@ -124,6 +124,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
       'THRUME_REDIS_URL needs THRUME_JWT_SECRET: every node must verify the same tokens and sign the same connection tokens.',
     );
   }
+  if (redisUrl !== null && databaseUrl === null && !development) {
+    throw new ConfigError(
+      "THRUME_REDIS_URL needs THRUME_DATABASE_URL in production: without it each node keeps its own history, and a user's calls are spread over them.",
+    );
+  }
   const heartbeatMs = integer(env, 'THRUME_NODE_HEARTBEAT_MS', 5_000, 100, 60_000);
 
   const allowedOrigins = list(

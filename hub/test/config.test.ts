@@ -77,6 +77,21 @@ describe('configuration from the environment', () => {
       [{ THRUME_MAX_BUFFERED_BYTES: '1024' }, /THRUME_MAX_BUFFERED_BYTES must be between 65536 and 1073741824/],
       [{ THRUME_MAX_BUFFERED_BYTES: '1MiB' }, /THRUME_MAX_BUFFERED_BYTES must be a whole number/],
       [{ THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS: '99' }, /THRUME_WEBSOCKET_CLOSE_TIMEOUT_MS must be between 100 and 60000/],
+      [{ THRUME_REDIS_URL: 'localhost:6379' }, /THRUME_REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+      [{ THRUME_REDIS_URL: 'redis://127.0.0.1:6379' }, /THRUME_REDIS_URL needs THRUME_JWT_SECRET/],
+      [
+        { THRUME_HUB_ENV: 'production', THRUME_JWT_SECRET: 'x'.repeat(32), THRUME_REDIS_URL: 'redis://r:6379' },
+        /THRUME_REDIS_URL needs THRUME_DATABASE_URL in production/,
+      ],
+      [
+        {
+          THRUME_JWT_SECRET: 'x'.repeat(32),
+          THRUME_REDIS_URL: 'redis://r',
+          THRUME_NODE_HEARTBEAT_MS: '1000',
+          THRUME_NODE_DEAD_AFTER_MS: '1500',
+        },
+        /THRUME_NODE_DEAD_AFTER_MS must be between 2000 and 600000/,
+      ],
     ];
     for (const [env, message] of cases)
       assert.throws(

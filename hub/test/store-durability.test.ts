@@ -110,3 +110,20 @@ describe('a hub whose database cannot be had', () => {
     );
   });
 });
+
+describe('a hub whose Redis cannot be had', () => {
+  it('exits non-zero at start, naming THRUME_REDIS_URL and hiding its password', async () => {
+    const error = (await startHub(
+      { THRUME_REDIS_URL: 'redis://:sesame@127.0.0.1:9', THRUME_JWT_SECRET: 'x'.repeat(32) },
+      { keepData: false },
+    )
+      .then(() => null)
+      .catch((e: unknown) => e)) as Error;
+    assert.match(error.message, /exited with code 1/);
+    assert.match(
+      error.message,
+      /Cannot start the hub: THRUME_REDIS_URL \(redis:\/\/:\*\*\*@127\.0\.0\.1:9\) cannot be reached/,
+    );
+    assert.doesNotMatch(error.message, /sesame/);
+  });
+});
