@@ -70,7 +70,7 @@ describe('two hub nodes on one Redis', () => {
   };
 
   before(async () => {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres({ keepData: true })]);
+    [redis, postgres] = await Promise.all([startRedis({ appendOnly: true }), startPostgres({ keepData: true })]);
     const env = { THRUME_REDIS_URL: redis.url, THRUME_DATABASE_URL: postgres.url, THRUME_RING_TIMEOUT_MS: '800' };
     a = await startTestServer(env);
     b = await startTestServer(env);
@@ -148,5 +148,37 @@ describe('two hub nodes on one Redis', () => {
     await waitFor(() => bob.named('CallEnded').length === 1, 3_000, 'CallEnded on B');
     assert.deepEqual(bob.named('CallEnded')[0], [callId, 'hangup']);
     assert.equal(alice.named('CallError').length + bob.named('CallError').length, 0);
+  });
+
+  it('Redis lost mid-call: a hub method fails at once, nothing stale is relayed later, and the nodes recover by themselves', async () => {
+    const { alice, bob, callId } = await connectedCall();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the append-only file is written each second
+    await redis.kill();
+    const started = Date.now();
+    const stale = candidate.replace('54400', '40000');
+    await alice.connection.invoke('SendIceCandidateAsync', callId, stale);
+    await waitFor(() => alice.named('CallError').length === 1, 1_000, 'a CallError while Redis is gone');
+    assert.ok(Date.now() - started < 1_000, `failed after ${Date.now() - started} ms`);
+    assert.deepEqual(alice.named('CallError')[0]!.slice(0, 2), [
+      'Failed to send ICE candidate',
+      'send-candidate-failed',
+    ]);
+
+    await redis.restart();
+    const fresh = candidate.replace('54400', '40001');
+    await waitForAsync(
+      async () => {
+        await alice.connection.invoke('SendIceCandidateAsync', callId, fresh);
+        return bob.named('ReceiveIceCandidate').length > 0;
+      },
+      'relaying again after Redis is back',
+      10_000,
+    );
+    assert.ok(
+      bob.named('ReceiveIceCandidate').every(([, c]) => c === fresh),
+      'the candidate sent while Redis was gone never arrives',
+    );
+    await bob.connection.invoke('EndCallAsync', callId);
+    await waitFor(() => alice.named('CallEnded').length === 1, 3_000, 'CallEnded after the restart');
   });
 });
