@@ -129,7 +129,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
       "THRUME_REDIS_URL needs THRUME_DATABASE_URL in production: without it each node keeps its own history, and a user's calls are spread over them.",
     );
   }
-  const heartbeatMs = integer(env, 'THRUME_NODE_HEARTBEAT_MS', 5_000, 100, 60_000);
+  // A dead node's connections leave presence within dead-after plus one heartbeat: 13 s by default.
+  const heartbeatMs = integer(env, 'THRUME_NODE_HEARTBEAT_MS', 3_000, 100, 60_000);
 
   const allowedOrigins = list(
     env,
@@ -163,7 +164,13 @@ export function loadConfig(env: Env = process.env): HubConfig {
         : {
             redisUrl,
             heartbeatMs,
-            deadAfterMs: integer(env, 'THRUME_NODE_DEAD_AFTER_MS', 3 * heartbeatMs, 2 * heartbeatMs, 600_000),
+            deadAfterMs: integer(
+              env,
+              'THRUME_NODE_DEAD_AFTER_MS',
+              Math.max(10_000, 3 * heartbeatMs),
+              2 * heartbeatMs,
+              600_000,
+            ),
           },
     directoryPath:
       directoryOverride !== null ? path.resolve(directoryOverride) : development ? demoDirectoryPath() : null,

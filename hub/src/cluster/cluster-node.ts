@@ -61,6 +61,8 @@ export class ClusterNode {
   private outbox: HistoryOutbox | null = null;
   private closeConnections: () => Promise<void> = async () => {};
   private beating = false;
+  /** This node's connections that closed while it could not clear them (not live, or Redis failing). */
+  private readonly uncleared = new Map<string, ConnectionInfo>();
   private closed = false;
 
   private constructor(
@@ -69,8 +71,8 @@ export class ClusterNode {
     local: ClientSender,
   ) {
     const { commands } = links;
-    this.heartbeatMs = options.heartbeatMs ?? 5_000;
-    this.deadAfterMs = options.deadAfterMs ?? 15_000;
+    this.heartbeatMs = options.heartbeatMs ?? 3_000;
+    this.deadAfterMs = options.deadAfterMs ?? 10_000;
     const assertLive = () => this.assertLive();
     const router = new ClusterRouter(commands, links.subscriber, () => this.nodeId, local, options.log);
     this.parts = {
@@ -147,8 +149,14 @@ export class ClusterNode {
       },
       onDisconnected: async (connection) => {
         router.detach(connection.connectionId);
-        // A fenced node's connections were already cleared by the node that reaped it.
-        if (this.isLive()) await hub.onDisconnected?.(connection);
+        // Not live is not yet reaped: cleared after the next heartbeat, by this node or by its reaper.
+        if (!this.isLive()) return void this.uncleared.set(connection.connectionId, connection);
+        try {
+          await hub.onDisconnected?.(connection);
+        } catch (error) {
+          this.uncleared.set(connection.connectionId, connection);
+          throw error;
+        }
       },
     };
   }
@@ -205,6 +213,7 @@ export class ClusterNode {
       const state = await this.beatScript([keys.nodes, keys.epoch], [this.nodeId, this.epoch]);
       if (state === 'ok') {
         this.lastBeat = started;
+        await this.clearUncleared();
         await this.reap();
         return;
       }
@@ -215,11 +224,20 @@ export class ClusterNode {
           : 'Redis lost the cluster state (restarted without persistence): closing connections so presence is rebuilt',
       );
       await this.closeConnections();
+      this.uncleared.clear(); // its reaper cleared them, or Redis lost them
       await this.register();
     } catch (error) {
       this.options.log(`heartbeat failed: ${(error as Error).message}`);
     } finally {
       this.beating = false;
+    }
+  }
+
+  /** Runs the disconnects this node could not run when they happened; a repeat changes nothing. */
+  private async clearUncleared(): Promise<void> {
+    for (const [connectionId, connection] of this.uncleared) {
+      await this.hub?.onDisconnected?.(connection);
+      this.uncleared.delete(connectionId);
     }
   }
 
@@ -234,7 +252,8 @@ export class ClusterNode {
         const connection: ConnectionInfo = { connectionId, principal: { userId: userId ?? '', userName: '' } };
         if (userId !== null) await this.hub?.onDisconnected?.(connection);
       }
-      await commands.del(keys.nodeConnections(node));
+      // Only those read: a node that was taken for dead may have joined again under its id meanwhile.
+      if (connectionIds.length > 0) await commands.srem(keys.nodeConnections(node), ...connectionIds);
       this.options.log(`node ${node} stopped beating: cleared its ${connectionIds.length} connection(s)`);
     }
   }
