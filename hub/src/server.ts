@@ -91,12 +91,21 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const cluster =
     config.cluster === null
       ? null
-      : await ClusterNode.join({ ...config.cluster, callRatePerMinute: config.callRatePerMinute, log }, sender).catch(
-          async (error: unknown) => {
-            await opened.close();
-            throw error;
+      : await ClusterNode.join(
+          {
+            ...config.cluster,
+            callRatePerMinute: config.callRatePerMinute,
+            log,
+            onStateLost: async (since) => {
+              const lost = await opened.endDangling(now().toISOString(), since.toISOString());
+              log(`recorded ${lost} call(s) in progress that Redis lost as ended`);
+            },
           },
-        );
+          sender,
+        ).catch(async (error: unknown) => {
+          await opened.close();
+          throw error;
+        });
   if (cluster === null) {
     const dangling = await opened.endDangling(now().toISOString());
     if (dangling > 0) log(`recorded ${dangling} call(s) left in progress by an earlier run as ended`);

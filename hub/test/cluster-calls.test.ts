@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { Redis } from 'ioredis';
 import { startPostgres } from '../../scripts/postgres-process.mjs';
 import { startRedis } from '../../scripts/redis-process.mjs';
 import { SqlStore } from '../src/store/sql-store.ts';
@@ -71,7 +72,13 @@ describe('two hub nodes on one Redis', () => {
 
   before(async () => {
     [redis, postgres] = await Promise.all([startRedis({ appendOnly: true }), startPostgres({ keepData: true })]);
-    const env = { THRUME_REDIS_URL: redis.url, THRUME_DATABASE_URL: postgres.url, THRUME_RING_TIMEOUT_MS: '800' };
+    const env = {
+      THRUME_REDIS_URL: redis.url,
+      THRUME_DATABASE_URL: postgres.url,
+      THRUME_RING_TIMEOUT_MS: '800',
+      THRUME_NODE_HEARTBEAT_MS: '300',
+      THRUME_NODE_DEAD_AFTER_MS: '3000',
+    };
     a = await startTestServer(env);
     b = await startTestServer(env);
   });
@@ -180,5 +187,26 @@ describe('two hub nodes on one Redis', () => {
     );
     await bob.connection.invoke('EndCallAsync', callId);
     await waitFor(() => alice.named('CallEnded').length === 1, 3_000, 'CallEnded after the restart');
+  });
+
+  it('Redis losing its data: the nodes close their connections, and the lost call is recorded as ended, once', async () => {
+    const database = await SqlStore.open({ databaseUrl: postgres.url, dataDir: null });
+    try {
+      const { alice, bob, callId } = await connectedCall();
+      await waitForAsync(async () => (await database.get(callId))?.status === 'Connected', 'the call written');
+      const closed = Promise.all([alice, bob].map((c) => new Promise((resolve) => c.connection.onclose(resolve))));
+      const admin = new Redis(redis.url);
+      await admin.flushall(); // as a restart without persistence would leave it
+      admin.disconnect();
+      await closed;
+      await waitForAsync(async () => (await database.get(callId))?.status === 'Ended', 'the lost call ended', 5_000);
+      assert.equal((await database.get(callId))?.endReason, 'failed');
+      // Presence is rebuilt as clients come back, and nobody is left busy.
+      const again = await connectedCall();
+      await again.alice.connection.invoke('EndCallAsync', again.callId);
+      await waitFor(() => again.bob.named('CallEnded').length === 1, 3_000, 'CallEnded after the loss');
+    } finally {
+      await database.close();
+    }
   });
 });

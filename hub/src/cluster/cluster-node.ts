@@ -34,6 +34,11 @@ export interface ClusterOptions {
   readonly timerSweepMs?: number;
   readonly callRatePerMinute: number;
   readonly log: (message: string) => void;
+  /**
+   * Redis lost the calls in progress before `since` (it restarted without persistence then): told to
+   * one node, which records them as ended in the database.
+   */
+  readonly onStateLost?: (since: Date) => Promise<void>;
 }
 
 /** What the call rules run on, shared by every node. */
@@ -200,9 +205,18 @@ export class ClusterNode {
     if (!this.isLive()) throw new Error('this hub node has no recent heartbeat in Redis, so it changes nothing shared');
   }
 
-  private async register(): Promise<void> {
-    this.epoch = (await this.joinScript([keys.nodes, keys.epoch], [this.nodeId, randomUUID()])) as string;
+  /** Takes a place in the cluster; true when this node began a new data set (the first after a loss). */
+  private async register(): Promise<boolean> {
+    const proposed = randomUUID();
+    this.epoch = (await this.joinScript([keys.nodes, keys.epoch], [this.nodeId, proposed])) as string;
     this.lastBeat = Date.now();
+    return this.epoch === proposed;
+  }
+
+  /** When the Redis now running started: every call state older than that is gone. */
+  private async redisStartedAt(): Promise<Date> {
+    const uptime = /uptime_in_seconds:(\d+)/.exec(await this.links.commands.info('server'))?.[1];
+    return new Date(Date.now() - Number(uptime ?? 0) * 1000);
   }
 
   private async beat(): Promise<void> {
@@ -225,7 +239,7 @@ export class ClusterNode {
       );
       await this.closeConnections();
       this.uncleared.clear(); // its reaper cleared them, or Redis lost them
-      await this.register();
+      if ((await this.register()) && state === 'lost') await this.options.onStateLost?.(await this.redisStartedAt());
     } catch (error) {
       this.options.log(`heartbeat failed: ${(error as Error).message}`);
     } finally {

@@ -104,11 +104,13 @@ export class SqlStore implements HistoryStore, SettingsStore {
     });
   }
 
-  async endDangling(endedAt: string): Promise<number> {
+  /** Records the calls still in progress that started before `startedBefore` as ended ("failed"): nobody can end them now. */
+  async endDangling(endedAt: string, startedBefore = endedAt): Promise<number> {
     const result = await this.db
       .updateTable('calls')
       .set({ status: 'Ended', end_reason: 'failed', ended_at: endedAt })
       .where('status', 'in', inProgress)
+      .where('started_at', '<', startedBefore)
       .where('id', 'not in', (eb) => eb.selectFrom('suspended_calls').select('id'))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
