@@ -11,8 +11,7 @@ import { startRedis } from '../../scripts/redis-process.mjs';
 import { SqlStore } from '../src/store/sql-store.ts';
 import { answer, candidate, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
 import { startTestServer, type TestServer } from './support/hub-server.ts';
-
-type Events = Array<[string, unknown[]]>;
+import { recordEvents, type Events } from './support/recorded-events.ts';
 
 /** Polls an async predicate until it holds, or fails naming `what`. */
 async function waitForAsync(predicate: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
@@ -29,27 +28,13 @@ interface Client {
   named(event: string): unknown[][];
 }
 
-const clientEvents = [
-  'IncomingCall',
-  'CallRinging',
-  'CallAccepted',
-  'CallConnected',
-  'CallRejected',
-  'CallEnded',
-  'ReceiveOffer',
-  'ReceiveAnswer',
-  'ReceiveIceCandidate',
-  'CallError',
-];
-
 async function client(node: TestServer, name: keyof typeof ids): Promise<Client> {
   const token = await node.token(name);
   const connection = new HubConnectionBuilder()
     .withUrl(`${node.hub.url}/chathub`, { accessTokenFactory: () => token })
     .configureLogging(LogLevel.None)
     .build();
-  const events: Events = [];
-  for (const event of clientEvents) connection.on(event, (...args: unknown[]) => events.push([event, args]));
+  const events = recordEvents(connection);
   await connection.start();
   return {
     connection,

@@ -327,13 +327,18 @@ describe('a hub node paused (SIGSTOP)', () => {
 describe('Redis restarting', () => {
   const env = { THRUME_NODE_HEARTBEAT_MS: '500', THRUME_NODE_DEAD_AFTER_MS: '5000', THRUME_RECONNECT_GRACE_MS: '1000' };
 
-  it('with its AOF, within dead-after: a connected call goes on', async () => {
+  /** Two nodes on a Redis with its AOF, alice on A and bob on B in a connected call. */
+  async function callOnTwoNodes() {
     const {
       redis,
       nodes: [a, b],
     } = await startCluster(2, env, { appendOnly: true });
     const [alice, bob] = [await connect(a, 'alice'), await connect(b, 'bob')];
-    const callId = await connectedCall(alice, bob);
+    return { redis, a, b, alice, bob, callId: await connectedCall(alice, bob) };
+  }
+
+  it('with its AOF, within dead-after: a connected call goes on', async () => {
+    const { redis, a, b, alice, bob, callId } = await callOnTwoNodes();
     await redis.kill();
     await sleep(1_000);
     await redis.restart();
@@ -347,12 +352,7 @@ describe('Redis restarting', () => {
   });
 
   it('with its AOF: a client that left while Redis was down still gets the grace, and goes offline', async () => {
-    const {
-      redis,
-      nodes: [a, b],
-    } = await startCluster(2, env, { appendOnly: true });
-    const [alice, bob] = [await connect(a, 'alice'), await connect(b, 'bob')];
-    const callId = await connectedCall(alice, bob);
+    const { redis, a, b, alice, bob, callId } = await callOnTwoNodes();
     await redis.kill();
     await bob.connection.stop();
     await sleep(500);

@@ -15,6 +15,7 @@ import { Redis } from 'ioredis';
 import { startRedis } from '../../scripts/redis-process.mjs';
 import { candidate, waitFor } from './support/call-harness.ts';
 import { startTestServer, type TestServer } from './support/hub-server.ts';
+import { recordEvents, type Events } from './support/recorded-events.ts';
 
 const seed = Number(process.env.THRUME_WORKLOAD_SEED ?? 20261206);
 const scenarios = 36;
@@ -42,11 +43,14 @@ interface Device {
   readonly node: number;
   readonly connection: HubConnection;
   /** Every event received, in order. */
-  readonly events: Array<[string, unknown[]]>;
+  readonly events: Events;
 }
 
+/** The events of one call: each names it first (IncomingCall in its message). */
 const of = (device: Device, event: string, callId: string) =>
-  device.events.filter(([name, args]) => name === event && args[0] === callId);
+  device.events.filter(
+    ([name, args]) => name === event && (args[0] === callId || (args[0] as { callId?: string })?.callId === callId),
+  );
 
 describe('a randomised workload on three nodes', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -85,24 +89,7 @@ describe('a randomised workload on three nodes', () => {
       .withUrl(`${nodes[node].hub.url}/chathub`, { accessTokenFactory: () => accessToken })
       .configureLogging(LogLevel.None)
       .build();
-    const device: Device = { user, node, connection, events: [] };
-    for (const event of [
-      'IncomingCall',
-      'CallRinging',
-      'CallAccepted',
-      'CallConnected',
-      'CallRejected',
-      'CallEnded',
-      'ReceiveOffer',
-      'ReceiveAnswer',
-      'ReceiveIceCandidate',
-      'CallError',
-    ]) {
-      connection.on(event, (...args: unknown[]) => {
-        // IncomingCall carries an object: record its call id first, as the other events do.
-        device.events.push([event, event === 'IncomingCall' ? [(args[0] as { callId: string }).callId] : args]);
-      });
-    }
+    const device: Device = { user, node, connection, events: recordEvents(connection) };
     await connection.start();
     return device;
   }

@@ -6,8 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { answer, candidate, conversationAB, ids, offer, waitFor } from './support/call-harness.ts';
 import { startTestServer, type TestServer } from './support/hub-server.ts';
-
-type Events = Array<[string, unknown[]]>;
+import { recordEvents, type Events } from './support/recorded-events.ts';
 
 async function client(
   s: TestServer,
@@ -19,21 +18,7 @@ async function client(
     .withUrl(`${s.hub.url}/chathub`, { accessTokenFactory: () => token, transport })
     .configureLogging(LogLevel.None)
     .build();
-  const events: Events = [];
-  for (const name of [
-    'IncomingCall',
-    'CallRinging',
-    'CallAccepted',
-    'CallConnected',
-    'CallRejected',
-    'CallEnded',
-    'ReceiveOffer',
-    'ReceiveAnswer',
-    'ReceiveIceCandidate',
-    'CallError',
-  ]) {
-    connection.on(name, (...args: unknown[]) => events.push([name, args]));
-  }
+  const events = recordEvents(connection);
   await connection.start();
   return { connection, events };
 }
