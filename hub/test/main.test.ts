@@ -23,20 +23,30 @@ function run(env: Record<string, string>, entry = ['--import', 'tsx', 'src/main.
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  return { child, out: () => stdout, err: () => stderr };
+  const out = () => stdout;
+  const err = () => stderr;
+  /** The URL of the "listening on" line, once the hub has printed it (15 s at most). */
+  const listening = async (): Promise<string> => {
+    const deadline = Date.now() + 15_000;
+    while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(stdout)) {
+      assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${stdout}${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1];
+  };
+  return { child, out, err, listening };
 }
 
 describe('main.ts', () => {
   it('prints the URL when listening and exits 0 on SIGTERM', async () => {
     const dataDir = tempDataDir();
-    const { child, out } = run({ THRUME_HUB_PORT: '0', THRUME_DATA_DIR: dataDir, THRUME_HUB_MODE: 'baseline' });
+    const { child, out, listening } = run({
+      THRUME_HUB_PORT: '0',
+      THRUME_DATA_DIR: dataDir,
+      THRUME_HUB_MODE: 'baseline',
+    });
     try {
-      const deadline = Date.now() + 15_000;
-      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out())) {
-        assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
+      const url = await listening();
       assert.match(out(), /baseline mode/);
       const info = (await (await fetch(url)).json()) as { mode: string; hub: string };
       assert.deepEqual([info.mode, info.hub], ['baseline', '/chathub']);
@@ -51,19 +61,14 @@ describe('main.ts', () => {
   });
 
   it('exits 1 with an error line when a graceful shutdown outlasts THRUME_SHUTDOWN_TIMEOUT_MS', async () => {
-    const { child, out, err } = run({
+    const { child, err, listening } = run({
       THRUME_HUB_PORT: '0',
       THRUME_DATA_DIR: 'memory',
       THRUME_SHUTDOWN_TIMEOUT_MS: '300',
     });
     let socket: WebSocket | undefined;
     try {
-      const deadline = Date.now() + 15_000;
-      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out())) {
-        assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}${err()}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
+      const url = await listening();
       const minted = await fetch(`${url}/api/auth/dev-token`, {
         method: 'POST',
         body: JSON.stringify({ userId: ids.alice }),
@@ -109,7 +114,7 @@ describe('main.ts', () => {
     for (const stream of [build.stdout, build.stderr]) stream.on('data', (chunk) => (buildOutput += chunk));
     assert.equal((await once(build, 'exit'))[0], 0, `npm run build failed:\n${buildOutput}`);
     const dataDir = tempDataDir();
-    const { child, out, err } = run(
+    const { child, out, err, listening } = run(
       {
         THRUME_HUB_ENV: 'production',
         THRUME_HUB_PORT: '0',
@@ -121,12 +126,7 @@ describe('main.ts', () => {
       ['dist/main.js'],
     );
     try {
-      const deadline = Date.now() + 15_000;
-      while (!/listening on http:\/\/127\.0\.0\.1:\d+/.test(out())) {
-        assert.ok(Date.now() < deadline && child.exitCode === null, `no listening line: ${out()}${err()}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())![1];
+      const url = await listening();
       assert.match(out(), /production, extended mode/);
       assert.equal((await fetch(`${url}/health`)).status, 200);
       assert.equal((await fetch(`${url}/ready`)).status, 200);
