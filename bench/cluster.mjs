@@ -12,10 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { startHubProcess } from '../scripts/hub-process.mjs';
 import { startRedis } from '../scripts/redis-process.mjs';
-import { closedLoopRound, fixedRateRound, mergeRelay, relayEndpoint } from './lib/cluster-relay.mjs';
+import { clusterServer, mergeRelay } from './lib/cluster-relay.mjs';
 import { mergeSetUps, sdpBytes, setUpRound } from './lib/cluster-setups.mjs';
 import { hubCommit } from './lib/hub-commit.mjs';
 import { openFilesLimit, openWithoutNegotiate, signToken } from './lib/idle-connections.mjs';
+import { numberOption as option } from './lib/options.mjs';
 import {
   RawHubConnection,
   benchConversationId,
@@ -28,12 +29,8 @@ import {
   writeBenchDirectory,
   wsVersion,
 } from './lib/relay-kit.mjs';
+import { closedLoopRound, fixedRateRound, relayEndpoint } from './lib/relay-rounds.mjs';
 
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(argv[i + 1]);
-};
 const pairs = option('pairs', 200); // connected calls of the relay part
 const rate = option('rate', 5000);
 const rounds = option('rounds', 3);
@@ -95,8 +92,8 @@ try {
       },
     );
   const servers = {
-    one: { label: 'one node', pids: [one.pid], redisPid: null },
-    cluster: { label: 'A to B', pids: [nodeA.pid, nodeB.pid], redisPid: redis.pid },
+    one: clusterServer('one node', [one.pid], null),
+    cluster: clusterServer('A to B', [nodeA.pid, nodeB.pid], redis.pid),
   };
   const t = performance.now();
   for (const [name, [callerHub, calleeHub]] of Object.entries({ one: [one, one], cluster: [nodeA, nodeB] })) {

@@ -6,65 +6,56 @@
 // Usage: node bench/relay.mjs [--pairs 500] [--rounds 4] [--seconds 2.5] [--warmup 1] [--window 1] [--rate 5000]
 import { startHubProcess } from '../scripts/hub-process.mjs';
 import { hubCommit } from './lib/hub-commit.mjs';
+import { numberOption as option } from './lib/options.mjs';
 import {
   RS,
   RawHubConnection,
   benchConversationId,
   benchUserId,
   closeSocket,
-  cpuSecondsOf,
-  machineBusySeconds,
   devToken,
   machineLine,
   mapLimit,
   memoryOf,
   nowUs,
   openFloorConnection,
-  percentile,
-  sleep,
   startFloorProcess,
   writeBenchDirectory,
   wsVersion,
 } from './lib/relay-kit.mjs';
+import { candidateJson, closedLoopRound, fixedRateRound, mergeRounds, relayEndpoint } from './lib/relay-rounds.mjs';
 
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(argv[i + 1]);
-};
 const pairs = option('pairs', 500);
 const rounds = option('rounds', 4); // alternating floor / hub rounds per phase
 const seconds = option('seconds', 2.5); // counted per round: rounds * seconds (10 s) per server and phase
 const warmupSeconds = option('warmup', 1); // per round, after one unmeasured round per server (JIT, buffers)
 const window = option('window', 1); // candidates in flight per direction per pair (closed loop)
 const rate = option('rate', 5000); // msg/s of the fixed-load phase, all connections together
-
-// A realistic RTCIceCandidateInit (what RTCIceCandidate.toJSON() gives in Chromium); the foundation is
-// replaced by the send time in microseconds, the timestamp the receiver reads back.
-const candidateText =
-  'candidate:@TS@ 1 udp 1677729535 203.0.113.7 54321 typ srflx raddr 192.168.1.10 rport 54321 generation 0 ufrag EsAw network-cost 999';
-const candidateJson = JSON.stringify({
-  candidate: candidateText,
-  sdpMid: '0',
-  sdpMLineIndex: 0,
-  usernameFragment: 'EsAw',
-});
+const timing = { warmupSeconds, seconds };
 const floorParts = candidateJson.split('@TS@');
 
 /**
- * The SendIceCandidateAsync invocation, split around the invocation id and the timestamp. With an id it
- * is what the kit sends (connection.invoke: the hub answers each with a Completion); without, what
- * connection.send would send (fire and forget: no Completion).
+ * The SendIceCandidateAsync invocation with an invocation id, split around that id and the timestamp: what
+ * the kit sends (connection.invoke: the hub answers each with a Completion). Without an id it is
+ * relayEndpoint's own frame, what connection.send would send (fire and forget: no Completion).
  */
-function hubParts(callId, withInvocationId) {
-  const message = withInvocationId
-    ? { type: 1, invocationId: '@ID@', target: 'SendIceCandidateAsync', arguments: [callId, candidateJson] }
-    : { type: 1, target: 'SendIceCandidateAsync', arguments: [callId, candidateJson] };
+function invokeParts(callId) {
+  const message = {
+    type: 1,
+    invocationId: '@ID@',
+    target: 'SendIceCandidateAsync',
+    arguments: [callId, candidateJson],
+  };
   return (JSON.stringify(message) + RS).split(/@ID@|@TS@/);
+}
+function invokeFrame(callId) {
+  const parts = invokeParts(callId);
+  let id = 1;
+  return (ts) => parts[0] + `r${id++}` + parts[1] + ts + parts[2];
 }
 const sampleTs = String(nowUs() + 1e9);
 const payloadBytes = Buffer.byteLength(floorParts.join(sampleTs));
-const sampleParts = hubParts('00000000-0000-4000-8000-000000000000', true);
+const sampleParts = invokeParts('00000000-0000-4000-8000-000000000000');
 const hubMessageBytes = Buffer.byteLength(sampleParts[0] + 'r1234' + sampleParts[1] + sampleTs + sampleParts[2]);
 
 /** An endpoint: `send(ts)` one candidate to its peer; `onRelay(ts)` is called for each one it receives. */
@@ -82,106 +73,10 @@ function floorEndpoint(ws) {
   return endpoint;
 }
 
-function hubEndpoint(connection, callId, withInvocationId) {
-  const parts = hubParts(callId, withInvocationId);
-  let id = 1;
-  const endpoint = {
-    onRelay: () => {},
-    activate() {
-      connection.onCandidate = (ts) => endpoint.onRelay(ts);
-    },
-    send: withInvocationId
-      ? (ts) => connection.send(parts[0] + `r${id++}` + parts[1] + ts + parts[2])
-      : (ts) => connection.send(parts[0] + ts + parts[1]),
-  };
-  return endpoint;
-}
-
-/** Measures one round: `start` the load, warm up, count what is relayed for `seconds`, `stop`, drain. */
-async function measureRound(server, warmupMs, start) {
-  const latencies = new Float64Array(200_000 * seconds);
-  const state = { measuring: false, count: 0, n: 0 };
-  const record = (ts) => {
-    const now = nowUs();
-    if (state.measuring) {
-      state.count++;
-      if (state.n < latencies.length) latencies[state.n++] = now - ts;
-    }
-    return now;
-  };
-  for (const endpoint of server.endpoints) endpoint.activate();
-  const stop = start(record);
-  await sleep(warmupMs);
-  const cpu0 = { server: cpuSecondsOf(server.pid), client: cpuSecondsOf(process.pid), machine: machineBusySeconds() };
-  const t0 = performance.now();
-  state.measuring = true;
-  await sleep(seconds * 1000);
-  state.measuring = false;
-  const elapsedMs = performance.now() - t0;
-  const cpu = { server: cpuSecondsOf(server.pid) - cpu0.server, client: cpuSecondsOf(process.pid) - cpu0.client };
-  cpu.others = machineBusySeconds() - cpu0.machine - cpu.server - cpu.client; // other engineers' work on the machine
-  stop();
-  await sleep(500); // let what is in flight arrive, uncounted
-  return { count: state.count, elapsedMs, latencies: latencies.slice(0, state.n), cpu };
-}
-
-/**
- * Closed loop: every connection starts `window` candidates towards its peer, and each connection sends
- * a new candidate back for each one it receives, so exactly 2 * window * pairs are in flight.
- */
-function closedLoop(server) {
-  return measureRound(server, warmupSeconds * 1000, (record) => {
-    let running = true;
-    for (const endpoint of server.endpoints) {
-      endpoint.onRelay = (ts) => {
-        const now = record(ts);
-        if (running) endpoint.send(now);
-      };
-    }
-    for (let w = 0; w < window; w++) for (const endpoint of server.endpoints) endpoint.send(nowUs());
-    return () => (running = false);
-  });
-}
-
-/** Open loop: `rate` candidates per second in all, round robin over the connections; nobody answers. */
-function fixedRate(server) {
-  return measureRound(server, warmupSeconds * 1000, (record) => {
-    for (const endpoint of server.endpoints) endpoint.onRelay = record;
-    const start = performance.now();
-    let sent = 0;
-    let next = 0;
-    const ticker = setInterval(() => {
-      const due = Math.floor((rate * (performance.now() - start)) / 1000) - sent;
-      for (let i = 0; i < due; i++) {
-        server.endpoints[next].send(nowUs());
-        next = (next + 1) % server.endpoints.length;
-      }
-      sent += due;
-    }, 5);
-    return () => clearInterval(ticker);
-  });
-}
-
+/** The rounds of one server together, with its CPU per relayed message: what the machine's other load changes least. */
 function merge(results) {
-  const elapsedMs = results.reduce((s, r) => s + r.elapsedMs, 0);
-  const all = new Float64Array(results.reduce((s, r) => s + r.latencies.length, 0));
-  let offset = 0;
-  for (const r of results) {
-    all.set(r.latencies, offset);
-    offset += r.latencies.length;
-  }
-  all.sort();
-  return {
-    throughput: (results.reduce((s, r) => s + r.count, 0) * 1000) / elapsedMs,
-    rounds: results.map((r) => (r.count * 1000) / r.elapsedMs),
-    p50: percentile(all, 50) / 1000,
-    p99: percentile(all, 99) / 1000,
-    serverCpu: (100 * results.reduce((s, r) => s + r.cpu.server, 0) * 1000) / elapsedMs,
-    // Server CPU per relayed message: what the machine's other load changes least.
-    cpuPerMessageUs: (1e6 * results.reduce((s, r) => s + r.cpu.server, 0)) / results.reduce((s, r) => s + r.count, 0),
-    clientCpu: (100 * results.reduce((s, r) => s + r.cpu.client, 0) * 1000) / elapsedMs,
-    othersCpu: Math.max(0, (100 * results.reduce((s, r) => s + r.cpu.others, 0) * 1000) / elapsedMs),
-  };
+  const merged = mergeRounds(results);
+  return { ...merged, cpuPerMessageUs: (1e6 * merged.seconds.server) / merged.count };
 }
 
 async function openFloor(floor) {
@@ -219,8 +114,14 @@ async function openHub(hub) {
     },
   );
   const callSeconds = (performance.now() - t) / 1000;
-  const endpoints = (withId) => connections.map((c, i) => hubEndpoint(c, callIds[Math.floor(i / 2)], withId));
-  return { connections, connectSeconds, callSeconds, invoke: endpoints(true), send: endpoints(false) };
+  const callOf = (i) => callIds[Math.floor(i / 2)];
+  return {
+    connections,
+    connectSeconds,
+    callSeconds,
+    invoke: connections.map((c, i) => relayEndpoint(c, callOf(i), invokeFrame(callOf(i)))),
+    send: connections.map((c, i) => relayEndpoint(c, callOf(i))),
+  };
 }
 
 const commit = hubCommit();
@@ -247,18 +148,19 @@ try {
   const hubSide = await openHub(hubProcess);
   hubConnections = hubSide.connections;
   const servers = {
-    floor: { pid: floorProcess.pid, endpoints: floorSide.endpoints },
-    hub: { pid: hubProcess.pid, endpoints: hubSide.invoke },
-    hubSend: { pid: hubProcess.pid, endpoints: hubSide.send },
+    floor: { parts: { server: [floorProcess.pid] }, endpoints: floorSide.endpoints },
+    hub: { parts: { server: [hubProcess.pid] }, endpoints: hubSide.invoke },
+    hubSend: { parts: { server: [hubProcess.pid] }, endpoints: hubSide.send },
   };
   const closed = { floor: [], hub: [], hubSend: [] };
-  for (const name of ['floor', 'hub', 'hubSend']) await closedLoop(servers[name]); // warm-up round, not counted
+  for (const name of ['floor', 'hub', 'hubSend']) await closedLoopRound(servers[name], timing, window); // warm-up round, not counted
   for (let r = 0; r < rounds; r++)
-    for (const name of ['floor', 'hub', 'hubSend']) closed[name].push(await closedLoop(servers[name]));
+    for (const name of ['floor', 'hub', 'hubSend'])
+      closed[name].push(await closedLoopRound(servers[name], timing, window));
   const rss = { floor: memoryOf(floorProcess.pid).rss / 1024, hub: memoryOf(hubProcess.pid).rss / 1024 };
   const fixed = { floor: [], hub: [] };
   for (let r = 0; r < rounds; r++)
-    for (const name of ['floor', 'hub']) fixed[name].push(await fixedRate(servers[name]));
+    for (const name of ['floor', 'hub']) fixed[name].push(await fixedRateRound(servers[name], rate, timing));
   const errors = hubSide.connections.flatMap((c) => c.errors);
   const dropped = hubSide.connections.filter((c) => c.closeMessage !== null || c.ws.readyState !== 1).length;
 
@@ -351,7 +253,7 @@ row(
 row(
   '  CPU server / load gen. / others, %',
   ...[closed.floor, closed.hub, closed.hubSend].map(
-    (x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`,
+    (x) => `${int(x.percent.server)} / ${int(x.percent.client)} / ${int(x.percent.others)}`,
   ),
 );
 row(`fixed ${int(rate)} msg/s: relayed msg/s`, int(fixed.floor.throughput), int(fixed.hub.throughput), '-');
@@ -359,7 +261,9 @@ row('  one-way latency p50 / p99, ms', ...[fixed.floor, fixed.hub].map((x) => `$
 row('  server CPU per relayed msg, us', ...[fixed.floor, fixed.hub].map((x) => f1(x.cpuPerMessageUs)), '-');
 row(
   '  CPU server / load gen. / others, %',
-  ...[fixed.floor, fixed.hub].map((x) => `${int(x.serverCpu)} / ${int(x.clientCpu)} / ${int(x.othersCpu)}`),
+  ...[fixed.floor, fixed.hub].map(
+    (x) => `${int(x.percent.server)} / ${int(x.percent.client)} / ${int(x.percent.others)}`,
+  ),
   '-',
 );
 row('server RSS after closed loop, MiB', f1(result.rss.floor), f1(result.rss.hub), '');

@@ -3,12 +3,11 @@
 // Run directly (node scripts/postgres-process.mjs) it starts one and prints its URL until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { atExit, host, launch, sleep, startOnPort, stopOnSignal, stopWithin } from './child-server.mjs';
 
-const host = '127.0.0.1';
 const user = 'thrume';
 const database = 'thrume';
 
@@ -44,16 +43,6 @@ function serverUser() {
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Runs a program to its end; resolves with its exit code and everything it printed. */
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
@@ -64,8 +53,6 @@ function run(command, args, options = {}) {
     child.once('close', (code, signal) => resolve({ code: code ?? signal, output }));
   });
 }
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `/proc/<pid>/stat` as { state, ppid, start }, or undefined once the process is gone. */
 function procStat(pid) {
@@ -117,21 +104,6 @@ function killServer(pid) {
   return children;
 }
 
-/** Servers still running, killed when this Node process exits, and their folders removed. */
-const running = new Set();
-let exitHook = false;
-function killAtExit(server) {
-  running.add(server);
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
-    for (const { pid, dataDir, keepData } of running) {
-      killServer(pid);
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-}
-
 /**
  * Resolves with `{ url, port, pid, dataDir, stop, kill, output }` once the server accepts connections
  * as `postgres://thrume@127.0.0.1:<port>/thrume` (trust authentication: no password).
@@ -151,103 +123,92 @@ export async function startPostgres({ port, dataDir, keepData = false } = {}) {
   else mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let log = '';
-  const fail = (message) => {
-    if (made && !keepData) rmSync(dataDir, { recursive: true, force: true });
-    return new Error(`${message}:\n${log}`);
-  };
-  if (fresh) {
-    if (owner.uid !== undefined) chownSync(dataDir, owner.uid, owner.gid);
-    const initdb = await run(
-      join(bin, 'initdb'),
-      ['-D', dataDir, '-A', 'trust', '-U', user, '-E', 'UTF8', '--locale=C', '--no-instructions', '--no-sync'],
-      { ...asServer, cwd: dirname(dataDir) },
-    );
-    log += initdb.output;
-    if (initdb.code !== 0) throw fail(`initdb failed with ${initdb.code}`);
-  }
+  const onOutput = (text) => (log += text);
 
-  // A free port is picked and let go, so another program may take it first: then try another one.
-  for (let attempt = 1; ; attempt++) {
-    const listenPort = port ?? (await freePort());
-    const logStart = log.length;
-    const child = spawn(
+  /** One postmaster on `listenPort`, with `kill()` (it and its processes) and `stop()` (a fast shutdown). */
+  const launchOn = (listenPort) => {
+    const server = launch(
       join(bin, 'postgres'),
       [
         ...['-D', dataDir, '-k', dataDir, '-h', host, '-p', String(listenPort)],
         ...['-c', `listen_addresses=${host}`, '-c', `unix_socket_directories=${dataDir}`],
         ...['-c', 'fsync=on', '-c', 'logging_collector=off'],
       ],
-      { ...asServer, cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { ...asServer, cwd: dataDir },
+      onOutput,
     );
-    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (log += chunk));
-    const exited = new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.once('error', (error) => resolve((log += `${error.message}\n`)));
-    });
-    const alive = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-    const server = { pid: child.pid, dataDir, keepData };
-    if (child.pid) killAtExit(server);
-    exited.then(() => running.delete(server));
-
+    const { child, exited, alive } = server;
+    // Until it exits, killed when this Node process exits, and its folder removed unless kept.
+    if (child.pid) {
+      const forget = atExit(() => {
+        killServer(child.pid);
+        if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      });
+      exited.then(forget);
+    }
     let killing;
-    const kill = () =>
+    server.kill = () =>
       (killing ??= (async () => {
         const children = alive() ? killServer(child.pid) : [];
         await exited;
         while (!children.every(ended)) await sleep(20);
       })());
-    const stop = async () => {
-      if (alive()) {
-        process.kill(child.pid, 'SIGINT'); // fast shutdown: rolls back open transactions, closes clients
-        const timer = setTimeout(kill, 10_000);
-        await exited;
-        clearTimeout(timer);
-        await killing; // if it came to that, the SIGKILLed server's processes are gone too
-      }
+    server.stop = async () => {
+      // Fast shutdown: rolls back open transactions, closes clients.
+      await stopWithin(server, 'SIGINT', server.kill);
+      await killing; // if it came to that, the SIGKILLed server's processes are gone too
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     };
+    return server;
+  };
 
-    const deadline = Date.now() + 30_000;
-    let ready = false;
-    while (!ready) {
-      if (!alive()) {
-        await exited;
-        if (port === undefined && attempt < 3 && /could not bind/i.test(log.slice(logStart))) break;
-        throw fail(`postgres exited with ${child.exitCode ?? child.signalCode ?? 'an error'}`);
-      }
-      const check = await run(join(bin, 'pg_isready'), ['-q', '-h', host, '-p', `${listenPort}`, '-U', user]);
-      ready = check.code === 0;
-      if (!ready && Date.now() > deadline) {
-        await kill();
-        throw fail('PostgreSQL did not accept connections in 30 s');
-      }
-      if (!ready) await sleep(50);
+  try {
+    if (fresh) {
+      if (owner.uid !== undefined) chownSync(dataDir, owner.uid, owner.gid);
+      const initdb = await run(
+        join(bin, 'initdb'),
+        ['-D', dataDir, '-A', 'trust', '-U', user, '-E', 'UTF8', '--locale=C', '--no-instructions', '--no-sync'],
+        { ...asServer, cwd: dirname(dataDir) },
+      );
+      onOutput(initdb.output);
+      if (initdb.code !== 0) throw new Error(`initdb failed with ${initdb.code}:\n${log}`);
     }
-    if (!ready) continue; // the port was taken: another one
-
+    const { port: listenPort, server } = await startOnPort({
+      name: 'postgres',
+      fixedPort: port,
+      launch: launchOn,
+      ready: async (listenPort) =>
+        (await run(join(bin, 'pg_isready'), ['-q', '-h', host, '-p', `${listenPort}`, '-U', user])).code === 0,
+      readiness: 'accept connections',
+      within: 30_000,
+      taken: /could not bind/i,
+      output: () => log,
+    });
     if (fresh) {
       const createdb = await run(join(bin, 'createdb'), ['-h', host, '-p', String(listenPort), '-U', user, database]);
-      log += createdb.output;
+      onOutput(createdb.output);
       if (createdb.code !== 0) {
-        await kill();
-        throw fail(`createdb failed with ${createdb.code}`);
+        await server.kill();
+        throw new Error(`createdb failed with ${createdb.code}:\n${log}`);
       }
     }
     return {
       url: `postgres://${user}@${host}:${listenPort}/${database}`,
       port: listenPort,
-      pid: child.pid,
+      pid: server.child.pid,
       dataDir,
-      stop,
-      kill,
+      stop: server.stop,
+      kill: server.kill,
       output: () => log,
     };
+  } catch (error) {
+    if (made && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startPostgres();
   console.log(`PostgreSQL listening on ${server.url} (data in ${server.dataDir}); Ctrl-C stops it`);
-  process.once('SIGINT', () => server.stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => server.stop().then(() => process.exit(0)));
+  stopOnSignal(server);
 }

@@ -1,14 +1,13 @@
 // Starts Debian's redis-server in the foreground (not daemonized, so that we own its PID) on a free
 // loopback port with a fresh folder, for the hub's tests (Redis restarts among their faults), and stops
 // it by its PID. Run directly (node scripts/redis-process.mjs) it starts one and prints its URL until Ctrl-C.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-const host = '127.0.0.1';
+import { atExit, host, launch, startOnPort, stopOnSignal, stopWithin } from './child-server.mjs';
 
 function findServer() {
   if (existsSync('/usr/bin/redis-server')) return '/usr/bin/redis-server';
@@ -17,18 +16,6 @@ function findServer() {
     'redis-server is not installed: run `sudo apt-get install redis-server` (scripts/setup.sh installs it when run as root)',
   );
 }
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Whether the server with this PID answers PING on `port` with +PONG (not -LOADING: an AOF being
@@ -55,25 +42,6 @@ const pong = (port, pid) =>
     socket.once('close', () => done(false));
   });
 
-/** Servers not stopped yet (killed ones included): killed when this Node process exits, folders removed. */
-const running = new Set();
-let exitHook = false;
-function killAtExit(entry) {
-  running.add(entry);
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
-    for (const { current, dataDir, keepData } of running) {
-      try {
-        if (current.alive()) process.kill(current.child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-}
-
 /**
  * Resolves with `{ url, port, pid, dataDir, stop, kill, restart, output }` once the server answers
  * PING at `redis://127.0.0.1:<port>` (no password: protected mode still refuses other addresses).
@@ -92,10 +60,20 @@ export async function startRedis({ port, dataDir, appendOnly = false, keepData =
   if (made) dataDir = mkdtempSync(join(tmpdir(), 'thrume-redis-'));
   else mkdirSync(dataDir, { recursive: true });
   let log = '';
-  const entry = { current: undefined, dataDir, keepData };
+  let current; // the server process now: restart() starts another
+  // Until stop(), killed when this Node process exits (even after kill(): a restart may follow), folder removed.
+  const cleanUp = () => {
+    try {
+      if (current?.alive()) process.kill(current.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let forget = () => {};
 
-  const launch = (listenPort) => {
-    const child = spawn(
+  const launchOn = (listenPort) => {
+    current = launch(
       bin,
       [
         ...['--port', String(listenPort), '--bind', host, '--protected-mode', 'yes'],
@@ -103,78 +81,50 @@ export async function startRedis({ port, dataDir, appendOnly = false, keepData =
         ...['--appendonly', appendOnly ? 'yes' : 'no', ...(appendOnly ? ['--appendfsync', 'everysec'] : [])],
         ...['--daemonize', 'no', '--logfile', ''], // in the foreground, logging to stdout: output()
       ],
-      { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: dataDir },
+      (text) => (log += text),
     );
-    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => (log += chunk));
-    const exited = new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.once('error', (error) => resolve((log += `${error.message}\n`)));
-    });
-    const alive = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
-    entry.current = { child, exited, alive };
-    killAtExit(entry);
-    return entry.current;
+    forget = atExit(cleanUp);
+    return current;
   };
-
-  /** Starts one on `fixedPort`, or on a free port: picked and let go, so another program may take it first. */
+  /** Starts one on `fixedPort`, or on a free port; resolves with the port. */
   const start = async (fixedPort) => {
-    for (let attempt = 1; ; attempt++) {
-      const listenPort = fixedPort ?? (await freePort());
-      const logStart = log.length;
-      const server = launch(listenPort);
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const answered = await pong(listenPort, server.child.pid);
-        if (!server.alive()) break;
-        if (answered) return listenPort;
-        if (Date.now() > deadline) {
-          process.kill(server.child.pid, 'SIGKILL');
-          await server.exited;
-          throw new Error(`redis-server did not answer PING in 10 s:\n${log}`);
-        }
-        await sleep(50);
-      }
-      await server.exited;
-      if (fixedPort === undefined && attempt < 3 && /address already in use/i.test(log.slice(logStart))) continue;
-      throw new Error(
-        `redis-server exited with ${server.child.exitCode ?? server.child.signalCode ?? 'an error'}:\n${log}`,
-      );
-    }
-  };
-
-  /** Sends `signal` unless the server has exited; resolves once it has (SIGKILLed after 10 s at most). */
-  const end = async (signal) => {
-    const { child, exited, alive } = entry.current;
-    if (!alive()) return;
-    process.kill(child.pid, signal);
-    const timer = setTimeout(() => alive() && process.kill(child.pid, 'SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    const started = await startOnPort({
+      name: 'redis-server',
+      fixedPort,
+      launch: launchOn,
+      ready: (listenPort, server) => pong(listenPort, server.child.pid),
+      readiness: 'answer PING',
+      within: 10_000,
+      taken: /address already in use/i,
+      output: () => log,
+    });
+    return started.port;
   };
 
   try {
     port = await start(port);
   } catch (error) {
-    running.delete(entry);
+    forget();
     if (made && !keepData) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const server = {
     url: `redis://${host}:${port}`,
     port,
-    pid: entry.current.child.pid,
+    pid: current.child.pid,
     dataDir,
     stop: async () => {
-      await end('SIGTERM'); // a shutdown: the AOF is written out first
-      running.delete(entry);
+      await stopWithin(current, 'SIGTERM'); // a shutdown: the AOF is written out first
+      forget();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
-    kill: () => end('SIGKILL'),
+    kill: () => stopWithin(current, 'SIGKILL'),
     restart: async () => {
-      await end('SIGTERM');
+      await stopWithin(current, 'SIGTERM');
       mkdirSync(dataDir, { recursive: true }); // after stop() too
       await start(port);
-      server.pid = entry.current.child.pid;
+      server.pid = current.child.pid;
     },
     output: () => log,
   };
@@ -184,6 +134,5 @@ export async function startRedis({ port, dataDir, appendOnly = false, keepData =
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startRedis();
   console.log(`Redis listening on ${server.url} (data in ${server.dataDir}); Ctrl-C stops it`);
-  process.once('SIGINT', () => server.stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => server.stop().then(() => process.exit(0)));
+  stopOnSignal(server);
 }

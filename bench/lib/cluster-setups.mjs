@@ -4,8 +4,9 @@
 // CallAccepted), the caller sends its offer and the callee its answer (invocations, each also awaited at
 // the other end), ten candidates go each way at once (no invocationId, as the kit sends them), and the
 // caller hangs up (the callee gets CallEnded). A set-up counts once the callee has heard the hang-up.
+import { clusterCpuPer } from './cluster-relay.mjs';
 import { sleep } from './relay-kit.mjs';
-import { candidateFrame, cpuNow, cpuShares, cpuSince } from './cluster-relay.mjs';
+import { candidateFrame, cpuShares, measureWindow } from './relay-rounds.mjs';
 
 const candidatesEachWay = 10;
 const stepTimeoutMs = 5_000;
@@ -102,7 +103,7 @@ async function recover(pair) {
  * One round over `server.pairs`: every pair sets calls up one after another; those completed during
  * `seconds` (after `warmupSeconds`) are counted, with their durations and the CPU of that window.
  */
-export async function setUpRound(server, { warmupSeconds, seconds }) {
+export async function setUpRound(server, timing) {
   const state = { running: true, measuring: false, count: 0, durations: [], errors: [] };
   const loop = async (pair) => {
     while (state.running) {
@@ -120,14 +121,7 @@ export async function setUpRound(server, { warmupSeconds, seconds }) {
     }
   };
   const loops = server.pairs.map((pair) => loop({ ...pair, callId: null }));
-  await sleep(warmupSeconds * 1000);
-  const cpu0 = cpuNow(server);
-  const t0 = performance.now();
-  state.measuring = true;
-  await sleep(seconds * 1000);
-  state.measuring = false;
-  const elapsedMs = performance.now() - t0;
-  const cpu = cpuSince(server, cpu0);
+  const { elapsedMs, cpu } = await measureWindow(server, timing, state);
   state.running = false;
   await Promise.all(loops); // each pair finishes the set-up it is in
   return { count: state.count, elapsedMs, durations: state.durations, cpu, errors: state.errors };
@@ -139,15 +133,16 @@ export function mergeSetUps(results) {
   const count = results.reduce((s, r) => s + r.count, 0);
   const durations = results.flatMap((r) => r.durations).sort((a, b) => a - b);
   const at = (p) => durations[Math.min(durations.length - 1, Math.floor((p / 100) * durations.length))] ?? NaN;
-  const { seconds, percent } = cpuShares(results);
+  const shares = cpuShares(results);
+  const perSetUp = clusterCpuPer(shares, count, 1e3);
   return {
     perSecond: (count * 1000) / elapsedMs,
     rounds: results.map((r) => (r.count * 1000) / r.elapsedMs),
     p50: at(50),
     p99: at(99),
-    hubMs: (1e3 * seconds.hub) / count,
-    hubRedisMs: (1e3 * (seconds.hub + seconds.redis)) / count,
-    percent,
+    hubMs: perSetUp.hub,
+    hubRedisMs: perSetUp.hubRedis,
+    percent: shares.percent,
     errors: results.flatMap((r) => r.errors),
   };
 }
