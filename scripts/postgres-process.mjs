@@ -113,6 +113,8 @@ function killServer(pid) {
  * `stop()` is a fast shutdown (SIGINT; SIGKILL after 10 s); `kill()` SIGKILLs the server and its
  * processes, like a crash, and keeps the folder. Both resolve once they have exited.
  * @param {{ port?: number, dataDir?: string, keepData?: boolean }} [options]
+ * @returns {Promise<{ url: string, port: number, pid: number, dataDir: string, stop: () => Promise<void>,
+ *   kill: () => Promise<void>, output: () => string }>}
  */
 export async function startPostgres({ port, dataDir, keepData = false } = {}) {
   const bin = findBinDir();

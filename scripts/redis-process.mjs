@@ -53,6 +53,8 @@ const pong = (port, pid) =>
  * folder; `restart()` starts a new server on the same port and folder (stopping the old one if it still
  * runs) and updates `pid`. All resolve once the server has exited, or answers PING again.
  * @param {{ port?: number, dataDir?: string, appendOnly?: boolean, keepData?: boolean }} [options]
+ * @returns {Promise<{ url: string, port: number, pid: number, dataDir: string, stop: () => Promise<void>,
+ *   kill: () => Promise<void>, restart: () => Promise<void>, output: () => string }>}
  */
 export async function startRedis({ port, dataDir, appendOnly = false, keepData = false } = {}) {
   const bin = findServer();
