@@ -4,14 +4,18 @@
 import type { Redis } from 'ioredis';
 import type { ActiveCallStore, Call } from '@thrume/calls-contract/rules';
 import { keys, script } from './redis.ts';
+import { TurnBatch } from './turn-batch.ts';
 
 export class RedisActiveCallStore implements ActiveCallStore {
   private readonly createScript;
   private readonly putScript;
   private readonly removeScript;
   private readonly activeScript;
+  /** Every relay reads its call: the reads of one turn are one MGET. */
+  private readonly reads: TurnBatch<string, string | null>;
 
   constructor(private readonly redis: Redis) {
+    this.reads = new TurnBatch((ids) => redis.mget(ids.map(keys.call)));
     // KEYS: call, busy of the caller, busy of the callee, the set of calls.
     this.createScript = script(
       redis,
@@ -65,7 +69,7 @@ export class RedisActiveCallStore implements ActiveCallStore {
   }
 
   async get(callId: string): Promise<Call | null> {
-    return parse(await this.redis.get(keys.call(callId)));
+    return parse(await this.reads.add(callId));
   }
 
   async put(call: Call): Promise<boolean> {

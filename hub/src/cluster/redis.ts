@@ -96,9 +96,23 @@ export const luaNow = `local t = redis.call('TIME') local now = tonumber(t[1]) *
 
 export type Script = (keys: readonly string[], args: ReadonlyArray<string | number>) => Promise<unknown>;
 
+/** What defineCommand adds to a client or a pipeline: a method named after the script. */
+type Scripted = Record<string, (...args: Array<string | number>) => unknown>;
+
 /** A Lua script run by its hash (ioredis loads it again after a Redis restart). */
 export function script(redis: Redis, name: string, numberOfKeys: number, lua: string): Script {
   redis.defineCommand(name, { numberOfKeys, lua });
-  const run = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name];
-  return (keys, args) => run.call(redis, ...keys, ...args);
+  return (keys, args) => (redis as unknown as Scripted)[name](...keys, ...args) as Promise<unknown>;
+}
+
+/** Calls of the script `name` in one pipeline, each answered alone: its result, or its Error. */
+export async function scriptBatch(
+  redis: Redis,
+  name: string,
+  calls: ReadonlyArray<{ readonly keys: readonly string[]; readonly args: ReadonlyArray<string | number> }>,
+): Promise<unknown[]> {
+  const pipeline = redis.pipeline();
+  for (const { keys, args } of calls) (pipeline as unknown as Scripted)[name](...keys, ...args);
+  const replies = (await pipeline.exec()) ?? [];
+  return replies.map(([error, result]) => error ?? result);
 }

@@ -7,7 +7,8 @@
 
 import type { Redis } from 'ioredis';
 import type { ClientSender } from '@thrume/calls-contract/rules';
-import { keys, script } from './redis.ts';
+import { keys, script, scriptBatch } from './redis.ts';
+import { TurnBatch } from './turn-batch.ts';
 
 /** Entries each connection's log keeps: more than a call's signaling lost in one Redis blip. */
 const logLength = 512;
@@ -23,7 +24,8 @@ interface Receiver {
 }
 
 export class ClusterRouter implements ClientSender {
-  private readonly routeScript;
+  /** The messages routed in one turn go to Redis in one pipeline, in order. */
+  private readonly routes: TurnBatch<{ keys: string[]; args: Array<string | number> }, unknown>;
   private readonly receivers = new Map<string, Receiver>();
   private readonly routing = new Set<Promise<unknown>>();
 
@@ -35,8 +37,8 @@ export class ClusterRouter implements ClientSender {
     private readonly local: ClientSender,
     private readonly log: (message: string) => void,
   ) {
-    // KEYS: the connection, its sequence, its log.
-    this.routeScript = script(
+    // KEYS: the connection, its sequence, its log. Defined here, run in batches.
+    script(
       redis,
       'thrumeRoute',
       3,
@@ -47,6 +49,7 @@ export class ClusterRouter implements ClientSender {
        redis.call('PUBLISH', ARGV[3] .. node, ARGV[4] .. ' ' .. seq .. ' ' .. ARGV[1])
        return 1`,
     );
+    this.routes = new TurnBatch((calls) => scriptBatch(redis, 'thrumeRoute', calls));
     subscriber.on('message', (_channel: string, message: string) => this.rang(message));
     // After a lost subscription, every doorbell rung meanwhile is in the logs.
     subscriber.on('ready', () => void this.fillAll());
@@ -91,10 +94,11 @@ export class ClusterRouter implements ClientSender {
   }
 
   private route(connectionId: string, frame: Frame): void {
-    const routed = this.routeScript(
-      [keys.connection(connectionId), keys.deliverySeq(connectionId), keys.deliveryLog(connectionId)],
-      [JSON.stringify(frame), logLength, keys.doorbellPrefix, connectionId],
-    )
+    const routed = this.routes
+      .add({
+        keys: [keys.connection(connectionId), keys.deliverySeq(connectionId), keys.deliveryLog(connectionId)],
+        args: [JSON.stringify(frame), logLength, keys.doorbellPrefix, connectionId],
+      })
       .catch((error: Error) => this.log(`routing ${frame[0] ?? 'a close'} to ${connectionId} failed: ${error.message}`))
       .finally(() => this.routing.delete(routed));
     this.routing.add(routed);
