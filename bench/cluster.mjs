@@ -9,6 +9,7 @@
 // the load generator. One-node and cluster rounds alternate, so the machine's other load falls on both.
 // Usage: node bench/cluster.mjs [--pairs 200] [--rate 5000] [--rounds 3] [--seconds 3] [--loop-seconds 2]
 //        [--setup-pairs 40] [--setup-seconds 4] [--idle 10000]
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { startHubProcess } from '../scripts/hub-process.mjs';
 import { startRedis } from '../scripts/redis-process.mjs';
@@ -126,7 +127,9 @@ try {
   // 3. Memory: the relay hubs stop first (their clients go), then a fresh node joins the same Redis.
   await Promise.all([one, nodeA, nodeB].map((hub) => hub.stop()));
   for (const connection of connections.splice(0)) connection.ws.terminate();
-  const node = await startHubProcess(hubEnv(idleDirectory.file, redis.url));
+  // Compiled, as production runs it: tsx alone holds about 45 MiB more.
+  execFileSync('npm', ['run', 'build', '--workspace', 'hub'], { stdio: 'ignore' });
+  const node = await startHubProcess(hubEnv(idleDirectory.file, redis.url), { built: true });
   started.push(node);
   await sleep(3000);
   const before = await settledMemory(node.pid);
@@ -216,7 +219,7 @@ col('  hub + Redis CPU per set-up, ms', f2(setups.one.hubMs), f2(setups.cluster.
 col('  CPU %', cpu(setups.one), cpu(setups.cluster));
 console.log('');
 console.log(
-  `memory: one cluster node, ${int(idle)} idle connections (skipNegotiation WebSocket, access_token, handshake; one user each),`,
+  `memory: one cluster node, compiled (node hub/dist/main.js), ${int(idle)} idle connections (skipNegotiation WebSocket, access_token, handshake; one user each),`,
 );
 console.log(
   `  opened 50 at a time in ${f1(memory.openSeconds)} s, ${int(memory.open)} open at the reading; VmRSS median of 5 readings 3 s after.`,

@@ -7,10 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Resolves with `{ url, pid, dataDir, stop, kill, output }` once the hub says where it listens. */
-export function startHubProcess(env = {}, { keepData = false } = {}) {
+/**
+ * Resolves with `{ url, pid, dataDir, stop, kill, output }` once the hub says where it listens.
+ * `built`: the compiled server (`npm run build --workspace hub` first), as production runs it, not tsx.
+ */
+export function startHubProcess(env = {}, { keepData = false, built = false } = {}) {
   const dataDir = env.THRUME_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'thrume-hub-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
+  const entry = built ? ['hub/dist/main.js'] : ['--import', 'tsx', 'hub/src/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: root, // from the hub's own tests too
     env: { ...process.env, THRUME_HUB_PORT: '0', THRUME_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
