@@ -125,6 +125,7 @@ export async function startHub(config: HubConfig, options: StartOptions = {}): P
   const metrics = new HubMetrics({
     connections: () => signalr?.connectionsByTransport() ?? {},
     activeCalls: () => calls.all(),
+    historyWaiting: cluster === null ? undefined : () => cluster.historyWaiting(),
   });
   const observe = observeAll(options.observe ?? defaultLog!.observe, metrics.observe);
   const store = timeWrites(opened, ['save', 'saveSettings'], observe);

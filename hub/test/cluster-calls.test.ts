@@ -102,9 +102,13 @@ describe('two hub nodes on one Redis', () => {
       await second.bob.connection.invoke('EndCallAsync', second.callId);
       await waitFor(() => second.alice.named('CallEnded').length === 1, 3_000, 'CallEnded while PostgreSQL is down');
       await new Promise((resolve) => setTimeout(resolve, 500));
+      // Operators see the backlog.
+      const waiting = async () => /^thrume_history_waiting (\d+)$/m.exec(await (await a.get('/metrics')).text())?.[1];
+      assert.equal(await waiting(), '1');
       postgres = await startPostgres({ port: postgres.port, dataDir: postgres.dataDir, keepData: true });
       await waitForAsync(async () => (await statusOf(second.callId)) === 'Ended', 'the waiting record written', 15_000);
       assert.equal((await database.get(second.callId))?.endReason, 'hangup');
+      await waitForAsync(async () => (await waiting()) === '0', 'the backlog drained');
     } finally {
       await database.close();
     }

@@ -175,6 +175,11 @@ export class ClusterNode {
     return this.outbox;
   }
 
+  /** Call records not yet in the database. */
+  async historyWaiting(): Promise<number> {
+    return (await this.outbox?.waiting()) ?? 0;
+  }
+
   /** Single use of a connection token across nodes. */
   async claim(connectionId: string, ttlMs: number): Promise<boolean> {
     return (await this.links.commands.set(keys.claim(connectionId), this.nodeId, 'PX', ttlMs, 'NX')) === 'OK';

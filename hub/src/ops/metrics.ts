@@ -11,6 +11,8 @@ export interface MetricSources {
   /** Open connections by transport name. */
   readonly connections: () => Readonly<Record<string, number>>;
   readonly activeCalls: () => Promise<readonly Call[]>;
+  /** Call records on their way to the database (several nodes: the Redis outbox); none on one node. */
+  readonly historyWaiting?: () => Promise<number>;
 }
 
 export const transports = ['WebSockets', 'ServerSentEvents', 'LongPolling'] as const;
@@ -77,6 +79,16 @@ export class HubMetrics {
         for (const state of liveStatuses) this.set({ state }, calls.filter((call) => call.status === state).length);
       },
     });
+    const { historyWaiting } = sources;
+    if (historyWaiting !== undefined)
+      new Gauge({
+        name: 'thrume_history_waiting',
+        help: 'Call records not yet written to the database: they wait in Redis while it is away.',
+        registers: [this.registry],
+        async collect() {
+          this.set(await historyWaiting());
+        },
+      });
   }
 
   readonly observe: HubObserver = (event) => {
