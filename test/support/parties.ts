@@ -47,14 +47,18 @@ export type ProxyRoute = 'refuse' | 'unoffered' | 'polling' | 'redirect';
 
 /** Parties signed in to the real reference hub (started by the test runner) through the SignalR client. */
 export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
-  return partiesOver(mode, async (who) => {
-    const url = route ? `${await hubUrl('noWebSocketProxy')}/${route}` : await hubUrl(mode);
-    const accessToken = await devToken(url, who.id);
-    return new SignalRSignaling({
-      url: `${url}/chathub`,
-      accessTokenFactory: () => accessToken,
-      reconnectDelaysMs: [0, 500, 1000],
-    });
+  return partiesOver(mode, async (who) =>
+    signedInAt(route ? `${await hubUrl('noWebSocketProxy')}/${route}` : await hubUrl(mode), who.id),
+  );
+}
+
+/** SignalR signaling to the reference hub at `url`, signed in as `userId` by a development token. */
+async function signedInAt(url: string, userId: string): Promise<SignalRSignaling> {
+  const accessToken = await devToken(url, userId);
+  return new SignalRSignaling({
+    url: `${url}/chathub`,
+    accessTokenFactory: () => accessToken,
+    reconnectDelaysMs: [0, 500, 1000],
   });
 }
 
@@ -64,15 +68,9 @@ export function hubParties(mode: HubMode, route?: ProxyRoute): Parties {
  */
 export function clusterParties(): Parties {
   let made = 0;
-  return partiesOver('extended', async (who) => {
-    const url = await hubUrl(made++ % 2 === 0 ? 'clusterA' : 'clusterB');
-    const accessToken = await devToken(url, who.id);
-    return new SignalRSignaling({
-      url: `${url}/chathub`,
-      accessTokenFactory: () => accessToken,
-      reconnectDelaysMs: [0, 500, 1000],
-    });
-  });
+  return partiesOver('extended', async (who) =>
+    signedInAt(await hubUrl(made++ % 2 === 0 ? 'clusterA' : 'clusterB'), who.id),
+  );
 }
 
 type HubName = HubMode | 'noWebSocketProxy' | 'clusterA' | 'clusterB';
